@@ -1,0 +1,116 @@
+"""Shared fixtures: a private copy of the package that a test may break in one way."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from update_hashes import update_hashes  # noqa: E402
+from validator.run import Report, validate_package  # noqa: E402
+
+ARTICLE = (ROOT / "data" / "article.txt").read_text(encoding="utf-8")
+
+
+class PackageCopy:
+    """A copy of datapackage.json, data/ and schema/ in a temporary directory."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.descriptor = root / "datapackage.json"
+
+    # -- reading -----------------------------------------------------------------------
+    def table_file(self, table: str) -> Path:
+        return self.root / "data" / f"{table}.csv"
+
+    def rows(self, table: str) -> list[dict[str, str]]:
+        with open(self.table_file(table), encoding="utf-8", newline="") as f:
+            return list(csv.DictReader(f))
+
+    def row_number(self, table: str, key: str) -> int:
+        """The row number of the record whose first column is `key` (the header is row 1)."""
+        for index, row in enumerate(self.rows(table)):
+            if next(iter(row.values())) == key:
+                return index + 2
+        raise KeyError(key)
+
+    def row(self, table: str, key: str) -> dict[str, str]:
+        return self.rows(table)[self.row_number(table, key) - 2]
+
+    # -- breaking ----------------------------------------------------------------------
+    def write_rows(self, table: str, rows: list[dict[str, str]], rehash: bool = True) -> None:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        self.table_file(table).write_text(buffer.getvalue(), encoding="utf-8", newline="")
+        if rehash:
+            self.rehash()
+
+    def edit(self, table: str, key: str, **changes: str) -> int:
+        """Change cells of one record; return its row number."""
+        rows = self.rows(table)
+        number = self.row_number(table, key)
+        rows[number - 2].update(changes)
+        self.write_rows(table, rows)
+        return number
+
+    def delete(self, table: str, key: str) -> None:
+        rows = self.rows(table)
+        del rows[self.row_number(table, key) - 2]
+        self.write_rows(table, rows)
+
+    def append(self, table: str, **cells: str) -> int:
+        rows = self.rows(table)
+        rows.append({column: cells.get(column, "") for column in rows[0]})
+        self.write_rows(table, rows)
+        return len(rows) + 1
+
+    def write_bytes(self, relative: str, content: bytes, rehash: bool = True) -> None:
+        (self.root / relative).write_bytes(content)
+        if rehash:
+            self.rehash()
+
+    def edit_descriptor(self, change) -> None:
+        package = json.loads(self.descriptor.read_text(encoding="utf-8"))
+        change(package)
+        self.descriptor.write_text(json.dumps(package, indent=2, ensure_ascii=False), encoding="utf-8")
+
+    def edit_schema(self, table: str, change) -> None:
+        file = self.root / "schema" / f"{table}.json"
+        schema = json.loads(file.read_text(encoding="utf-8"))
+        change(schema)
+        file.write_text(json.dumps(schema, indent=2, ensure_ascii=False), encoding="utf-8")
+
+    def rehash(self) -> None:
+        update_hashes(self.descriptor)
+
+    def validate(self) -> Report:
+        return validate_package(self.descriptor)
+
+
+@pytest.fixture
+def package(tmp_path) -> PackageCopy:
+    root = tmp_path / "package"
+    root.mkdir()
+    shutil.copy(ROOT / "datapackage.json", root)
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "schema", root / "schema")
+    return PackageCopy(root)
+
+
+def only(report: Report, layer: str, check: str, resource: str, row=None, field=None):
+    """The report's one finding of this check at this place; fails if there is not exactly one."""
+    matches = [f for f in report.findings
+               if (f.layer, f.check, f.resource, f.row, f.field) == (layer, check, resource, row, field)]
+    places = "\n".join(f"  {f.layer}/{f.check} {f.as_text()}" for f in report.findings)
+    assert len(matches) == 1, f"expected one {layer}/{check} at {resource}:{row}:{field}; got:\n{places}"
+    return matches[0]

@@ -1,0 +1,108 @@
+"""Numbers as the article prints them: finding every quantity word, and reading a figure's text.
+
+>>> parse_figure("an estimated 92 million")
+ParsedFigure(qualifier='estimated', value=Decimal('92000000'), percent=False)
+>>> parse_figure("about 6.5%")
+ParsedFigure(qualifier='about', value=Decimal('6.5'), percent=True)
+>>> parse_figure("At least two")
+ParsedFigure(qualifier='at_least', value=Decimal('2'), percent=False)
+>>> [m.group() for m in quantity_words("the first time, in mid-2020, about 79,000")]
+['first', '2020', '79,000']
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen"]
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+CARDINALS = {word: n for n, word in enumerate(UNITS)} | TENS
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000}
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth", "hundredth", "thousandth", "millionth"]
+# Words that state a quantity without a number: each needs a figure or a declared exclusion.
+MULTIPLES_AND_FRACTIONS = ["half", "halves", "quarter", "quarters", "dozen", "dozens", "once",
+                           "twice", "thrice", "double", "triple", "single"]
+VAGUE_QUANTITIES = ["several", "multiple", "majority", "minority", "numerous", "many", "few",
+                    "hundreds", "thousands", "millions", "billions"]
+
+# Printed hedges and the qualifier each one means; no hedge means `exact`.
+HEDGES = {
+    "nearly": "nearly",
+    "almost": "almost",
+    "about": "about",
+    "at least": "at_least",
+    "an estimated": "estimated",
+    "estimated": "estimated",
+}
+
+_DIGITS = r"[0-9]+(?:[.,][0-9]+)*"
+_QUANTITY_WORDS = (list(CARDINALS) + list(SCALES) + ORDINALS + MULTIPLES_AND_FRACTIONS
+                   + VAGUE_QUANTITIES)
+_QUANTITY = re.compile(
+    rf"{_DIGITS}|\b(?:{'|'.join(sorted(_QUANTITY_WORDS, key=len, reverse=True))})\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = rf"(?:{'|'.join(TENS)})(?:-(?:{'|'.join(UNITS[1:10])}))?|{'|'.join(UNITS)}"
+_HEDGE = "|".join(sorted(HEDGES, key=len, reverse=True))
+_FIGURE = re.compile(
+    rf"(?:(?P<hedge>{_HEDGE})\s+)?"
+    rf"(?P<number>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|{_NUMBER_WORD})"
+    rf"(?:\s+(?P<scale>{'|'.join(SCALES)}))?"
+    rf"\s*(?P<percent>%|percent|per cent)?",
+    re.IGNORECASE,
+)
+_HEDGE_BEFORE = re.compile(rf"\b(?:{_HEDGE})\s+$", re.IGNORECASE)
+
+
+class ParsedFigure(NamedTuple):
+    qualifier: str
+    value: Decimal
+    percent: bool
+
+
+class FigureTextError(ValueError):
+    """The text is not a figure expression this module can read."""
+
+
+def quantity_words(text: str):
+    """Every run of digits and every number, ordinal, multiple or vague-quantity word in `text`."""
+    return _QUANTITY.finditer(text)
+
+
+def parse_figure(text: str) -> ParsedFigure:
+    """Read a figure as printed: optional hedge, number in digits or words, scale word, percent."""
+    match = _FIGURE.fullmatch(text)
+    if match is None:
+        raise FigureTextError(
+            f"cannot read {text!r} as [hedge] number [scale] [%]: hedges are "
+            f"{', '.join(HEDGES)}; scales are {', '.join(SCALES)}")
+    value = _number_value(match["number"])
+    if match["scale"]:
+        value *= SCALES[match["scale"].lower()]
+    qualifier = HEDGES[match["hedge"].lower()] if match["hedge"] else "exact"
+    return ParsedFigure(qualifier, value, bool(match["percent"]))
+
+
+def hedge_before(article: str, start: int) -> str | None:
+    """The hedge word printed just before `start`, if any (a hedge left outside a figure's span)."""
+    match = _HEDGE_BEFORE.search(article, max(0, start - 20), start)
+    return match.group().strip() if match else None
+
+
+def _number_value(number: str) -> Decimal:
+    word = number.lower()
+    if word in CARDINALS:
+        return Decimal(CARDINALS[word])
+    if "-" in word:
+        tens, unit = word.split("-")
+        return Decimal(TENS[tens] + CARDINALS[unit])
+    try:
+        return Decimal(number.replace(",", ""))
+    except InvalidOperation as error:  # pragma: no cover - the regex admits only digits here
+        raise FigureTextError(f"cannot read the number {number!r}") from error

@@ -1,0 +1,119 @@
+"""Layer 6, privacy: no personal data of the leak, anywhere in the package.
+
+Enforced, not promised: no column meant for personal identifiers or sensitive categories;
+no cell or descriptor text holding a PRC resident ID number, an e-mail address or a phone
+number; no person but those the article names, each with the public role it gives.
+Findings never echo a detected value: they say what it looks like and where it is.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .context import Context
+from .findings import finding
+from .identifiers import identifiers_in, may_hold_identifier
+
+LAYER = "privacy"
+
+# Column names made of these words (split on "_", "-", spaces and case changes) are refused.
+SENSITIVE_WORDS = {
+    "birth", "birthdate", "birthday", "dob", "born", "age",
+    "ethnicity", "ethnic", "race", "nationality", "religion", "hukou",
+    "passport", "ssn", "idno", "idcard", "identity", "nric",
+    "address", "street", "postcode", "zipcode", "residence",
+    "phone", "telephone", "mobile", "cellphone", "fax", "email", "mail", "wechat", "qq",
+    "gender", "sex",
+}
+# ... and these pairs of words, which are harmless alone ("id", "name", "position").
+SENSITIVE_PAIRS = [
+    {"national", "id"}, {"id", "number"}, {"id", "card"}, {"resident", "id"}, {"citizen", "id"},
+    {"party", "position"}, {"member", "name"}, {"date", "birth"}, {"personal", "id"},
+]
+
+_WORD_BREAK = re.compile(r"[_\-\s.]+|(?<=[a-z])(?=[A-Z])")
+
+
+def sensitive_name(name: str) -> bool:
+    words = {w.lower() for w in _WORD_BREAK.split(name) if w}
+    return bool(words & SENSITIVE_WORDS) or any(pair <= words for pair in SENSITIVE_PAIRS)
+
+
+def no_sensitive_field_names(ctx: Context):
+    for resource in ctx.package.resources.values():
+        names = [f.get("name") for f in (resource.schema or {}).get("fields", [])]
+        names += resource.table.header if resource.table else []
+        for name in dict.fromkeys(n for n in names if isinstance(n, str)):
+            if sensitive_name(name):
+                yield finding(LAYER, "no_sensitive_field_names",
+                              "a column for personal identifiers or sensitive categories (birth "
+                              "date, ID number, ethnicity, address, phone, e-mail, ...) is not "
+                              "allowed in this package", resource.path, field=name)
+
+
+def no_identifiers_in_cells(ctx: Context):
+    for resource in ctx.package.tables():
+        for number, cells in resource.table.records:
+            for column, cell in cells.items():
+                for kind, position in identifiers_in(cell) if may_hold_identifier(cell) else ():
+                    yield finding(LAYER, "no_identifiers_in_cells",
+                                  f"the cell holds what looks like {kind} at character {position} "
+                                  "(value withheld); personal data of any kind is not allowed",
+                                  resource.path, number, column)
+
+
+def no_identifiers_in_metadata(ctx: Context):
+    yield from _strings_with_identifiers(ctx.package.descriptor, "datapackage.json")
+    for resource in ctx.package.resources.values():
+        if resource.schema is not None and isinstance(resource.descriptor.get("schema"), str):
+            yield from _strings_with_identifiers(resource.schema, resource.descriptor["schema"])
+
+
+def persons_are_named_in_article(ctx: Context):
+    """A person row only for someone the article names, with the public role it gives them."""
+    article = ctx.article
+    paragraphs = [m.start() for m in re.finditer(r"(?:^|\n\n)", article)]
+    for number, person in ctx.records.numbered("entities"):
+        if person.type != "person":
+            continue
+        if person.name not in article:
+            yield finding(LAYER, "persons_are_named_in_article",
+                          "this person is not named in the article; only people the article "
+                          "names may appear", ctx.path("entities"), number, "name")
+            continue
+        if any(ch.isdigit() for ch in person.description):
+            yield finding(LAYER, "persons_are_named_in_article",
+                          "a person's description holds digits (a birth year, an age or an ID "
+                          "would); expected only the public role the article gives",
+                          ctx.path("entities"), number, "description")
+        if person.role_start is None:
+            continue  # the rows layer reports the missing role
+        role_paragraph = bisect_right(paragraphs, person.role_start)
+        named_there = any(bisect_right(paragraphs, m.start()) == role_paragraph
+                          for m in re.finditer(re.escape(person.name), article))
+        if not named_there:
+            yield finding(LAYER, "persons_are_named_in_article",
+                          "the role span is not in a paragraph that names this person; expected "
+                          "the role the article gives them where it names them",
+                          ctx.path("entities"), number, "role_start")
+
+
+CHECKS = [no_sensitive_field_names, no_identifiers_in_cells, no_identifiers_in_metadata,
+          persons_are_named_in_article]
+
+
+def _strings_with_identifiers(value, resource: str, path: str = ""):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "hash":
+                continue  # a checksum of the file, checked by the descriptor layer; hex, not data
+            yield from _strings_with_identifiers(item, resource, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings_with_identifiers(item, resource, f"{path}[{index}]")
+    elif isinstance(value, str) and may_hold_identifier(value):
+        for kind, position in identifiers_in(value):
+            yield finding(LAYER, "no_identifiers_in_metadata",
+                          f"the text holds what looks like {kind} at character {position} "
+                          "(value withheld); personal data of any kind is not allowed",
+                          resource, field=path)

@@ -1,0 +1,157 @@
+"""Time expressions as the article prints them, and the dates they denote.
+
+Conventions (also in schema/events.json): a year is the whole year, a month the whole
+month; early/mid/late of a month are days 1-10, 11-20, 21-end; early/mid/late of a year
+are January-April, May-August, September-December.
+
+>>> interpret("late December 2020")
+Interpretation(date_from=datetime.date(2020, 12, 21), date_to=datetime.date(2020, 12, 31), needs_context=False, whole=None)
+>>> interpret("mid-2020")
+Interpretation(date_from=datetime.date(2020, 5, 1), date_to=datetime.date(2020, 8, 31), needs_context=False, whole=None)
+>>> interpret("mid-December").needs_context
+True
+>>> [m.group() for m in time_words("In May 2020, they subsequently met; that month it may rain.")]
+['May', 'subsequently', 'that month']
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import NamedTuple
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+PART_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, None)}
+PART_OF_YEAR = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+# The year used to read an expression that prints no year; only its month and days are compared.
+_ANY_YEAR = 2000
+
+_MONTH = "|".join(MONTHS)
+_PART = "|".join(PART_OF_MONTH)
+_PATTERNS = [
+    ("year", re.compile(r"(?P<year>[0-9]{4})")),
+    ("month", re.compile(rf"(?P<month>{_MONTH})(?: (?P<year>[0-9]{{4}}))?", re.I)),
+    ("part_of_month", re.compile(rf"(?P<part>{_PART})[- ](?P<month>{_MONTH})(?: (?P<year>[0-9]{{4}}))?", re.I)),
+    ("part_of_year", re.compile(rf"(?P<part>{_PART})-(?P<year>[0-9]{{4}})", re.I)),
+    ("that_month", re.compile(r"that month", re.I)),
+    ("that_year", re.compile(r"that year", re.I)),
+]
+
+
+# Words that place something in time without a date; each needs an event or a declared exclusion.
+RELATIVE_TIME_WORDS = ["subsequently", "currently", "now", "recently", "later", "earlier",
+                       "previously", "formerly", "today", "yesterday", "tomorrow", "ago",
+                       "always", "soon", "meanwhile", "nowadays", "lately"]
+_TIME_WORD = re.compile(
+    rf"\b(?:{'|'.join(name.capitalize() for name in MONTHS)})\b"   # month names, capitalised
+    rf"|\b(?:that|this|last|next) (?:month|year|week)\b"
+    rf"|\b(?:{'|'.join(RELATIVE_TIME_WORDS)})\b")
+
+
+def time_words(text: str):
+    """Every month name, "that month"-like phrase and relative time word in `text`.
+    Years are digits, which the number scan finds."""
+    return _TIME_WORD.finditer(text)
+
+
+class Interpretation(NamedTuple):
+    """What the printed words fix. Where `needs_context` is true, the year comes from
+    context and only month and days are fixed; for "that month" / "that year" (`date_from`
+    None) only the shape is fixed: a whole month, a whole year."""
+    date_from: date | None
+    date_to: date | None
+    needs_context: bool
+    whole: str | None = None
+
+
+class TimeExpressionError(ValueError):
+    """The text is not a time expression this module can read."""
+
+
+def interpret(text: str) -> Interpretation:
+    for kind, pattern in _PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            return _READERS[kind](match)
+    raise TimeExpressionError(
+        f"cannot read {text!r} as a time expression (a year, a month with or without its year, "
+        "early/mid/late of a month or a year, “that month”, “that year”)")
+
+
+def agrees(expected: Interpretation, date_from: date, date_to: date) -> bool:
+    """Whether the dates are what the printed words denote (for context-dependent words,
+    in the parts the words fix)."""
+    if expected.whole == "month":
+        return _spans_whole_month(date_from, date_to)
+    if expected.whole == "year":
+        return date_from == date(date_from.year, 1, 1) and date_to == date(date_from.year, 12, 31)
+    if not expected.needs_context:
+        return (date_from, date_to) == (expected.date_from, expected.date_to)
+    same_year = date_from.year == date_to.year
+    return same_year and ((date_from.month, date_from.day), (date_to.month, date_to.day)) == (
+        (expected.date_from.month, expected.date_from.day),
+        (expected.date_to.month, _last_day_for(expected.date_to, date_to.year)))
+
+
+def _spans_whole_month(date_from: date, date_to: date) -> bool:
+    return (date_from.year, date_from.month, date_from.day) == (date_to.year, date_to.month, 1) \
+        and date_to.day == calendar.monthrange(date_to.year, date_to.month)[1]
+
+
+def _last_day_for(expected_to: date, year: int) -> int:
+    # Late February ends on the 28th or the 29th depending on the real year.
+    last = calendar.monthrange(_ANY_YEAR, expected_to.month)[1]
+    if expected_to.day == last:
+        return calendar.monthrange(year, expected_to.month)[1]
+    return expected_to.day
+
+
+def _year(match) -> tuple[int, bool]:
+    if match["year"]:
+        return int(match["year"]), False
+    return _ANY_YEAR, True
+
+
+def _read_year(match) -> Interpretation:
+    year = int(match["year"])
+    return Interpretation(date(year, 1, 1), date(year, 12, 31), False)
+
+
+def _read_month(match) -> Interpretation:
+    year, needs_context = _year(match)
+    month = MONTHS[match["month"].lower()]
+    last = calendar.monthrange(year, month)[1]
+    return Interpretation(date(year, month, 1), date(year, month, last), needs_context)
+
+
+def _read_part_of_month(match) -> Interpretation:
+    year, needs_context = _year(match)
+    month = MONTHS[match["month"].lower()]
+    first, last = PART_OF_MONTH[match["part"].lower()]
+    last = last or calendar.monthrange(year, month)[1]
+    return Interpretation(date(year, month, first), date(year, month, last), needs_context)
+
+
+def _read_part_of_year(match) -> Interpretation:
+    year = int(match["year"])
+    first, last = PART_OF_YEAR[match["part"].lower()]
+    return Interpretation(date(year, first, 1),
+                          date(year, last, calendar.monthrange(year, last)[1]), False)
+
+
+def _read_that_month(match) -> Interpretation:
+    return Interpretation(None, None, True, "month")
+
+
+def _read_that_year(match) -> Interpretation:
+    return Interpretation(None, None, True, "year")
+
+
+_READERS = {
+    "year": _read_year,
+    "month": _read_month,
+    "part_of_month": _read_part_of_month,
+    "part_of_year": _read_part_of_year,
+    "that_month": _read_that_month,
+    "that_year": _read_that_year,
+}
