@@ -197,6 +197,12 @@ def test_altered_entity_name(package):
     only(package.validate(), "faithfulness", "spans_match_article", "data/entities.csv", row, "name")
 
 
+def test_short_name_not_in_the_article(package):
+    row = package.edit("entities", "ipac", short_name="IPAQ")
+    only(package.validate(), "faithfulness", "short_names_printed_in_article", "data/entities.csv",
+         row, "short_name")
+
+
 def test_offset_past_the_end(package):
     row = package.edit("statements", "s-senators-stop-at-nothing", end=str(len(ARTICLE) + 5))
     only(package.validate(), "faithfulness", "spans_match_article", "data/statements.csv", row, "end")

@@ -6,6 +6,7 @@ as its value and qualifier; an event's printed words denote its dates.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from . import figure_text, time_expressions
@@ -44,6 +45,14 @@ def spans_match_article(ctx: Context):
                                   f"{text_field} {_short(text)!r} is not article[{start}:{end}], "
                                   f"which is {_short(article[start:end])!r}{_where(article, text)}",
                                   ctx.path(table), number, text_field)
+
+
+def short_names_printed_in_article(ctx: Context):
+    for number, row in ctx.records.numbered("entities"):
+        if row.short_name and not re.search(rf"\b{re.escape(row.short_name)}\b", ctx.article):
+            yield finding(LAYER, "short_names_printed_in_article",
+                          f"short_name {row.short_name!r} is not printed in the article",
+                          ctx.path("entities"), number, "short_name")
 
 
 def spans_inside_statement(ctx: Context):
@@ -135,7 +144,7 @@ def event_dates_match_text(ctx: Context):
                           ctx.path("events"), number, "context_note")
 
 
-CHECKS = [spans_match_article, spans_inside_statement, cue_printed_in_statement,
+CHECKS = [spans_match_article, short_names_printed_in_article, spans_inside_statement, cue_printed_in_statement,
           quote_is_between_marks, figure_reads_as_value, hedge_inside_figure_span,
           event_dates_match_text]
 
