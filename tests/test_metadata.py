@@ -1,0 +1,63 @@
+"""Promises of the metadata: one version everywhere, a current data dictionary, and the
+article snapshot identical to its documented source."""
+import hashlib
+import json
+import re
+import sys
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import build_data_dictionary  # noqa: E402
+
+ARTICLE_SHA256 = "d2b5d22d83a300b7e9f97266a25813d8b9aa48ef3b1975f072a6c8e21f263ec5"  # source README
+
+
+def descriptor():
+    return json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def test_version_agrees_across_descriptor_citation_and_changelog():
+    version = descriptor()["version"]
+    citation = re.search(r"^version: (\S+)$", (ROOT / "CITATION.cff").read_text(), re.MULTILINE)
+    released = re.findall(r"^## \[(\d+\.\d+\.\d+)\]", (ROOT / "CHANGELOG.md").read_text(), re.MULTILINE)
+    assert re.fullmatch(r"\d+\.\d+\.\d+", version)
+    assert citation.group(1) == version
+    assert released[0] == version, "the newest release in CHANGELOG.md must be the package version"
+
+
+def test_readme_cites_the_current_version():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    version = descriptor()["version"]
+    assert f"(Version {version})" in readme and f"(v{version})" in readme
+
+
+def test_data_dictionary_is_current():
+    page = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    assert page == build_data_dictionary.render(), "run python scripts/build_data_dictionary.py"
+
+
+def test_data_dictionary_follows_a_schema_edit(package):
+    def rename(schema):
+        schema["fields"][1]["description"] = "An edited description."
+    package.edit_schema("figures", rename)
+    page = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    assert build_data_dictionary.render(package.root) != page
+    assert "An edited description." in build_data_dictionary.render(package.root)
+
+
+def test_article_snapshot_is_the_documented_source():
+    content = (ROOT / "data" / "article.txt").read_bytes()
+    assert hashlib.sha256(content).hexdigest() == ARTICLE_SHA256
+    assert len(content) == 4375 and len(content.decode("utf-8")) == 4315
+    resource = next(r for r in descriptor()["resources"] if r["name"] == "article")
+    assert resource["hash"] == f"sha256:{ARTICLE_SHA256}"
+    assert "NOT covered by the dataset's licence" in resource["description"]
+
+
+def test_descriptor_states_privacy_and_unknown_provenance():
+    package = descriptor()
+    assert "no personal data from the leak" in package["description"]
+    source = package["sources"][0]["description"]
+    for unknown in ("publisher", "author", "URL", "publication date"):
+        assert unknown in source

@@ -1,0 +1,57 @@
+"""The README's promises: its Python blocks run as written and print what it shows, and its
+Quick start is exactly what .ci/run runs."""
+import contextlib
+import io
+import os
+import re
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+BLOCK = re.compile(r"^```(\w+)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+def python_blocks_with_output():
+    """(code, expected output or None) for every python block, in order."""
+    blocks = [(m.group(1), m.group(2)) for m in BLOCK.finditer(README)]
+    pairs = []
+    for index, (language, body) in enumerate(blocks):
+        if language == "python":
+            following = blocks[index + 1] if index + 1 < len(blocks) else (None, None)
+            pairs.append((body, following[1] if following[0] == "text" else None))
+    return pairs
+
+
+def test_readme_python_blocks_print_what_the_readme_shows(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    namespace = {}
+    pairs = python_blocks_with_output()
+    assert len(pairs) >= 6
+    for code, expected in pairs:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(compile(code, "README.md", "exec"), namespace)
+        if expected is not None:
+            assert out.getvalue().rstrip() == expected.rstrip(), code
+
+
+def quick_start_lines():
+    section = README.split("## Quick start", 1)[1]
+    block = BLOCK.search(section)
+    assert block.group(1) == "bash"
+    return [line for line in block.group(2).splitlines() if line.strip()]
+
+
+def test_quick_start_is_two_commands_that_ci_runs_verbatim():
+    lines = quick_start_lines()
+    assert len(lines) == 2
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        assert line in ci, f".ci/run does not run the README line: {line}"
+    assert os.access(ROOT / ".ci" / "run", os.X_OK)
+
+
+def test_readme_states_the_current_row_count():
+    rows = sum(len((ROOT / "data" / name).read_text(encoding="utf-8").splitlines()) - 1
+               for name in os.listdir(ROOT / "data") if name.endswith(".csv"))
+    assert f"valid: 7 tables, {rows} rows," in README
