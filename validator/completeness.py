@@ -57,28 +57,23 @@ def every_quotation_has_one_row(ctx: Context):
 def every_number_is_accounted_for(ctx: Context):
     if not ctx.records.all_complete("figures", "events", "excluded_spans"):
         return
-    covered = Spans([(r.start, r.end) for r in ctx.records.of("figures")]
-                    + [(r.start, r.end) for r in ctx.records.of("events")]
-                    + [(r.start, r.end) for r in _excluded(ctx, "figures")])
-    for match in quantity_words(ctx.article):
-        if not covered.cover(*match.span()):
-            yield finding(LAYER, "every_number_is_accounted_for",
-                          f"the number {match.group()!r} at {match.start()}-{match.end()} "
-                          f"({_context(ctx.article, *match.span())!r}) is in no figure, no event "
-                          "and no exclusion in excluded_spans", ctx.path("figures"))
+    rows = ctx.records.of("figures") + ctx.records.of("events") + _excluded(ctx, "figures")
+    for match in _uncovered(quantity_words(ctx.article), rows):
+        yield finding(LAYER, "every_number_is_accounted_for",
+                      f"the number {match.group()!r} at {match.start()}-{match.end()} "
+                      f"({_context(ctx.article, *match.span())!r}) is in no figure, no event "
+                      "and no exclusion in excluded_spans", ctx.path("figures"))
 
 
 def every_time_word_is_accounted_for(ctx: Context):
     if not ctx.records.all_complete("events", "excluded_spans"):
         return
-    covered = Spans([(r.start, r.end) for r in ctx.records.of("events")]
-                    + [(r.start, r.end) for r in _excluded(ctx, "events")])
-    for match in time_words(ctx.article):
-        if not covered.cover(*match.span()):
-            yield finding(LAYER, "every_time_word_is_accounted_for",
-                          f"the time word {match.group()!r} at {match.start()}-{match.end()} "
-                          f"({_context(ctx.article, *match.span())!r}) is in no event and no "
-                          "exclusion in excluded_spans", ctx.path("events"))
+    rows = ctx.records.of("events") + _excluded(ctx, "events")
+    for match in _uncovered(time_words(ctx.article), rows):
+        yield finding(LAYER, "every_time_word_is_accounted_for",
+                      f"the time word {match.group()!r} at {match.start()}-{match.end()} "
+                      f"({_context(ctx.article, *match.span())!r}) is in no event and no "
+                      "exclusion in excluded_spans", ctx.path("events"))
 
 
 def exclusions_are_needed(ctx: Context):
@@ -179,6 +174,12 @@ CHECKS = [every_quotation_has_one_row, every_number_is_accounted_for,
           every_time_word_is_accounted_for, exclusions_are_needed,
           every_sentence_is_in_a_statement, every_statement_has_a_source, sources_match_mode,
           one_article_entity]
+
+
+def _uncovered(matches, rows):
+    """The matches that lie inside none of the rows' spans."""
+    covered = Spans([(row.start, row.end) for row in rows])
+    return [match for match in matches if not covered.cover(*match.span())]
 
 
 def _excluded(ctx: Context, table: str):

@@ -56,10 +56,9 @@ def short_names_printed_in_article(ctx: Context):
 
 
 def spans_inside_statement(ctx: Context):
-    article, records = ctx.article, ctx.records
-    statements = {s.id: s for s in records.of("statements")}
+    statements = {s.id: s for s in ctx.records.of("statements")}
     for table in INSIDE_A_STATEMENT:
-        for number, row in records.numbered(table):
+        for number, row in ctx.records.numbered(table):
             statement = statements.get(row.statement_id)
             if statement and not (statement.start <= row.start and row.end <= statement.end):
                 yield finding(LAYER, "spans_inside_statement",
@@ -69,8 +68,7 @@ def spans_inside_statement(ctx: Context):
 
 
 def cue_printed_in_statement(ctx: Context):
-    article, records = ctx.article, ctx.records
-    for number, row in records.numbered("statements"):
+    for number, row in ctx.records.numbered("statements"):
         if row.cue and row.cue not in row.text:
             yield finding(LAYER, "cue_printed_in_statement",
                           f"cue {row.cue!r} is not printed in the statement's text",
@@ -90,8 +88,7 @@ def quote_is_between_marks(ctx: Context):
 
 
 def figure_reads_as_value(ctx: Context):
-    article, records = ctx.article, ctx.records
-    for number, row in records.numbered("figures"):
+    for number, row in ctx.records.numbered("figures"):
         try:
             parsed = figure_text.parse_figure(row.text)
         except figure_text.FigureTextError as error:
