@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Validate the data package: python validate.py [PATH/datapackage.json] [--json]
 
-Runs from any working directory. Exit 0 valid, 1 findings, 2 bad invocation.
+Runs from any working directory. Exit 0 valid, 1 findings, 2 bad invocation, 3 an
+internal error (a bug).
 See README.md, "Validation", for what it checks.
 """
 import sys

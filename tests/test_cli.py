@@ -39,14 +39,14 @@ def test_findings_are_grouped_by_layer_with_a_count_and_exit_1(package):
 
 
 def test_json_output(package, capsys):
-    package.delete("quotes", "q-ipac-mission")
+    row = package.edit("figures", "f-party-branches", value="79001")
     assert main([str(package.root), "--json"]) == 1  # a directory stands for its datapackage.json
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is False
     [finding] = report["findings"]
     assert set(finding) == {"layer", "check", "resource", "row", "field", "message"}
-    assert (finding["layer"], finding["check"], finding["resource"]) == (
-        "completeness", "every_quotation_has_one_row", "data/quotes.csv")
+    assert (finding["layer"], finding["check"], finding["resource"], finding["row"],
+            finding["field"]) == ("faithfulness", "figure_reads_as_value", "data/figures.csv", row, "value")
 
 
 def test_bad_invocation_exits_2():

@@ -1,10 +1,12 @@
 """Fault injection: break a copy of the package in one specific way, and assert that the
 validator names the fault (layer, check, file, row, field). One test per fault class."""
+
 import os
 
 import pytest
 
 from conftest import ARTICLE, only
+from validator.figure_text import FigureTextError, hedge_before, parse_figure
 
 # -- layer 1: descriptor and files ---------------------------------------------------------
 
@@ -44,7 +46,8 @@ def test_descriptor_that_is_not_an_object(package):
 
 def test_resources_not_a_list(package):
     package.edit_descriptor(lambda d: d.update(resources="data/quotes.csv"))
-    only(package.validate(), "descriptor", "resources_declared", "datapackage.json", field="resources")
+    messages = [f.message for f in package.validate().findings if f.check == "resources_declared"]
+    assert "expected a non-empty list of resources" in messages
 
 
 def test_not_data_package_v2(package):
@@ -85,6 +88,74 @@ def test_symlink_leading_outside_is_refused(package):
     report = package.validate()
     only(report, "descriptor", "path_inside_package", "data/linked.csv")
     assert not [f for f in report.findings if f.layer == "privacy"], "the outside file was read"
+
+
+def test_missing_article(package):
+    package.edit_descriptor(lambda d: d.update(resources=[r for r in d["resources"]
+                                                          if r["name"] != "article"]))
+    (package.root / "data" / "article.txt").unlink()
+    report = package.validate()
+    assert any(f.check == "resources_declared" and "'article' is not declared" in f.message
+               for f in report.findings)
+    assert not report.valid
+
+
+def test_article_that_is_not_utf8(package):
+    package.write_bytes("data/article.txt", (package.root / "data/article.txt").read_bytes() + b"\xff")
+    report = package.validate()
+    only(report, "descriptor", "file_readable", "data/article.txt")
+    only(report, "descriptor", "article_is_the_snapshot", "data/article.txt")
+
+
+def test_article_that_is_not_the_snapshot(package):
+    text = (package.root / "data/article.txt").read_bytes()
+    package.write_bytes("data/article.txt", b"\xef\xbb\xbf" + text)  # a BOM, hashes updated
+    only(package.validate(), "descriptor", "article_is_the_snapshot", "data/article.txt")
+
+
+@pytest.mark.parametrize("change", [
+    lambda d: d.update(resources=[r for r in d["resources"] if r["name"] != "quotes"]),
+    lambda d: [r.update(name="quotations") for r in d["resources"] if r["name"] == "quotes"],
+    lambda d: [r.update(type="file") for r in d["resources"] if r["name"] == "quotes"],
+])
+def test_a_table_dropped_renamed_or_retyped(package, change):
+    package.edit_descriptor(change)
+    report = package.validate()
+    assert any(f.check == "resources_declared" and "quotes" in f.message for f in report.findings)
+
+
+def test_fifo_is_refused_not_read(package):
+    os.mkfifo(package.root / "data" / "pipe.csv")
+    package.edit_descriptor(lambda d: [r.update(path="data/pipe.csv") for r in d["resources"]
+                                       if r["name"] == "quotes"])
+    report = package.validate()  # would block forever if it were opened
+    only(report, "descriptor", "file_exists", "data/pipe.csv")
+
+
+def test_symlink_loop_under_data(package):
+    (package.root / "data" / "loop").symlink_to("loop")
+    report = package.validate()
+    only(report, "descriptor", "files_declared", "data/loop")
+
+
+def test_nul_in_a_path(package):
+    package.edit_descriptor(lambda d: [r.update(path="data/quotes\u0000.csv") for r in d["resources"]
+                                       if r["name"] == "quotes"])
+    only(package.validate(), "descriptor", "path_inside_package", "data/quotes\x00.csv")
+
+
+def test_other_csv_dialect(package):
+    package.edit_descriptor(lambda d: [r["dialect"].update(delimiter=";") for r in d["resources"]
+                                       if r["name"] == "quotes"])
+    only(package.validate(), "descriptor", "house_dialect", "data/quotes.csv", field="dialect")
+
+
+def test_weakened_schema_is_refused(package):
+    package.edit_schema("quotes", lambda s: s.pop("foreignKeys"))
+    package.edit("quotes", "q-ipac-mission", statement_id="s-nonexistent")
+    report = package.validate()
+    only(report, "descriptor", "schema_matches_model", "schema/quotes.json")
+    assert not report.valid
 
 
 def test_schema_that_is_not_json(package):
@@ -238,6 +309,24 @@ def test_scale_not_applied(package):
     only(package.validate(), "faithfulness", "figure_reads_as_value", "data/figures.csv", row, "value")
 
 
+@pytest.mark.parametrize("hedge", ["more than", "over", "around", "up to"])
+def test_a_hedge_outside_the_vocabulary_is_never_read_as_exact(hedge):
+    with pytest.raises(FigureTextError, match="no qualifier in the vocabulary"):
+        parse_figure(f"{hedge} 300")
+    assert hedge_before(f"with {hedge} 300 companies", len(f"with {hedge} ")) == hedge
+
+
+def test_quote_offsets_past_the_end_are_a_finding_not_a_crash(package):
+    row = package.edit("quotes", "q-ipac-mission", start="5000", end="10")
+    report = package.validate()
+    only(report, "faithfulness", "spans_match_article", "data/quotes.csv", row, "text")
+
+
+def test_event_in_year_zero_is_a_finding_not_a_crash(package):
+    row = package.edit("events", "e-data-removed", text="0000")
+    only(package.validate(), "faithfulness", "event_dates_match_text", "data/events.csv", row, "text")
+
+
 def test_qualifier_that_is_not_the_printed_hedge(package):
     row = package.edit("figures", "f-members-in-japan", qualifier="estimated")
     only(package.validate(), "faithfulness", "figure_reads_as_value", "data/figures.csv", row, "qualifier")
@@ -297,6 +386,12 @@ def test_deleted_exclusion(package):
     assert "'one'" in finding.message
 
 
+def test_time_words_are_found_at_the_start_of_a_sentence():
+    from validator.time_expressions import time_words
+    found = [m.group() for m in time_words("Currently, it may rain. Last year it did. Now it is May.")]
+    assert found == ["Currently", "Last year", "Now", "May"]
+
+
 def test_deleted_time_exclusion(package):
     package.delete("excluded_spans", "x-subsequently")
     finding = only(package.validate(), "completeness", "every_time_word_is_accounted_for",
@@ -319,14 +414,49 @@ def test_sentence_in_no_statement(package):
     assert "Rubio also is a co-chairman of IPAC." in finding.message
 
 
+def test_statement_that_splits_a_sentence(package):
+    statement = package.row("statements", "s-rubio-ipac")
+    cut = int(statement["start"]) + len("Rubio also is")
+    row = package.edit("statements", "s-rubio-ipac", text=ARTICLE[int(statement["start"]):cut],
+                       end=str(cut))
+    package.append("statements", id="s-rubio-ipac-rest", mode="authorial", cue="", note="",
+                   text=ARTICLE[cut + 1:int(statement["end"])], start=str(cut + 1), end=statement["end"])
+    package.append("attributions", statement_id="s-rubio-ipac-rest", entity_id="article", role="source")
+    only(package.validate(), "completeness", "statements_are_whole_sentences", "data/statements.csv",
+         row, "end")
+
+
+def test_mode_that_does_not_match_the_quotes(package):
+    row = package.edit("statements", "s-matsuda-comply", mode="indirect")
+    only(package.validate(), "completeness", "mode_matches_quotes", "data/statements.csv", row, "mode")
+
+
+def test_exclusion_stretched_over_a_figure(package):
+    package.delete("figures", "f-vaccine-developers")
+    exclusion = package.row("excluded_spans", "x-multiple-nations")
+    start = ARTICLE.index("At least two")
+    row = package.edit("excluded_spans", "x-multiple-nations", start=str(start),
+                       text=ARTICLE[start:int(exclusion["end"])])
+    only(package.validate(), "completeness", "exclusions_are_needed", "data/excluded_spans.csv", row, "text")
+
+
+def test_statement_exclusion_that_is_not_a_repetition(package):
+    package.delete("attributions", "s-rubio-ipac")
+    statement = package.row("statements", "s-rubio-ipac")
+    package.delete("statements", "s-rubio-ipac")
+    row = package.append("excluded_spans", id="x-rubio", excluded_from="statements",
+                         text=statement["text"], start=statement["start"], end=statement["end"],
+                         reason="Not needed.")
+    only(package.validate(), "completeness", "exclusions_are_needed", "data/excluded_spans.csv", row, "text")
+
+
 def test_overlapping_statements(package):
     statement = package.row("statements", "s-senators-insidious")
     end = ARTICLE.index("IPAC.", int(statement["end"])) + len("IPAC.")
-    row = package.edit("statements", "s-senators-insidious", text=ARTICLE[int(statement["start"]):end],
-                       end=str(end))
+    package.edit("statements", "s-senators-insidious", text=ARTICLE[int(statement["start"]):end],
+                 end=str(end))
     only(package.validate(), "completeness", "every_sentence_is_in_a_statement",
          "data/statements.csv", package.row_number("statements", "s-rubio-ipac"), "start")
-    assert row
 
 
 def test_statement_without_a_source(package):
@@ -376,7 +506,7 @@ def test_non_utf8_bytes(package):
     content = (package.root / "data/entities.csv").read_bytes().replace("’".encode(), b"\x92", 1)
     package.write_bytes("data/entities.csv", content)
     report = package.validate()
-    only(report, "hygiene", "utf8_without_bom", "data/entities.csv")
+    only(report, "descriptor", "file_readable", "data/entities.csv")
     assert not [f for f in report.findings if f.layer in ("rows", "faithfulness")]
 
 

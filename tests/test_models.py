@@ -1,16 +1,16 @@
-"""The pydantic models and the Table Schemas describe the same columns: names, order,
-types, which are required, and every closed vocabulary. Edit one without the other and
-this fails."""
+"""The pydantic models and the Table Schemas describe the same tables: names, order, types,
+required fields, closed vocabularies, minimums, id patterns and keys. The validator refuses
+a schema that disagrees (tests/test_faults.py); here our own schemas must agree, and the
+vocabularies the rules depend on must match the models'."""
 import json
 import typing
-from datetime import date
 
 import pytest
 
 from conftest import ROOT
-from validator.models import MODELS
-
-SCHEMA_TYPES = {"string": str, "integer": int, "number": float, "date": date}
+from validator.figure_text import HEDGES
+from validator.models import MODELS, Qualifier, schema_disagreements
+from validator.rows import BOUNDS_BY_QUALIFIER
 
 
 def schema(table):
@@ -22,32 +22,41 @@ def declared_tables():
     return sorted(r["name"] for r in package["resources"] if r.get("type") == "table")
 
 
-def annotation_parts(annotation):
-    """(base type, allowed literal values or None, optional?) of a model field's annotation."""
-    optional = type(None) in typing.get_args(annotation)
-    if optional:
-        annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-    if typing.get_origin(annotation) is typing.Literal:
-        values = typing.get_args(annotation)
-        return type(values[0]), list(values), optional
-    return annotation, None, optional
-
-
 def test_every_table_has_a_model():
     assert sorted(MODELS) == declared_tables()
 
 
 @pytest.mark.parametrize("table", declared_tables())
-def test_model_fields_agree_with_the_schema(table):
-    fields = schema(table)["fields"]
-    model_fields = MODELS[table].model_fields
-    assert list(model_fields) == [f["name"] for f in fields]
-    for field in fields:
-        base, values, optional = annotation_parts(model_fields[field["name"]].annotation)
-        constraints = field.get("constraints", {})
-        assert base is SCHEMA_TYPES[field["type"]], field["name"]
-        assert optional == (not constraints.get("required", False)), field["name"]
-        assert values == constraints.get("enum"), field["name"]
+def test_our_schemas_agree_with_the_models(table):
+    assert schema_disagreements(table, schema(table)) == []
+
+
+@pytest.mark.parametrize("change, field", [
+    (lambda s: s["fields"][0].update(type="integer"), "id"),
+    (lambda s: s["fields"][0]["constraints"].pop("pattern"), "id"),
+    (lambda s: s["fields"][2]["constraints"].update(minimum=-1), "text"),
+    (lambda s: s["fields"][3]["constraints"].pop("minimum"), "start"),
+    (lambda s: s.pop("foreignKeys"), None),
+    (lambda s: s.update(primaryKey=["text"]), None),
+])
+def test_a_weakened_schema_disagrees(change, field):
+    weakened = schema("quotes")
+    change(weakened)
+    problems = schema_disagreements("quotes", weakened)
+    assert [f for f, _ in problems] == [field]
+
+
+def test_an_enum_value_dropped_from_a_schema_disagrees():
+    weakened = schema("figures")
+    qualifier = next(f for f in weakened["fields"] if f["name"] == "qualifier")
+    qualifier["constraints"]["enum"].remove("about")
+    assert [f for f, _ in schema_disagreements("figures", weakened)] == ["qualifier"]
+
+
+def test_every_qualifier_has_its_bounds_rule_and_every_hedge_a_qualifier():
+    qualifiers = set(typing.get_args(Qualifier))
+    assert set(BOUNDS_BY_QUALIFIER) == qualifiers
+    assert set(HEDGES.values()) | {"exact"} == qualifiers
 
 
 @pytest.mark.parametrize("table", declared_tables())

@@ -11,7 +11,7 @@ from validator.context import Context
 from validator.figure_text import parse_figure
 from validator.package import load_package
 from validator.rows import check_rows
-from validator.run import validate_package
+from validator.run import CHECKS_NEEDING_ARTICLE, validate_package
 
 PACKAGE, _ = load_package(ROOT / "datapackage.json")
 _, RECORDS = check_rows(PACKAGE, {})
@@ -64,9 +64,47 @@ def test_printed_figures_read_back(hedge, whole, fraction, scale):
                                 .replace("an estimated", "estimated") or "exact")
 
 
+ARTICLE_CHECKS = [check for checks in CHECKS_NEEDING_ARTICLE.values() for check in checks]
+FIELD_VALUES = {
+    "start": st.integers(0, 6000), "end": st.integers(0, 6000),
+    "role_start": st.integers(0, 6000), "role_end": st.integers(0, 6000),
+    "text": st.text(max_size=30), "name": st.text(min_size=1, max_size=30),
+    "cue": st.text(max_size=10), "short_name": st.text(min_size=1, max_size=6),
+    "statement_id": st.sampled_from([s.id for s in RECORDS.of("statements")] + ["s-missing"]),
+    "value": st.floats(allow_nan=False, allow_infinity=False),
+    "lower": st.floats(allow_nan=False, allow_infinity=False),
+    "date_from": st.dates(), "date_to": st.dates(),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(table=st.sampled_from(sorted(RECORDS.rows)), data=st.data())
+def test_no_row_values_make_a_check_raise(table, data):
+    """Rows that pass their types but hold anything at all: every article check still returns
+    findings rather than raising (offsets past the end, inverted spans, year 0 and so on)."""
+    index = data.draw(st.integers(0, len(RECORDS.rows[table]) - 1))
+    row = RECORDS.rows[table][index][1]
+    fields = [f for f in FIELD_VALUES if f in type(row).model_fields]
+    changes = {f: data.draw(FIELD_VALUES[f]) for f in data.draw(st.lists(st.sampled_from(fields), max_size=4))}
+    context, _ = context_with(table, index, **changes)
+    for check in ARTICLE_CHECKS:
+        list(check(context))
+
+
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(garbage=st.binary(max_size=200), table=st.sampled_from(["figures", "entities", "events"]))
 def test_no_csv_bytes_make_the_validator_raise(package, garbage, table):
     package.write_bytes(f"data/{table}.csv", garbage)
     report = validate_package(package.descriptor)
     assert not report.valid
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=st.sampled_from(["figures", "events", "quotes", "entities"]), data=st.data())
+def test_no_cell_text_makes_the_validator_raise(package, table, data):
+    rows = package.rows(table)
+    index = data.draw(st.integers(0, len(rows) - 1))
+    column = data.draw(st.sampled_from(list(rows[0])))
+    rows[index][column] = data.draw(st.text(max_size=25))
+    package.write_rows(table, rows)
+    validate_package(package.descriptor)  # any outcome but an exception

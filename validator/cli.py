@@ -10,6 +10,7 @@ import sys
 from itertools import groupby
 from pathlib import Path
 
+from .findings import snippet
 from .run import Report, validate_package
 
 EXIT_VALID, EXIT_FINDINGS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -34,13 +35,17 @@ def main(argv: list[str] | None = None) -> int:
         args = parse_args(sys.argv[1:] if argv is None else argv)
     except SystemExit as exit_:  # argparse has printed the usage
         return EXIT_USAGE if exit_.code else EXIT_VALID
+    # A console that cannot show a character gets an escape, never a UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         report = validate_package(args.descriptor)
+        print(as_json(report) if args.json else as_text(report))
     except Exception as error:  # a bug: say so in one line, never a traceback
-        print(f"validate.py: internal error, please report it: {type(error).__name__}: {error}",
-              file=sys.stderr)
+        print(f"validate.py: internal error, please report it: {type(error).__name__}: "
+              f"{snippet(str(error), 300)}", file=sys.stderr)
         return EXIT_BUG
-    print(as_json(report) if args.json else as_text(report))
     return EXIT_VALID if report.valid else EXIT_FINDINGS
 
 

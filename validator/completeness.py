@@ -13,12 +13,16 @@ from bisect import bisect_right
 from collections import defaultdict
 
 from .context import Context
+from .faithfulness import CLOSE, OPEN
 from .figure_text import quantity_words
 from .time_expressions import time_words
-from .findings import finding
+from .findings import finding, snippet
 
 LAYER = "completeness"
-QUOTED_PASSAGE = re.compile("\u201c([^\u201c\u201d]*)\u201d")
+QUOTED_PASSAGE = re.compile(f"{OPEN}([^{OPEN}{CLOSE}]*){CLOSE}")
+QUOTING_MODES = {"direct_quotation", "mixed_quotation"}
+# A sentence ends with one of these, or at the end of a line (the headline).
+SENTENCE_END = (".", "?", "!", CLOSE, ")")
 AUTHORIAL_MODES = {"authorial", "hedged"}  # the article's own voice: the article is the source
 
 
@@ -50,7 +54,7 @@ def every_quotation_has_one_row(ctx: Context):
             have = "no row" if not ids else f"{len(ids)} rows ({', '.join(ids)})"
             yield finding(LAYER, "every_quotation_has_one_row",
                           f"the quoted passage at {match.start(1)}-{match.end(1)} "
-                          f"({_snippet(match.group(1))!r}) has {have}; expected exactly one",
+                          f"({snippet(match.group(1), 50)!r}) has {have}; expected exactly one",
                           ctx.path("quotes"))
 
 
@@ -77,22 +81,28 @@ def every_time_word_is_accounted_for(ctx: Context):
 
 
 def exclusions_are_needed(ctx: Context):
-    """A declared exclusion must exclude something: a number, a time word, or text in no statement."""
+    """A declared exclusion excludes one thing: one number word, one time word, or a repeated
+    printing of a statement. It cannot stretch over text the tables must cover."""
     if not ctx.records.all_complete("excluded_spans", "statements"):
         return
-    statements = Spans([(s.start, s.end) for s in ctx.records.of("statements")])
+    statement_texts = {s.text for s in ctx.records.of("statements")}
     scanners = {"figures": (quantity_words, "number word or digits"),
                 "events": (time_words, "time word")}
     for number, row in ctx.records.numbered("excluded_spans"):
-        scan, what = scanners.get(row.excluded_from, (None, None))
-        if scan and not any(scan(row.text)):
+        if row.excluded_from == "statements":
+            if row.text not in statement_texts:
+                yield finding(LAYER, "exclusions_are_needed",
+                              "text excluded from statements must repeat the text of a statement "
+                              "(a second printing); any other text is a statement",
+                              ctx.path("excluded_spans"), number, "text")
+            continue
+        scan, what = scanners[row.excluded_from]
+        found = len(list(scan(row.text)))
+        if found != 1:
             yield finding(LAYER, "exclusions_are_needed",
-                          f"{row.text!r} holds no {what}; nothing to exclude from {row.excluded_from}",
-                          ctx.path("excluded_spans"), number, "text")
-        if row.excluded_from == "statements" and _overlaps_any(statements, row.start, row.end):
-            yield finding(LAYER, "exclusions_are_needed",
-                          "text excluded from statements overlaps a statement",
-                          ctx.path("excluded_spans"), number, "start")
+                          f"{snippet(row.text)!r} holds {found} of a {what}; an exclusion from "
+                          f"{row.excluded_from} covers exactly one", ctx.path("excluded_spans"),
+                          number, "text")
 
 
 def every_sentence_is_in_a_statement(ctx: Context):
@@ -114,9 +124,41 @@ def every_sentence_is_in_a_statement(ctx: Context):
             first = position + len(gap) - len(gap.lstrip())
             last = position + len(gap.rstrip())
             yield finding(LAYER, "every_sentence_is_in_a_statement",
-                          f"article {first}-{last} ({_snippet(ctx.article[first:last])!r}) is in no "
+                          f"article {first}-{last} ({snippet(ctx.article[first:last], 50)!r}) is in no "
                           "statement and not declared in excluded_spans", ctx.path("statements"))
         position = max(position, end)
+
+
+def statements_are_whole_sentences(ctx: Context):
+    """A statement starts where a sentence starts and ends where one ends."""
+    if not ctx.records.all_complete("statements"):
+        return
+    article = ctx.article
+    for number, row in ctx.records.numbered("statements"):
+        if row.end > len(article) or article[row.start:row.end] != row.text:
+            continue  # the faithfulness layer reports it
+        starts = row.start == 0 or article[row.start - 1].isspace()
+        ends = (row.end == len(article) or article[row.end].isspace()) and (
+            row.text.endswith(SENTENCE_END) or row.end == len(article) or article[row.end] == "\n")
+        if not (starts and ends):
+            yield finding(LAYER, "statements_are_whole_sentences",
+                          f"statement {row.id} ({row.start}-{row.end}) {'starts' if not starts else 'ends'} "
+                          "inside a sentence; a statement is one or more whole sentences",
+                          ctx.path("statements"), number, "start" if not starts else "end")
+
+
+def mode_matches_quotes(ctx: Context):
+    """A statement holds a quotation exactly when its mode says it quotes."""
+    if not ctx.records.all_complete("statements", "quotes"):
+        return
+    quoted = {q.statement_id for q in ctx.records.of("quotes")}
+    for number, row in ctx.records.numbered("statements"):
+        if (row.id in quoted) != (row.mode in QUOTING_MODES):
+            has = "holds a quotation" if row.id in quoted else "holds no quotation"
+            yield finding(LAYER, "mode_matches_quotes",
+                          f"statement {row.id} {has} but its mode is {row.mode}; expected "
+                          f"{'direct_quotation or mixed_quotation' if row.id in quoted else 'a mode that does not quote'}",
+                          ctx.path("statements"), number, "mode")
 
 
 def every_statement_has_a_source(ctx: Context):
@@ -136,7 +178,6 @@ def sources_match_mode(ctx: Context):
     if not ctx.records.all_complete("attributions", "entities", "statements"):
         return
     entity_type = {e.id: e.type for e in ctx.records.of("entities")}
-    mode = {s.id: s.mode for s in ctx.records.of("statements")}
     sources = defaultdict(set)
     for number, row in ctx.records.numbered("attributions"):
         kind = entity_type.get(row.entity_id)
@@ -172,7 +213,8 @@ def one_article_entity(ctx: Context):
 
 CHECKS = [every_quotation_has_one_row, every_number_is_accounted_for,
           every_time_word_is_accounted_for, exclusions_are_needed,
-          every_sentence_is_in_a_statement, every_statement_has_a_source, sources_match_mode,
+          every_sentence_is_in_a_statement, statements_are_whole_sentences, mode_matches_quotes,
+          every_statement_has_a_source, sources_match_mode,
           one_article_entity]
 
 
@@ -186,14 +228,5 @@ def _excluded(ctx: Context, table: str):
     return [x for x in ctx.records.of("excluded_spans") if x.excluded_from == table]
 
 
-def _overlaps_any(spans: Spans, start: int, end: int) -> bool:
-    i = bisect_right(spans.starts, end - 1) - 1
-    return i >= 0 and spans.reach[i] > start
-
-
-def _snippet(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
 def _context(article: str, start: int, end: int, width: int = 20) -> str:
-    return article[max(0, start - width):end + width].replace("\n", " ")
+    return snippet(article[max(0, start - width):end + width].replace("\n", " "), 2 * width + 40)

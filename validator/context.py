@@ -17,5 +17,4 @@ class Context:
         return self.package.article
 
     def path(self, table: str) -> str:
-        resource = self.package.resources.get(table)
-        return resource.path if resource else f"data/{table}.csv"
+        return self.package.resources[table].path

@@ -10,11 +10,11 @@ import re
 from decimal import Decimal
 
 from . import figure_text, time_expressions
-from .findings import Finding, finding
+from .findings import finding, snippet
 from .context import Context
 
 LAYER = "faithfulness"
-OPEN, CLOSE = "\u201c", "\u201d"
+OPEN, CLOSE = "\u201c", "\u201d"  # the article's quotation marks
 
 # Which columns of each table hold a span: (text, start, end).
 SPAN_COLUMNS = {
@@ -42,16 +42,16 @@ def spans_match_article(ctx: Context):
                                   f"({len(article)} code points)", ctx.path(table), number, end_field)
                 elif article[start:end] != text:
                     yield finding(LAYER, "spans_match_article",
-                                  f"{text_field} {_short(text)!r} is not article[{start}:{end}], "
-                                  f"which is {_short(article[start:end])!r}{_where(article, text)}",
+                                  f"{text_field} {snippet(text)!r} is not article[{start}:{end}], "
+                                  f"which is {snippet(article[start:end])!r}{_where(article, text)}",
                                   ctx.path(table), number, text_field)
 
 
 def short_names_printed_in_article(ctx: Context):
     for number, row in ctx.records.numbered("entities"):
-        if row.short_name and not re.search(rf"\b{re.escape(row.short_name)}\b", ctx.article):
+        if row.short_name and not re.search(rf"(?<!\w){re.escape(row.short_name)}(?!\w)", ctx.article):
             yield finding(LAYER, "short_names_printed_in_article",
-                          f"short_name {row.short_name!r} is not printed in the article",
+                          f"short_name {snippet(row.short_name)!r} is not printed in the article",
                           ctx.path("entities"), number, "short_name")
 
 
@@ -71,13 +71,15 @@ def cue_printed_in_statement(ctx: Context):
     for number, row in ctx.records.numbered("statements"):
         if row.cue and row.cue not in row.text:
             yield finding(LAYER, "cue_printed_in_statement",
-                          f"cue {row.cue!r} is not printed in the statement's text",
+                          f"cue {snippet(row.cue)!r} is not printed in the statement's text",
                           ctx.path("statements"), number, "cue")
 
 
 def quote_is_between_marks(ctx: Context):
     article, records = ctx.article, ctx.records
     for number, row in records.numbered("quotes"):
+        if not 0 <= row.start < row.end <= len(article):
+            continue  # spans_match_article or the rows layer reports it
         before = article[row.start - 1] if row.start > 0 else ""
         after = article[row.end] if row.end < len(article) else ""
         if OPEN in row.text or CLOSE in row.text or before != OPEN or after != CLOSE:
@@ -96,16 +98,16 @@ def figure_reads_as_value(ctx: Context):
             continue
         if parsed.value != Decimal(repr(row.value)):
             yield finding(LAYER, "figure_reads_as_value",
-                          f"text {row.text!r} reads as {parsed.value:f}; value is {row.value:g}",
+                          f"text {snippet(row.text)!r} reads as {parsed.value:f}; value is {row.value:g}",
                           ctx.path("figures"), number, "value")
         if parsed.qualifier != row.qualifier:
             yield finding(LAYER, "figure_reads_as_value",
-                          f"text {row.text!r} has the hedge of qualifier {parsed.qualifier}; "
+                          f"text {snippet(row.text)!r} has the hedge of qualifier {parsed.qualifier}; "
                           f"qualifier is {row.qualifier}", ctx.path("figures"), number, "qualifier")
         if parsed.percent != (row.unit == "percent"):
             expected = "percent" if parsed.percent else "a count, not percent"
             yield finding(LAYER, "figure_reads_as_value",
-                          f"text {row.text!r} implies unit {expected}; unit is {row.unit}",
+                          f"text {snippet(row.text)!r} implies unit {expected}; unit is {row.unit}",
                           ctx.path("figures"), number, "unit")
 
 
@@ -120,8 +122,7 @@ def hedge_inside_figure_span(ctx: Context):
 
 
 def event_dates_match_text(ctx: Context):
-    article, records = ctx.article, ctx.records
-    for number, row in records.numbered("events"):
+    for number, row in ctx.records.numbered("events"):
         try:
             expected = time_expressions.interpret(row.text)
         except time_expressions.TimeExpressionError as error:
@@ -129,15 +130,15 @@ def event_dates_match_text(ctx: Context):
             continue
         if not time_expressions.agrees(expected, row.date_from, row.date_to):
             yield finding(LAYER, "event_dates_match_text",
-                          f"{row.text!r} does not denote {row.date_from} to {row.date_to}"
+                          f"{snippet(row.text)!r} does not denote {row.date_from} to {row.date_to}"
                           f"{_expected_dates(expected)}", ctx.path("events"), number, "date_from")
         if expected.needs_context and not row.context_note:
             yield finding(LAYER, "event_dates_match_text",
-                          f"{row.text!r} needs context to fix its dates; expected a context_note "
+                          f"{snippet(row.text)!r} needs context to fix its dates; expected a context_note "
                           "saying how they were resolved", ctx.path("events"), number, "context_note")
         if not expected.needs_context and row.context_note:
             yield finding(LAYER, "event_dates_match_text",
-                          f"{row.text!r} fixes its own dates; expected an empty context_note",
+                          f"{snippet(row.text)!r} fixes its own dates; expected an empty context_note",
                           ctx.path("events"), number, "context_note")
 
 
@@ -153,10 +154,6 @@ def _expected_dates(expected: time_expressions.Interpretation) -> str:
         return (f"; expected {expected.date_from:%m-%d} to {expected.date_to:%m-%d} of one year "
                 "(the year from context)")
     return f"; expected {expected.date_from} to {expected.date_to}"
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _where(article: str, text: str) -> str:

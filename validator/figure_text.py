@@ -41,6 +41,11 @@ HEDGES = {
     "estimated": "estimated",
 }
 
+# Hedges the qualifier vocabulary has no value for: a figure printed with one is refused, and
+# one printed just outside a figure's span is reported, rather than read as `exact`.
+UNSUPPORTED_HEDGES = ["more than", "over", "fewer than", "less than", "under", "up to",
+                      "around", "roughly", "approximately", "some", "almost exactly", "about half"]
+
 _DIGITS = r"[0-9]+(?:[.,][0-9]+)*"
 _QUANTITY_WORDS = (list(CARDINALS) + list(SCALES) + ORDINALS + MULTIPLES_AND_FRACTIONS
                    + VAGUE_QUANTITIES)
@@ -50,14 +55,15 @@ _QUANTITY = re.compile(
 )
 _NUMBER_WORD = rf"(?:{'|'.join(TENS)})(?:-(?:{'|'.join(UNITS[1:10])}))?|{'|'.join(UNITS)}"
 _HEDGE = "|".join(sorted(HEDGES, key=len, reverse=True))
+_ANY_HEDGE = "|".join(sorted(list(HEDGES) + UNSUPPORTED_HEDGES, key=len, reverse=True))
 _FIGURE = re.compile(
-    rf"(?:(?P<hedge>{_HEDGE})\s+)?"
+    rf"(?:(?P<hedge>{_ANY_HEDGE})\s+)?"
     rf"(?P<number>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|{_NUMBER_WORD})"
     rf"(?:\s+(?P<scale>{'|'.join(SCALES)}))?"
     rf"\s*(?P<percent>%|percent|per cent)?",
     re.IGNORECASE,
 )
-_HEDGE_BEFORE = re.compile(rf"\b(?:{_HEDGE})\s+$", re.IGNORECASE)
+_HEDGE_BEFORE = re.compile(rf"\b(?:{_ANY_HEDGE})\s+$", re.IGNORECASE)
 
 
 class ParsedFigure(NamedTuple):
@@ -82,6 +88,9 @@ def parse_figure(text: str) -> ParsedFigure:
         raise FigureTextError(
             f"cannot read {text!r} as [hedge] number [scale] [%]: hedges are "
             f"{', '.join(HEDGES)}; scales are {', '.join(SCALES)}")
+    if match["hedge"] and match["hedge"].lower() not in HEDGES:
+        raise FigureTextError(f"the hedge {match['hedge']!r} has no qualifier in the vocabulary "
+                              f"({', '.join(sorted(set(HEDGES.values())))}, or exact)")
     value = _number_value(match["number"])
     if match["scale"]:
         value *= SCALES[match["scale"].lower()]
@@ -91,7 +100,7 @@ def parse_figure(text: str) -> ParsedFigure:
 
 def hedge_before(article: str, start: int) -> str | None:
     """The hedge word printed just before `start`, if any (a hedge left outside a figure's span)."""
-    match = _HEDGE_BEFORE.search(article, max(0, start - 20), start)
+    match = _HEDGE_BEFORE.search(article, max(0, start - 30), start)
     return match.group().strip() if match else None
 
 

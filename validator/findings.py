@@ -49,6 +49,13 @@ class Finding:
         return asdict(self)
 
 
+def snippet(text: str, limit: int = 60) -> str:
+    """`text` for a message: identifiers withheld first, then cut to `limit` characters, so
+    that a cut can never leave part of an identifier behind."""
+    text = redact(text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def finding(layer: str, check: str, message: str, resource: str | None = None,
             row: int | None = None, field: str | None = None) -> Finding:
     """A finding whose message and place never echo an identifier-like value."""

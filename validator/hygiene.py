@@ -5,15 +5,12 @@ a spreadsheet would run as a formula.
 """
 from __future__ import annotations
 
-import re
-
 from .context import Context
 from .findings import finding
+from .package import is_number
 
 LAYER = "hygiene"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-NUMERIC_TYPES = {"number", "integer"}
-_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def _csv_resources(ctx: Context):
@@ -21,13 +18,11 @@ def _csv_resources(ctx: Context):
 
 
 def utf8_without_bom(ctx: Context):
+    # Invalid UTF-8 is the descriptor layer's finding: the file cannot be read at all.
     for resource in _csv_resources(ctx):
         if resource.content.startswith(b"\xef\xbb\xbf"):
             yield finding(LAYER, "utf8_without_bom", "starts with a byte order mark; expected "
                           "UTF-8 without BOM", resource.path)
-        if resource.decode_error:
-            yield finding(LAYER, "utf8_without_bom", f"{resource.decode_error}; expected UTF-8 "
-                          "(the table is not checked further)", resource.path)
 
 
 def no_nul_bytes(ctx: Context):
@@ -56,10 +51,9 @@ def no_padded_cells(ctx: Context):
 
 
 def no_formula_cells(ctx: Context):
-    numeric = {r.name: _numeric_columns(r) for r in ctx.package.tables()}
     for resource, number, column, cell in _cells(ctx):
         if cell.startswith(FORMULA_START) and not (
-                column in numeric[resource.name] and _NUMBER.fullmatch(cell)):
+                column in resource.numeric_columns and is_number(cell)):
             yield finding(LAYER, "no_formula_cells", f"starts with {cell[0]!r}: a spreadsheet "
                           "would run it as a formula; expected text that does not start with "
                           "=, +, -, @, tab or carriage return", resource.path, number, column)
@@ -69,14 +63,6 @@ CHECKS = [utf8_without_bom, no_nul_bytes, lf_line_endings, no_padded_cells, no_f
 
 
 def _cells(ctx: Context):
-    for resource in ctx.package.tables():
-        for column in resource.table.header:
-            yield resource, 1, column, column
-        for number, cells in resource.table.records:
-            for column, cell in cells.items():
-                yield resource, number, column, cell
-
-
-def _numeric_columns(resource) -> set[str]:
-    return {f.get("name") for f in resource.schema.get("fields", [])
-            if isinstance(f, dict) and f.get("type") in NUMERIC_TYPES}
+    for resource in ctx.package.parsed_tables():
+        for number, column, cell in resource.table.cells():
+            yield resource, number, column, cell

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from .context import Context
 from .findings import finding
 from .identifiers import identifiers_in, may_hold_identifier
+from .package import is_number
 
 LAYER = "privacy"
 
@@ -27,22 +28,29 @@ SENSITIVE_WORDS = {
 }
 # ... and these pairs of words, which are harmless alone ("id", "name", "position").
 SENSITIVE_PAIRS = [
-    {"national", "id"}, {"id", "number"}, {"id", "card"}, {"resident", "id"}, {"citizen", "id"},
-    {"party", "position"}, {"member", "name"}, {"date", "birth"}, {"personal", "id"},
+    {"national", "id"}, {"id", "number"}, {"id", "no"}, {"id", "num"}, {"id", "nr"},
+    {"id", "card"}, {"resident", "id"}, {"citizen", "id"}, {"personal", "id"},
+    {"party", "position"}, {"member", "name"}, {"date", "birth"}, {"native", "place"},
 ]
+# Chinese and pinyin words for the register's fields, matched anywhere in a column name.
+SENSITIVE_SUBSTRINGS = ["身份证", "证件", "民族", "出生", "生日", "手机", "电话", "籍贯", "住址",
+                        "地址", "党内职务", "职务", "邮箱", "shenfenzheng", "sfzh", "minzu",
+                        "chusheng", "shouji", "jiguan", "dizhi", "zhiwu"]
 
-_WORD_BREAK = re.compile(r"[_\-\s.]+|(?<=[a-z])(?=[A-Z])")
+_WORD_BREAK = re.compile(r"[_\-\s.]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
 
 
 def sensitive_name(name: str) -> bool:
     words = {w.lower() for w in _WORD_BREAK.split(name) if w}
-    return bool(words & SENSITIVE_WORDS) or any(pair <= words for pair in SENSITIVE_PAIRS)
+    lowered = name.lower()
+    return (bool(words & SENSITIVE_WORDS) or any(pair <= words for pair in SENSITIVE_PAIRS)
+            or any(part in lowered for part in SENSITIVE_SUBSTRINGS))
 
 
 def no_sensitive_field_names(ctx: Context):
     for resource in ctx.package.resources.values():
-        names = [f.get("name") for f in (resource.schema or {}).get("fields", [])]
-        names += resource.table.header if resource.table else []
+        names = resource.schema_fields + (resource.table.header if resource.table else [])
         for name in dict.fromkeys(n for n in names if isinstance(n, str)):
             if sensitive_name(name):
                 yield finding(LAYER, "no_sensitive_field_names",
@@ -52,14 +60,25 @@ def no_sensitive_field_names(ctx: Context):
 
 
 def no_identifiers_in_cells(ctx: Context):
-    for resource in ctx.package.tables():
-        for number, cells in resource.table.records:
-            for column, cell in cells.items():
-                for kind, position in identifiers_in(cell) if may_hold_identifier(cell) else ():
+    """Every cell of every table, extra cells included, and every line of every other file."""
+    for resource in ctx.package.parsed_tables():
+        numeric = resource.numeric_columns
+        for number, column, cell in resource.table.cells():
+            if may_hold_identifier(cell):
+                for kind, position in identifiers_in(cell, numeric=column in numeric and is_number(cell)):
                     yield finding(LAYER, "no_identifiers_in_cells",
                                   f"the cell holds what looks like {kind} at character {position} "
                                   "(value withheld); personal data of any kind is not allowed",
                                   resource.path, number, column)
+    for resource in ctx.package.resources.values():
+        if resource.is_table or resource.text is None:
+            continue
+        for number, line in enumerate(resource.text.split("\n"), start=1):
+            for kind, position in identifiers_in(line):
+                yield finding(LAYER, "no_identifiers_in_cells",
+                              f"line {number} holds what looks like {kind} at character {position} "
+                              "(value withheld); personal data of any kind is not allowed",
+                              resource.path, number)
 
 
 def no_identifiers_in_metadata(ctx: Context):
@@ -103,17 +122,23 @@ CHECKS = [no_sensitive_field_names, no_identifiers_in_cells, no_identifiers_in_m
 
 
 def _strings_with_identifiers(value, resource: str, path: str = ""):
+    """Every key and every scalar of a JSON document; only a resource's sha256 is skipped."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if key == "hash":
-                continue  # a checksum of the file, checked by the descriptor layer; hex, not data
-            yield from _strings_with_identifiers(item, resource, f"{path}.{key}" if path else str(key))
+            inner = f"{path}.{key}" if path else str(key)
+            yield from _identifiers_at(str(key), resource, path or "(top level)", "a key")
+            if key == "hash" and isinstance(item, str) and _SHA256.fullmatch(item):
+                continue  # a checksum of a file, checked by the descriptor layer
+            yield from _strings_with_identifiers(item, resource, inner)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _strings_with_identifiers(item, resource, f"{path}[{index}]")
-    elif isinstance(value, str) and may_hold_identifier(value):
-        for kind, position in identifiers_in(value):
-            yield finding(LAYER, "no_identifiers_in_metadata",
-                          f"the text holds what looks like {kind} at character {position} "
-                          "(value withheld); personal data of any kind is not allowed",
-                          resource, field=path)
+    elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        yield from _identifiers_at(str(value), resource, path, "the value")
+
+
+def _identifiers_at(text: str, resource: str, path: str, what: str):
+    for kind, position in identifiers_in(text):
+        yield finding(LAYER, "no_identifiers_in_metadata",
+                      f"{what} holds what looks like {kind} at character {position} (value "
+                      "withheld); personal data of any kind is not allowed", resource, field=path)

@@ -16,7 +16,7 @@ from .package import LoadedPackage
 LAYER = "rows"
 
 # Bounds each qualifier implies: (lower, upper), each "value" (equal to the value) or None (empty).
-BOUNDS_BY_QUALIFIER = {
+BOUNDS_BY_QUALIFIER = {  # keys: every value of models.Qualifier (a test keeps them equal)
     "exact": (None, None),
     "about": (None, None),
     "estimated": (None, None),
@@ -45,12 +45,12 @@ class Records:
 def check_rows(package: LoadedPackage, blocked: dict[str, set[int] | None]) -> tuple[list[Finding], Records]:
     findings, records = [], Records()
     for resource in package.tables():
-        model = MODELS.get(resource.name)
-        skip = blocked.get(resource.path, set())
-        if model is None or skip is None:
+        model = MODELS[resource.name]
+        skip = blocked.get(resource.name, set())
+        if skip is None:
             continue
         typed, clean = [], not skip
-        for number, cells in resource.table.records:
+        for number, cells in resource.table.dicts():
             if number in skip:
                 continue
             row, problems = _typed_row(model, cells)

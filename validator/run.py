@@ -10,8 +10,8 @@ from . import completeness, faithfulness, hygiene, privacy
 from .context import Context
 from .findings import LAYERS, Finding
 from .package import load_package
-from .rows import Records, check_rows, rule_names
-from .tables import blocked_rows, check_tables
+from .rows import check_rows, rule_names
+from .tables import check_tables
 
 # Layers 4-7: lists of checks, each a function of the context returning findings.
 CHECKS_NEEDING_ARTICLE = {"faithfulness": faithfulness.CHECKS,
@@ -44,9 +44,9 @@ def validate_package(path: str | os.PathLike) -> Report:
     report.checks += 1
     if package is None:
         return report
-    table_findings = check_tables(package)
+    table_findings, blocked = check_tables(package)
     report.findings += table_findings
-    row_findings, records = check_rows(package, blocked_rows(table_findings))
+    row_findings, records = check_rows(package, blocked)
     report.findings += row_findings
     report.checks += 2 + len(rule_names())
     report.tables = len(package.tables())

@@ -8,44 +8,39 @@ from __future__ import annotations
 
 import copy
 
-from .findings import Finding, finding
+from .findings import Finding, finding, snippet
 from .package import LoadedPackage, Resource
 
 LAYER = "tables"
 
 
-def check_tables(package: LoadedPackage) -> list[Finding]:
+def check_tables(package: LoadedPackage) -> tuple[list[Finding], dict[str, set[int] | None]]:
+    """The findings, and the rows later layers must skip per table name (None: the whole
+    table, because its header is wrong and no row can be trusted)."""
     from frictionless import Package
 
     tables = package.tables()
     if not tables:
-        return []
+        return [], {}
     available = {t.name for t in tables}
     descriptor = {"resources": [_frictionless_resource(t, available) for t in tables]}
     try:
         report = Package(descriptor, basepath=str(package.root)).validate()
     except Exception as error:  # frictionless raises on descriptors it cannot use
-        return [finding(LAYER, "table_schema", f"frictionless cannot validate the tables: {error}")]
+        findings = [finding(LAYER, "table_schema", snippet(f"frictionless cannot validate the "
+                                                           f"tables: {error}", 300))]
+        return findings, {t.name: None for t in tables}
     paths = {t.name: t.path for t in tables}
-    findings = []
+    findings, blocked = [], {}
     for task in report.tasks:
         for error in task.errors:
-            findings.append(_finding(error, paths.get(task.name, task.name)))
-    return findings
-
-
-def blocked_rows(findings: list[Finding]) -> dict[str, set[int] | None]:
-    """Rows the later layers must skip, per resource path; None means the whole table
-    (its header or schema is wrong, so no row can be trusted)."""
-    blocked: dict[str, set[int] | None] = {}
-    for f in findings:
-        if f.layer != LAYER:
-            continue
-        if f.row is None or f.row <= 1:
-            blocked[f.resource] = None
-        elif blocked.get(f.resource, set()) is not None:
-            blocked.setdefault(f.resource, set()).add(f.row)
-    return blocked
+            f = _finding(error, paths.get(task.name, task.name))
+            findings.append(f)
+            if f.row is None or f.row <= 1:
+                blocked[task.name] = None
+            elif blocked.get(task.name, set()) is not None:
+                blocked.setdefault(task.name, set()).add(f.row)
+    return findings, blocked
 
 
 def _frictionless_resource(resource: Resource, available: set[str]) -> dict:
@@ -53,10 +48,9 @@ def _frictionless_resource(resource: Resource, available: set[str]) -> dict:
                   if k not in ("bytes", "hash", "schema")}
     schema = copy.deepcopy(resource.schema)
     # A key into a table that could not be read would only repeat the reason it could not.
-    schema["foreignKeys"] = [
-        key for key in schema.get("foreignKeys", [])
-        if not isinstance(key, dict) or not isinstance(key.get("reference"), dict)
-        or key["reference"].get("resource", "") in available | {""}]
+    # (The descriptor layer has checked every key's shape against the models.)
+    schema["foreignKeys"] = [key for key in schema.get("foreignKeys", [])
+                             if key["reference"]["resource"] in available]
     if not schema["foreignKeys"]:
         del schema["foreignKeys"]
     descriptor["schema"] = schema
@@ -70,12 +64,8 @@ def _finding(error, path: str) -> Finding:
     row = getattr(error, "row_number", None)
     if row is None and getattr(error, "row_numbers", None):
         row = error.row_numbers[0]
-    message = error.note or error.message
+    message = snippet(error.note or error.message, 300)
     cell = getattr(error, "cell", None)
     if cell is not None and error.type in ("constraint-error", "type-error"):
-        message += f"; found {_short(str(cell))!r}"
+        message += f"; found {snippet(str(cell), 40)!r}"
     return finding(LAYER, error.type, f"{error.title.lower()}: {message}", path, row, field or None)
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -44,8 +44,8 @@ RELATIVE_TIME_WORDS = ["subsequently", "currently", "now", "recently", "later", 
                        "always", "soon", "meanwhile", "nowadays", "lately"]
 _TIME_WORD = re.compile(
     rf"\b(?:{'|'.join(name.capitalize() for name in MONTHS)})\b"   # month names, capitalised
-    rf"|\b(?:that|this|last|next) (?:month|year|week)\b"
-    rf"|\b(?:{'|'.join(RELATIVE_TIME_WORDS)})\b")
+    rf"|\b(?i:(?:that|this|last|next) (?:month|year|week))\b"      # (so "may" stays a verb)
+    rf"|\b(?i:{'|'.join(RELATIVE_TIME_WORDS)})\b")
 
 
 def time_words(text: str):
@@ -72,7 +72,10 @@ def interpret(text: str) -> Interpretation:
     for kind, pattern in _PATTERNS:
         match = pattern.fullmatch(text)
         if match:
-            return _READERS[kind](match)
+            try:
+                return _READERS[kind](match)
+            except ValueError as error:  # year 0, say: no calendar date
+                raise TimeExpressionError(f"{text!r} names no calendar date: {error}") from error
     raise TimeExpressionError(
         f"cannot read {text!r} as a time expression (a year, a month with or without its year, "
         "early/mid/late of a month or a year, “that month”, “that year”)")
