@@ -5,6 +5,8 @@ a spreadsheet would run as a formula.
 """
 from __future__ import annotations
 
+import re
+
 from .context import Context
 from .findings import finding
 from .package import is_number
@@ -43,15 +45,27 @@ def lf_line_endings(ctx: Context):
                           "as the dialect declares", resource.path)
 
 
+_FORMULA_IN_ROW = re.compile(r"(?:^|\x1f)[=+\-@\t\r]")
+
+
+# Row pre-filters, each a cheap test of a whole row (a list of cells).
+def _row_has_padding(cells: list[str]) -> bool:
+    return list(map(str.strip, cells)) != cells
+
+
+def _row_has_formula_start(cells: list[str]) -> bool:
+    return _FORMULA_IN_ROW.search("\x1f".join(cells)) is not None
+
+
 def no_padded_cells(ctx: Context):
-    for resource, number, column, cell in _cells(ctx):
+    for resource, number, column, cell in _cells(ctx, _row_has_padding):
         if cell != cell.strip():
             yield finding(LAYER, "no_padded_cells", "leading or trailing whitespace; expected the "
                           "value alone", resource.path, number, column)
 
 
 def no_formula_cells(ctx: Context):
-    for resource, number, column, cell in _cells(ctx):
+    for resource, number, column, cell in _cells(ctx, _row_has_formula_start):
         if cell.startswith(FORMULA_START) and not (
                 column in resource.numeric_columns and is_number(cell)):
             yield finding(LAYER, "no_formula_cells", f"starts with {cell[0]!r}: a spreadsheet "
@@ -62,7 +76,7 @@ def no_formula_cells(ctx: Context):
 CHECKS = [utf8_without_bom, no_nul_bytes, lf_line_endings, no_padded_cells, no_formula_cells]
 
 
-def _cells(ctx: Context):
+def _cells(ctx: Context, row_may_hold):
     for resource in ctx.package.parsed_tables():
-        for number, column, cell in resource.table.cells():
+        for number, column, cell in resource.table.cells(row_may_hold):
             yield resource, number, column, cell

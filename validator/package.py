@@ -45,9 +45,13 @@ class Table:
             if len(cells) == len(self.header):
                 yield number, dict(zip(self.header, cells))
 
-    def cells(self):
-        """(row number, column name, cell) for every cell, extra cells included."""
+    def cells(self, row_may_hold=None):
+        """(row number, column name, cell) for every cell, extra cells included. A checker
+        that only cares about some cells may pass `row_may_hold(cells)`, a cheap test of a
+        row's list of cells; rows it rejects are skipped."""
         for number, cells in [(1, self.header)] + self.records:
+            if row_may_hold is not None and not row_may_hold(cells):
+                continue
             for index, cell in enumerate(cells):
                 column = self.header[index] if index < len(self.header) else f"column {index + 1}"
                 yield number, column, cell

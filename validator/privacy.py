@@ -63,7 +63,7 @@ def no_identifiers_in_cells(ctx: Context):
     """Every cell of every table, extra cells included, and every line of every other file."""
     for resource in ctx.package.parsed_tables():
         numeric = resource.numeric_columns
-        for number, column, cell in resource.table.cells():
+        for number, column, cell in resource.table.cells(lambda cells: may_hold_identifier("\x1f".join(cells))):
             if may_hold_identifier(cell):
                 for kind, position in identifiers_in(cell, numeric=column in numeric and is_number(cell)):
                     yield finding(LAYER, "no_identifiers_in_cells",
@@ -95,7 +95,7 @@ def persons_are_named_in_article(ctx: Context):
     for number, person in ctx.records.numbered("entities"):
         if person.type != "person":
             continue
-        if person.name not in article:
+        if article[person.start:person.end] != person.name and person.name not in article:
             yield finding(LAYER, "persons_are_named_in_article",
                           "this person is not named in the article; only people the article "
                           "names may appear", ctx.path("entities"), number, "name")
@@ -107,10 +107,11 @@ def persons_are_named_in_article(ctx: Context):
                           ctx.path("entities"), number, "description")
         if person.role_start is None:
             continue  # the rows layer reports the missing role
-        role_paragraph = bisect_right(paragraphs, person.role_start)
-        named_there = any(bisect_right(paragraphs, m.start()) == role_paragraph
-                          for m in re.finditer(re.escape(person.name), article))
-        if not named_there:
+        index = bisect_right(paragraphs, person.role_start)
+        first = paragraphs[index - 1] if index else 0
+        last = paragraphs[index] if index < len(paragraphs) else len(article)
+        # named in the paragraph: an occurrence of the name that starts inside it
+        if article.find(person.name, first, last + len(person.name) - 1) < 0:
             yield finding(LAYER, "persons_are_named_in_article",
                           "the role span is not in a paragraph that names this person; expected "
                           "the role the article gives them where it names them",
