@@ -40,10 +40,12 @@ class Table:
     records: list[tuple[int, list[str]]]  # (row number, cells); the header is row 1
 
     def dicts(self):
-        """(row number, column -> cell) for records whose cells match the header one to one."""
+        """(row number, column -> value) for records whose cells match the header one to one;
+        an empty cell is None (missing)."""
+        header, width = self.header, len(self.header)
         for number, cells in self.records:
-            if len(cells) == len(self.header):
-                yield number, dict(zip(self.header, cells))
+            if len(cells) == width:
+                yield number, dict(zip(header, [cell or None for cell in cells]))
 
     def cells(self, row_may_hold=None):
         """(row number, column name, cell) for every cell, extra cells included. A checker

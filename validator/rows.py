@@ -66,8 +66,7 @@ def check_rows(package: LoadedPackage, blocked: dict[str, set[int] | None]) -> t
     return findings, records
 
 
-def _typed_row(model: type[Row], cells: dict[str, str]) -> tuple[Row | None, list[tuple[str, str, str]]]:
-    values = {name: value or None for name, value in cells.items()}  # an empty cell is missing
+def _typed_row(model: type[Row], values: dict[str, str | None]) -> tuple[Row | None, list[tuple[str, str, str]]]:
     try:
         return model.model_validate(values), []
     except ValidationError as error:
