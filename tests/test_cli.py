@@ -27,12 +27,12 @@ def test_valid_package_prints_one_line_and_exits_0(tmp_path):
 
 
 def test_findings_are_grouped_by_layer_with_a_count_and_exit_1(package):
-    package.edit("figures", "f-party-branches", value="79001", measure="CCP branches. ")
+    row = package.edit("figures", "f-party-branches", value="79001", measure="CCP branches. ")
     result = run(str(package.descriptor))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0] == "[faithfulness]"
-    assert lines[1].startswith("data/figures.csv:4:value: text 'about 79,000' reads as 79000")
+    assert lines[1].startswith(f"data/figures.csv:{row}:value: text 'about 79,000' reads as 79000")
     assert "[hygiene]" in lines
     assert lines[-1].startswith("invalid: 2 findings")
     assert "Traceback" not in result.stdout + result.stderr

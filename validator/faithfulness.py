@@ -11,20 +11,12 @@ from decimal import Decimal
 
 from . import figure_text, time_expressions
 from .findings import finding, snippet
+from .models import SPAN_COLUMNS
 from .context import Context
 
 LAYER = "faithfulness"
 OPEN, CLOSE = "\u201c", "\u201d"  # the article's quotation marks
 
-# Which columns of each table hold a span: (text, start, end).
-SPAN_COLUMNS = {
-    "entities": [("name", "start", "end"), ("role_text", "role_start", "role_end")],
-    "statements": [("text", "start", "end")],
-    "quotes": [("text", "start", "end")],
-    "figures": [("text", "start", "end")],
-    "events": [("text", "start", "end")],
-    "excluded_spans": [("text", "start", "end")],
-}
 INSIDE_A_STATEMENT = ("quotes", "figures", "events")
 
 

@@ -54,7 +54,6 @@ _QUANTITY_WORDS = (list(CARDINALS) + list(SCALES) + ORDINALS + MULTIPLES_AND_FRA
 _TOKEN = re.compile(rf"{_DIGITS}|\b[A-Za-z]+\b")
 _QUANTITY_WORD_SET = frozenset(_QUANTITY_WORDS)
 _NUMBER_WORD = rf"(?:{'|'.join(TENS)})(?:-(?:{'|'.join(UNITS[1:10])}))?|{'|'.join(UNITS)}"
-_HEDGE = "|".join(sorted(HEDGES, key=len, reverse=True))
 _ANY_HEDGE = "|".join(sorted(list(HEDGES) + UNSUPPORTED_HEDGES, key=len, reverse=True))
 _FIGURE = re.compile(
     rf"(?:(?P<hedge>{_ANY_HEDGE})\s+)?"

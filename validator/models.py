@@ -128,6 +128,16 @@ MODELS: dict[str, type[Row]] = {
     "excluded_spans": ExcludedSpan,
 }
 
+# Which columns of each table hold a span, as (text, start, end): one place for the rows
+# layer (spans not empty) and the faithfulness layer (spans equal the article).
+SPAN_COLUMNS = {
+    "entities": [("name", "start", "end"), ("role_text", "role_start", "role_end")],
+    "statements": [("text", "start", "end")],
+    "quotes": [("text", "start", "end")],
+    "figures": [("text", "start", "end")],
+    "events": [("text", "start", "end")],
+    "excluded_spans": [("text", "start", "end")],
+}
 SCHEMA_TYPES = {str: "string", int: "integer", float: "number", date: "date"}
 
 

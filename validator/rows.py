@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from .findings import Finding, finding
-from .models import MODELS, Entity, Event, Figure, Row, Statement
+from .models import MODELS, SPAN_COLUMNS, Entity, Event, Figure, Row, Statement
 from .package import LoadedPackage
 
 LAYER = "rows"
@@ -76,7 +76,6 @@ def _typed_row(model: type[Row], values: dict[str, str | None]) -> tuple[Row | N
 
 # ---- rules: each takes one typed row and returns (field, message) pairs -------------------
 
-SPANS = (("start", "end"), ("role_start", "role_end"))
 TEXTS = ("text", "name", "description", "measure", "what", "reason", "cue", "note",
          "role_text", "context_note", "short_name")
 
@@ -147,7 +146,7 @@ RULES = {
 COMMON_RULES = [span_is_not_empty, text_is_not_blank]
 # Worked out once per model: 100 000 rows ask these questions 100 000 times.
 _RULES_OF = {model: COMMON_RULES + RULES.get(table, []) for table, model in MODELS.items()}
-_SPANS_OF = {model: [(s, e) for s, e in SPANS if s in model.model_fields] for model in MODELS.values()}
+_SPANS_OF = {model: [(s, e) for _, s, e in SPAN_COLUMNS.get(table, [])] for table, model in MODELS.items()}
 _TEXTS_OF = {model: [t for t in TEXTS if t in model.model_fields] for model in MODELS.values()}
 
 
