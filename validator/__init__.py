@@ -1,4 +1,13 @@
-"""Checks for the package: each layer is a function that takes the loaded package and returns findings.
+"""Checks for the package, as data: `validate_package(path)` returns a `Report` of `Finding`s.
 
-`validate.py` at the repository root is the command; `validator.run.validate_package` is the API.
+    >>> from validator import validate_package
+    >>> validate_package("datapackage.json").valid
+    True
+
+`validate.py` at the repository root is the command; the README's "Validation" section lists
+the layers (`LAYERS`, in the order they run) and the module of each.
 """
+from .findings import LAYERS, Finding
+from .run import Report, validate_package
+
+__all__ = ["LAYERS", "Finding", "Report", "validate_package"]
