@@ -1,16 +1,24 @@
 #!/usr/bin/env python3
-"""Validate the data package: python validate.py [PATH/datapackage.json] [--json]
+"""Validate this data package: python validate.py [PATH/datapackage.json] [--format text|json|github]
 
-Runs from any working directory. Exit 0 valid, 1 findings, 2 bad invocation, 3 an
-internal error (a bug).
+Runs from any working directory. Exit 0 valid, 1 findings, 2 bad invocation (or the
+dependencies are not installed), 3 an internal error (a bug; --traceback shows it).
 See README.md, "Validation", for what it checks.
 """
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from validator.cli import main  # noqa: E402
+NEEDED = ("frictionless", "pydantic")  # requirements.txt
 
 if __name__ == "__main__":
+    missing = [name for name in NEEDED if find_spec(name) is None]
+    if missing:
+        print(f"validate.py: {' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not "
+              f"installed for {sys.executable}. Run the README's first command (Quick start): "
+              "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt, then "
+              ".venv/bin/python validate.py", file=sys.stderr)
+        sys.exit(2)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from validator.cli import main
     sys.exit(main())

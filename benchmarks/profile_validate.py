@@ -4,9 +4,9 @@
     .venv/bin/python benchmarks/profile_validate.py [--rows 100000] [--package DIR] [--top 25]
 
 Without --package it profiles a synthetic package of about --rows rows (benchmarks/
-synthetic.py, in a temporary directory, with the article pin moved to the synthetic article
-as benchmarks/validate_synthetic.py does); `--package .` profiles the real one. It prints
-(1) the wall time of each layer and of each check of layers 4-7, without the profiler;
+synthetic.py, in a temporary directory, validated against its own pins as
+benchmarks/validate_synthetic.py does); `--package .` profiles the real one. It prints
+(1) the wall time of loading and of each registered check, without the profiler;
 (2) cProfile's own time summed by area (frictionless, pydantic, each validator module, ...);
 (3) cProfile's top functions by own time and by cumulative time.
 """
@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import hashlib
-import inspect
 import io
+import json
 import pstats
 import sys
 import tempfile
@@ -29,46 +28,30 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from synthetic import write_package  # noqa: E402
+from synthetic import pins_file, write_package  # noqa: E402
+from validator.pins import ARTICLE_SHA256, PERSONS  # noqa: E402
 
 
-def clocked(label: str, function, timings: list):
-    """`function`, timed into `timings` on each call; a generator (a check) is run to its end."""
-    def wrapper(*args, **kwargs):
-        start = time.perf_counter()
-        value = function(*args, **kwargs)
-        if inspect.isgenerator(value):
-            value = list(value)
-        timings.append((label, time.perf_counter() - start))
-        return value
-    return wrapper
+def layer_timings(descriptor: Path, pins: dict) -> list[tuple[str, float]]:
+    """The steps of validator.run.validate_package, run one by one with a clock around each:
+    loading the package, then every registered check (the registry is read, not patched)."""
+    from validator.context import Context
+    from validator.package import load_package
+    from validator.registry import registered
 
-
-def layer_timings(descriptor: Path) -> list[tuple[str, float]]:
-    """One validator.run.validate_package call, with a clock around each layer function it
-    calls and each check of layers 4-7 (wrapped in place, then restored)."""
     timings: list[tuple[str, float]] = []
-    clocked("import frictionless", __import__, timings)("frictionless")
-    from validator import run
-    steps = {"load_package": "1 descriptor: load_package",
-             "check_tables": "2 tables: check_tables (frictionless)",
-             "check_rows": "3 rows: check_rows (pydantic + rules)"}
-    saved = {name: getattr(run, name) for name in steps}
-    saved_checks = {table: dict(checks) for table, checks in
-                    (("article", run.CHECKS_NEEDING_ARTICLE), ("files", run.CHECKS_ON_FILES))}
-    try:
-        for name, label in steps.items():
-            setattr(run, name, clocked(label, saved[name], timings))
-        for checks in (run.CHECKS_NEEDING_ARTICLE, run.CHECKS_ON_FILES):
-            for layer, functions in checks.items():
-                checks[layer] = [clocked(f"{layer}: {f.__name__}", f, timings) for f in functions]
-        report = run.validate_package(descriptor)
-    finally:
-        for name, function in saved.items():
-            setattr(run, name, function)
-        run.CHECKS_NEEDING_ARTICLE.update(saved_checks["article"])
-        run.CHECKS_ON_FILES.update(saved_checks["files"])
-    assert report.valid, f"the package must be valid to be profiled: {report.findings[:3]}"
+    start = time.perf_counter()
+    import frictionless  # noqa: F401  (its import is timed on its own)
+    timings.append(("import frictionless", time.perf_counter() - start))
+    start = time.perf_counter()
+    context = Context(load_package(descriptor), pins["article_sha256"], pins["persons"])
+    timings.append(("descriptor: load_package", time.perf_counter() - start))
+    for check in registered():
+        if context.provides(check.needs):
+            start = time.perf_counter()
+            context.findings += check.run(context)
+            timings.append((f"{check.layer}: {check.code}", time.perf_counter() - start))
+    assert not context.findings, f"the package must be valid to be profiled: {context.findings[:3]}"
     return timings
 
 
@@ -101,11 +84,12 @@ def top(stats: pstats.Stats, order: str, n: int) -> str:
     return text[text.index("   ncalls"):].rstrip()
 
 
-def profile(descriptor: Path, n: int) -> None:
+def profile(descriptor: Path, pins: dict, n: int) -> None:
     from validator.run import validate_package
     profiler = cProfile.Profile()
     start = time.perf_counter()
-    report = profiler.runcall(validate_package, descriptor)
+    report = profiler.runcall(validate_package, descriptor, article_sha256=pins["article_sha256"],
+                              persons=pins["persons"])
     elapsed = time.perf_counter() - start
     assert report.valid, "the package must be valid to be profiled"
     stats = pstats.Stats(profiler)
@@ -118,14 +102,6 @@ def profile(descriptor: Path, n: int) -> None:
     print(f"\nTop {n} by cumulative time:\n\n```\n{top(stats, 'cumulative', n)}\n```")
 
 
-def pin_synthetic_article(article: Path) -> None:
-    """As benchmarks/validate_synthetic.py does: the descriptor layer pins the real article's
-    SHA-256; expect the synthetic article's instead (the check still runs)."""
-    from validator import package
-    if hasattr(package, "ARTICLE_SHA256"):
-        package.ARTICLE_SHA256 = hashlib.sha256(article.read_bytes()).hexdigest()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=100_000)
@@ -135,18 +111,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="validate-profile-") as workdir:
         if args.package:
             descriptor = args.package.resolve() / "datapackage.json"
+            pins = {"article_sha256": ARTICLE_SHA256, "persons": PERSONS}
         else:
-            descriptor = Path(workdir) / "datapackage.json"
-            print(f"synthetic package: {write_package(Path(workdir), args.rows)} rows", file=sys.stderr)
-            pin_synthetic_article(Path(workdir) / "data" / "article.txt")
-        timings = layer_timings(descriptor)
+            package = Path(workdir) / "package"
+            print(f"synthetic package: {write_package(package, args.rows)} rows", file=sys.stderr)
+            descriptor = package / "datapackage.json"
+            pins = json.loads(pins_file(package).read_text(encoding="utf-8"))
+        timings = layer_timings(descriptor, pins)
         total = sum(seconds for label, seconds in timings if not label.startswith("import"))
         print(f"## Wall time per step (no profiler): {total:.2f} s after imports\n")
         print("| step | seconds | share |\n|---|--:|--:|")
         for label, seconds in timings:
             share = "-" if label.startswith("import") else f"{seconds / total:.0%}"
             print(f"| {label} | {seconds:.3f} | {share} |")
-        profile(descriptor, args.top)
+        profile(descriptor, pins, args.top)
 
 
 if __name__ == "__main__":

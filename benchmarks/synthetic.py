@@ -5,17 +5,19 @@ paragraph names its own person and holds four statements: a direct quotation (wi
 quote, a person as source, a news outlet as medium and a dated event), a hedged figure,
 an authorial sentence with a year and an excluded ordinal, and an indirect percentage
 attributed to unnamed observers. Every row is built from the offsets of the text it
-points at, so the package satisfies every rule validate.py checks but one: the descriptor
-layer accepts only the real article (its SHA-256 is pinned), so a synthetic package is
-validated by benchmarks/validate_synthetic.py, which moves that pin to the synthetic
-article. `write_package` leaves asserting validity to the caller (benchmarks/run.py does,
-before timing anything). Sizes step by 16 rows (one paragraph) plus 5 fixed rows.
+points at, so the package satisfies every rule validate.py checks against the pins it is
+given: `write_package` also writes, beside the package (never inside it), the synthetic
+article's SHA-256 and its reviewed persons (`<dir>.pins.json`), which
+benchmarks/validate_synthetic.py passes to `validate_package`. It leaves asserting validity
+to the caller (benchmarks/run.py does, before timing anything). Sizes step by 16 rows (one
+paragraph) plus 5 fixed rows.
 
     python benchmarks/synthetic.py OUT_DIR [ROWS]     # write one package, e.g. to inspect it
 """
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import shutil
@@ -199,12 +201,20 @@ def write_package(out_dir: Path, rows: int) -> int:
         (out_dir / "data" / f"{table}.csv").write_text(
             _csv_text(b.rows[table], header), encoding="utf-8", newline="")
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-    descriptor["name"] = descriptor["id"] = "synthetic-benchmark-package"
     descriptor["title"] = f"Synthetic benchmark package ({sum(map(len, b.rows.values()))} rows)"
     (out_dir / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False),
                                               encoding="utf-8")
     update_hashes(out_dir / "datapackage.json")
+    pins = {"article_sha256": hashlib.sha256(b.text.encode("utf-8")).hexdigest(),
+            "persons": {e["id"]: e["name"] for e in b.rows["entities"] if e["type"] == "person"}}
+    pins_file(out_dir).write_text(json.dumps(pins), encoding="utf-8")
     return sum(len(r) for r in b.rows.values())
+
+
+def pins_file(package_dir: Path) -> Path:
+    """Where write_package puts the synthetic package's pins: beside it, not inside it."""
+    package_dir = Path(package_dir).resolve()
+    return package_dir.parent / f"{package_dir.name}.pins.json"
 
 
 if __name__ == "__main__":

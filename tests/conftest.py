@@ -1,4 +1,5 @@
-"""Shared fixtures: a private copy of the package that a test may break in one way."""
+"""Shared fixtures: a private copy of the package that a test may break in one way, and the
+exact-findings assertion every fault test uses."""
 from __future__ import annotations
 
 import csv
@@ -6,6 +7,7 @@ import io
 import json
 import shutil
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from update_hashes import update_hashes  # noqa: E402
-from validator.run import Report, validate_package  # noqa: E402
+from validator import Report, validate_package  # noqa: E402
 
 ARTICLE = (ROOT / "data" / "article.txt").read_text(encoding="utf-8")
 
@@ -84,6 +86,12 @@ class PackageCopy:
         change(package)
         self.descriptor.write_text(json.dumps(package, indent=2, ensure_ascii=False), encoding="utf-8")
 
+    def resource(self, package: dict, name: str) -> dict:
+        return next(r for r in package["resources"] if r["name"] == name)
+
+    def edit_resource(self, resource: str, **changes) -> None:
+        self.edit_descriptor(lambda d: self.resource(d, resource).update(changes))
+
     def edit_schema(self, table: str, change) -> None:
         file = self.root / "schema" / f"{table}.json"
         schema = json.loads(file.read_text(encoding="utf-8"))
@@ -93,8 +101,8 @@ class PackageCopy:
     def rehash(self) -> None:
         update_hashes(self.descriptor)
 
-    def validate(self) -> Report:
-        return validate_package(self.descriptor)
+    def validate(self, **pins) -> Report:
+        return validate_package(self.descriptor, **pins)
 
 
 @pytest.fixture
@@ -107,10 +115,23 @@ def package(tmp_path) -> PackageCopy:
     return PackageCopy(root)
 
 
-def only(report: Report, layer: str, check: str, resource: str, row=None, field=None):
-    """The report's one finding of this check at this place; fails if there is not exactly one."""
-    matches = [f for f in report.findings
-               if (f.layer, f.check, f.resource, f.row, f.field) == (layer, check, resource, row, field)]
-    places = "\n".join(f"  {f.layer}/{f.check} {f.as_text()}" for f in report.findings)
-    assert len(matches) == 1, f"expected one {layer}/{check} at {resource}:{row}:{field}; got:\n{places}"
-    return matches[0]
+def places(report: Report) -> list[tuple]:
+    """Every finding as (layer, check, resource, row, field), in the report's order."""
+    return [(f.layer, f.check, f.resource, f.row, f.field) for f in report.findings]
+
+
+def assert_findings(report: Report, *expected: tuple) -> list:
+    """The report holds exactly these findings, each (layer, check, resource, row, field),
+    as many times as listed: one missing, extra or duplicated fails. Returns the findings in
+    the order listed, for checks on their messages."""
+    actual = Counter(places(report))
+    wanted = Counter(expected)
+    if actual != wanted:
+        listed = "\n".join(f"  {f.layer}/{f.check} {f.as_text()}" for f in report.findings)
+        raise AssertionError(f"missing: {sorted(wanted - actual, key=str)}\n"
+                             f"extra: {sorted(actual - wanted, key=str)}\nfindings:\n{listed}")
+    by_place = {}
+    for finding in report.findings:
+        by_place.setdefault((finding.layer, finding.check, finding.resource, finding.row,
+                             finding.field), []).append(finding)
+    return [by_place[place].pop(0) for place in expected]

@@ -1,21 +1,23 @@
-"""The command line as users run it: output, exit codes, --json, other working directories,
-and no traceback for any input. The script is spawned where the process itself is under
-test (working directory, stdout/stderr, exit status); the rest calls its main() in-process."""
+"""The command line as users run it: output in each format, exit codes, other working
+directories, bad paths, a closed pipe, missing dependencies, and no traceback for any input.
+The script is spawned where the process itself is under test (working directory, streams,
+exit status, interpreter); the rest calls its main() in-process."""
 import json
+import socket
 import subprocess
 import sys
 
 import pytest
 
 from conftest import ROOT
-from validator.cli import main
+from validator.cli import main, no_network
 
 VALIDATE = str(ROOT / "validate.py")
 
 
-def run(*args, cwd=None):
-    return subprocess.run([sys.executable, VALIDATE, *args], cwd=cwd, capture_output=True,
-                          text=True)
+def run(*args, cwd=None, python=sys.executable, **kwargs):
+    return subprocess.run([python, *kwargs.pop("flags", []), VALIDATE, *args], cwd=cwd,
+                          capture_output=True, text=True, **kwargs)
 
 
 def test_valid_package_prints_one_line_and_exits_0(tmp_path):
@@ -26,16 +28,15 @@ def test_valid_package_prints_one_line_and_exits_0(tmp_path):
     assert result.stderr == ""
 
 
-def test_findings_are_grouped_by_layer_with_a_count_and_exit_1(package):
+def test_findings_are_grouped_by_layer_with_a_count_and_exit_1(package, capsys):
     row = package.edit("figures", "f-party-branches", value="79001", measure="CCP branches. ")
-    result = run(str(package.descriptor))
-    assert result.returncode == 1
-    lines = result.stdout.splitlines()
+    assert main([str(package.descriptor)]) == 1
+    lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "[faithfulness]"
     assert lines[1].startswith(f"data/figures.csv:{row}:value: text 'about 79,000' reads as 79000")
-    assert "[hygiene]" in lines
+    assert lines[2:4] == ["[hygiene]", f"data/figures.csv:{row}:measure: leading or trailing "
+                          "whitespace; expected the value alone"]
     assert lines[-1].startswith("invalid: 2 findings")
-    assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_json_output(package, capsys):
@@ -44,9 +45,43 @@ def test_json_output(package, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is False
     [finding] = report["findings"]
-    assert set(finding) == {"layer", "check", "resource", "row", "field", "message"}
-    assert (finding["layer"], finding["check"], finding["resource"], finding["row"],
-            finding["field"]) == ("faithfulness", "figure_reads_as_value", "data/figures.csv", row, "value")
+    assert set(finding) == {"layer", "check", "resource", "row", "field", "message", "line"}
+    assert (finding["layer"], finding["check"], finding["resource"], finding["row"], finding["field"],
+            finding["line"]) == ("faithfulness", "figure_reads_as_value", "data/figures.csv", row, "value", row)
+    assert main([str(package.root), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out) == report
+
+
+def test_github_format_puts_each_finding_on_its_line(package, capsys, monkeypatch):
+    # A line break in a cell above the broken row: its row number is no longer its line.
+    package.edit("figures", "f-members-embedded", measure="CCP members embedded\nin corporations.")
+    row = package.edit("figures", "f-party-branches", value="79001")
+    package.edit_descriptor(lambda d: d["keywords"].append(5))  # a finding on no line
+    monkeypatch.chdir(package.root)
+    assert main(["datapackage.json", "--format", "github"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == ("::error file=datapackage.json,title=descriptor/data_package_v2::"
+                      + out[0].split("::", 2)[2])
+    assert out[1].startswith(f"::error file=data/figures.csv,line={row + 1},title=faithfulness/"
+                             "figure_reads_as_value::value: text 'about 79,000' reads as 79000")
+    assert out[-1].startswith("invalid: 2 findings")
+
+
+def test_github_format_escapes_what_workflow_commands_reserve(package, capsys, monkeypatch):
+    monkeypatch.chdir(package.root)
+    (package.root / "data" / "a,b:c%.txt").write_text("x")
+    assert main(["--format", "github", "datapackage.json"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("::error file=data/a%2Cb%3Ac%25.txt,title=descriptor/files_declared::")
+
+
+def test_github_step_summary_counts_findings_by_layer(package, capsys, monkeypatch, tmp_path):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    package.edit("figures", "f-party-branches", value="79001")
+    assert main([str(package.descriptor), "--format", "github"]) == 1
+    text = summary.read_text(encoding="utf-8")
+    assert "| layer | findings |" in text and "| faithfulness | 1 |" in text and "| privacy | 0 |" in text
 
 
 def test_bad_invocation_exits_2():
@@ -60,10 +95,28 @@ def test_two_paths_are_a_bad_invocation(capsys):
     assert "usage:" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("given, says", [("nowhere/datapackage.json", "no such file or directory"),
+                                         ("data/figures.csv", "is not a datapackage.json"),
+                                         ("data", "is a directory without a datapackage.json")])
+def test_a_path_that_names_no_descriptor_exits_2_naming_it(given, says, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert main([given]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"validate.py: '{given}'") and says in err
+
+
+def test_help_says_what_it_checks(capsys):
+    assert main(["--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Check this data package: the pinned snapshot of the article and its seven tables" in out
+    assert "not a validator for other data packages" in out
+
+
 @pytest.mark.parametrize("content", [b"", b"\x00\xff\xfe garbage", b'{"resources": [{"name": 1}]}',
                                      b'{"resources": [{"name": "a", "path": ["x", "y"]}]}',
                                      b'{"resources": [{"name": "a", "path": "data", "schema": 5}]}',
-                                     b"[" * 100000])
+                                     b"[" * 100000, b'{"a": 1, "a": 2}', b'{"a": NaN}',
+                                     b'{"a": "\\ud800"}'])
 def test_broken_descriptors_are_findings_not_errors(tmp_path, capsys, content):
     (tmp_path / "datapackage.json").write_bytes(content)
     (tmp_path / "data").mkdir()
@@ -72,9 +125,12 @@ def test_broken_descriptors_are_findings_not_errors(tmp_path, capsys, content):
     assert out.splitlines()[-1].startswith("invalid: ") and err == ""
 
 
-def test_missing_descriptor_is_a_finding(tmp_path, capsys):
-    assert main([str(tmp_path / "nowhere" / "datapackage.json")]) == 1
-    assert "not found" in capsys.readouterr().out
+def test_a_deeply_nested_descriptor_names_the_nesting(tmp_path, capsys):
+    (tmp_path / "datapackage.json").write_text('{"a": ' * 40 + "1" + "}" * 40)
+    assert main([str(tmp_path), "--json"]) == 1
+    [finding] = json.loads(capsys.readouterr().out)["findings"]
+    assert finding["message"].startswith("nested 40 levels deep (at a.a.a.a")
+    assert len(finding["message"]) < 200
 
 
 def test_an_internal_error_is_one_line_and_exit_3(monkeypatch, capsys):
@@ -84,3 +140,39 @@ def test_an_internal_error_is_one_line_and_exit_3(monkeypatch, capsys):
     assert main([]) == 3
     err = capsys.readouterr().err
     assert err.startswith("validate.py: internal error") and "Traceback" not in err
+    assert "--traceback" in err
+
+
+def test_traceback_shows_an_internal_error_in_full(monkeypatch, capsys):
+    def broken(path):
+        raise KeyError("boom")
+    monkeypatch.setattr("validator.cli.validate_package", broken)
+    assert main(["--traceback"]) == 3
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err and "KeyError: 'boom'" in err
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_a_closed_output_pipe_ends_quietly_with_the_findings_exit(package, broken):
+    if broken:
+        package.edit("figures", "f-party-branches", value="79001")
+    process = subprocess.Popen([sys.executable, VALIDATE, str(package.descriptor), "--json"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # the reader has gone before a line is written: `| head -0`
+    stderr = process.stderr.read().decode()
+    assert process.wait() == (1 if broken else 0)
+    assert stderr == ""
+
+
+def test_missing_dependencies_exit_2_and_say_how_to_install(tmp_path):
+    result = run(flags=["-S"], cwd=tmp_path)  # -S: no site-packages, so no frictionless
+    assert result.returncode == 2
+    assert "not installed" in result.stderr and "README's first command" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_network_is_refused_while_validating():
+    with no_network():
+        with pytest.raises(OSError, match="never touches the network"):
+            socket.create_connection(("127.0.0.1", 9))
+    assert socket.create_connection is not None and socket.getaddrinfo("127.0.0.1", 80)

@@ -52,7 +52,7 @@ def test_article_snapshot_is_the_documented_source():
     assert len(content) == 4375 and len(content.decode("utf-8")) == 4315
     resource = next(r for r in descriptor()["resources"] if r["name"] == "article")
     assert resource["hash"] == f"sha256:{ARTICLE_SHA256}"
-    from validator.package import ARTICLE_SHA256 as pinned
+    from validator.pins import ARTICLE_SHA256 as pinned
     assert pinned == ARTICLE_SHA256, "the validator must pin the documented snapshot"
     assert "NOT covered by the dataset's licence" in resource["description"]
 

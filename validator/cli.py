@@ -1,4 +1,4 @@
-"""The command line: parse arguments, run the validation, print for people or for machines.
+"""The command line: parse arguments, run the validation, print for people, machines or GitHub.
 
 Exit codes: 0 valid, 1 findings, 2 bad invocation, 3 an internal error (a bug).
 """
@@ -6,61 +6,144 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import socket
 import sys
+import traceback
+from collections import Counter
+from contextlib import contextmanager
 from itertools import groupby
 from pathlib import Path
 
-from .findings import snippet
+from .findings import LAYERS, Finding, snippet
+from .package import DESCRIPTOR
 from .run import Report, validate_package
 
 EXIT_VALID, EXIT_FINDINGS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
-DEFAULT = Path(__file__).resolve().parent.parent / "datapackage.json"
+DEFAULT = Path(__file__).resolve().parent.parent / DESCRIPTOR
+FORMATS = ("text", "json", "github")
+
+
+class UsageError(Exception):
+    """A bad invocation: said in one line, exit 2."""
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="validate.py",
-        description="Check that the data package is well-formed, faithful to its source "
-                    "article, complete, and free of personal data. Reads; never writes.")
+        description="Check this data package: the pinned snapshot of the article and its seven "
+                    "tables (statements, entities, attributions, quotes, figures, events, "
+                    "excluded_spans). It checks that the package is well-formed, that every row "
+                    "says what the article says, that nothing the article says is missing, and "
+                    "that no personal data is in any file. It reads, never writes, and never "
+                    "touches the network. It is not a validator for other data packages.")
     parser.add_argument("descriptor", nargs="?", default=str(DEFAULT),
-                        help="path to a datapackage.json, or to its directory "
+                        help="path to this package's datapackage.json, or to its directory "
                              "(default: the one beside validate.py)")
-    parser.add_argument("--json", action="store_true",
-                        help="print the findings as JSON (layer, check, resource, row, field, message)")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="text for people (default); json for machines; github for GitHub "
+                             "Actions (one ::error workflow command per finding, and a summary "
+                             "in $GITHUB_STEP_SUMMARY when it is set)")
+    parser.add_argument("--json", action="store_const", const="json", dest="format",
+                        help="the same as --format json")
+    parser.add_argument("--traceback", action="store_true",
+                        help="on an internal error (exit 3), print its traceback, for a bug report")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     try:
         args = parse_args(sys.argv[1:] if argv is None else argv)
-    except SystemExit as exit_:  # argparse has printed the usage
+    except SystemExit as exit_:  # argparse has printed the usage or the help
         return EXIT_USAGE if exit_.code else EXIT_VALID
-    # A console that cannot show a character gets an escape, never a UnicodeEncodeError.
-    for stream in (sys.stdout, sys.stderr):
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show a character gets an escape
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     try:
-        report = validate_package(args.descriptor)
-        print(as_json(report) if args.json else as_text(report))
-    except Exception as error:  # a bug: say so in one line, never a traceback
-        print(f"validate.py: internal error, please report it: {type(error).__name__}: "
-              f"{snippet(str(error), 300)}", file=sys.stderr)
+        descriptor = descriptor_path(args.descriptor)
+        with no_network():
+            report = validate_package(descriptor)
+        output = render(report, args.format, descriptor.parent)
+    except UsageError as error:
+        print(f"validate.py: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:  # a bug: say so in one line, or in full with --traceback
+        if args.traceback:
+            traceback.print_exc()
+        print(f"validate.py: internal error, please report it (run with --traceback for the "
+              f"details): {type(error).__name__}: {snippet(str(error), 300)}", file=sys.stderr)
         return EXIT_BUG
+    write(output)
     return EXIT_VALID if report.valid else EXIT_FINDINGS
 
 
-def as_text(report: Report) -> str:
+def descriptor_path(given: str) -> Path:
+    """The descriptor `given` names; a UsageError when it names none."""
+    path = Path(given)
+    if "\x00" in given or not path.exists():
+        raise UsageError(f"{snippet(given, 200)!r}: no such file or directory")
+    if path.is_dir():
+        if not (path / DESCRIPTOR).exists():
+            raise UsageError(f"{snippet(given, 200)!r} is a directory without a {DESCRIPTOR}")
+        return path / DESCRIPTOR
+    if path.suffix.lower() != ".json":
+        raise UsageError(f"{snippet(given, 200)!r} is not a {DESCRIPTOR}: give the package's "
+                         f"descriptor (or its directory), not one of its files")
+    return path
+
+
+@contextmanager
+def no_network():
+    """While validating, any attempt to reach the network fails at once instead of waiting:
+    the validator reads nothing but local files (a second line of defence behind the
+    descriptor layer, which refuses every URL before a library could fetch it)."""
+    def refuse(*args, **kwargs):
+        raise OSError("validate.py never touches the network")
+    saved = socket.socket.connect, socket.create_connection, socket.getaddrinfo
+    socket.socket.connect = refuse
+    socket.create_connection = refuse
+    socket.getaddrinfo = refuse
+    try:
+        yield
+    finally:
+        socket.socket.connect, socket.create_connection, socket.getaddrinfo = saved
+
+
+def write(output: str) -> bool:
+    """Print `output`; a reader that has gone (`validate.py | head -1`) ends it quietly."""
+    try:
+        print(output)
+        sys.stdout.flush()
+        return True
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit does not fail again
+        return False
+
+
+def render(report: Report, format: str, root: Path) -> str:
+    if format == "json":
+        return as_json(report)
+    if format == "github":
+        write_step_summary(report)
+        return as_github(report, root)
+    return as_text(report)
+
+
+def summary_line(report: Report) -> str:
     if report.valid:
-        return (f"valid: {report.tables} tables, {report.rows} rows, {report.checks} checks, "
-                "0 findings")
+        return f"valid: {report.tables} tables, {report.rows} rows, {report.checks} checks, 0 findings"
+    n = len(report.findings)
+    return (f"invalid: {n} finding{'s' if n != 1 else ''} ({report.tables} tables, "
+            f"{report.rows} rows, {report.checks} checks)")
+
+
+def as_text(report: Report) -> str:
     lines = []
     for layer, findings in groupby(report.by_layer(), key=lambda f: f.layer):
         lines.append(f"[{layer}]")
         lines += [f.as_text() for f in findings]
-    n = len(report.findings)
-    lines.append(f"invalid: {n} finding{'s' if n != 1 else ''} ({report.tables} tables, "
-                 f"{report.rows} rows, {report.checks} checks)")
-    return "\n".join(lines)
+    return "\n".join(lines + [summary_line(report)])
 
 
 def as_json(report: Report) -> str:
@@ -71,3 +154,44 @@ def as_json(report: Report) -> str:
         "checks": report.checks,
         "findings": [f.as_dict() for f in report.by_layer()],
     }, indent=2, ensure_ascii=False)
+
+
+def as_github(report: Report, root: Path) -> str:
+    """One workflow command per finding, placed on its file and line, then the summary line."""
+    return "\n".join([github_command(f, root) for f in report.by_layer()] + [summary_line(report)])
+
+
+def github_command(finding: Finding, root: Path) -> str:
+    properties = {"file": _workspace_path(root, finding.resource or DESCRIPTOR)}
+    if finding.line is not None:
+        properties["line"] = str(finding.line)
+    properties["title"] = f"{finding.layer}/{finding.check}"
+    place = "" if finding.field is None else f"{finding.field}: "
+    listed = ",".join(f"{k}={_escape(v, property=True)}" for k, v in properties.items())
+    return f"::error {listed}::{_escape(place + finding.message)}"
+
+
+def write_step_summary(report: Report) -> None:
+    """A Markdown table of findings by layer, appended to $GITHUB_STEP_SUMMARY when it is set."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    counts = Counter(f.layer for f in report.findings)
+    lines = ["### validate.py", "", summary_line(report), "", "| layer | findings |", "|---|--:|"]
+    lines += [f"| {layer} | {counts.get(layer, 0)} |" for layer in LAYERS]
+    with open(target, "a", encoding="utf-8") as summary:
+        summary.write("\n".join(lines) + "\n")
+
+
+def _workspace_path(root: Path, resource: str) -> str:
+    """The file's path as GitHub places annotations: relative to the working directory."""
+    path = root / resource
+    try:
+        return Path(os.path.relpath(path, Path.cwd())).as_posix()
+    except ValueError:  # another drive, on Windows
+        return path.as_posix()
+
+
+def _escape(value: str, property: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if property else value

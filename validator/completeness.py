@@ -13,17 +13,17 @@ from bisect import bisect_right
 from collections import defaultdict
 
 from .context import Context
-from .faithfulness import CLOSE, OPEN
-from .figure_text import quantity_words
+from .registry import ARTICLE, ROWS, check
+from .faithfulness import AUTHORIAL_MODES, CLOSE, OPEN
+from .figure_text import printed_with_a_unit, quantity_words
 from .time_expressions import time_words
-from .findings import finding, snippet
+from .findings import Problem, snippet
 
 LAYER = "completeness"
 QUOTED_PASSAGE = re.compile(f"{OPEN}([^{OPEN}{CLOSE}]*){CLOSE}")
 QUOTING_MODES = {"direct_quotation", "mixed_quotation"}
 # A sentence ends with one of these, or at the end of a line (the headline).
 SENTENCE_END = (".", "?", "!", CLOSE, ")")
-AUTHORIAL_MODES = {"authorial", "hedged"}  # the article's own voice: the article is the source
 
 
 class Spans:
@@ -42,8 +42,9 @@ class Spans:
         return i >= 0 and self.reach[i] >= end
 
 
+@check(LAYER, needs=ARTICLE)
 def every_quotation_has_one_row(ctx: Context):
-    if not ctx.records.all_complete("quotes"):
+    if not ctx.complete("quotes"):
         return
     rows_at = defaultdict(list)
     for quote in ctx.records.of("quotes"):
@@ -52,38 +53,38 @@ def every_quotation_has_one_row(ctx: Context):
         ids = rows_at.get(match.span(1), [])
         if len(ids) != 1:
             have = "no row" if not ids else f"{len(ids)} rows ({', '.join(ids)})"
-            yield finding(LAYER, "every_quotation_has_one_row",
-                          f"the quoted passage at {match.start(1)}-{match.end(1)} "
+            yield Problem(f"the quoted passage at {match.start(1)}-{match.end(1)} "
                           f"({snippet(match.group(1), 50)!r}) has {have}; expected exactly one",
                           ctx.path("quotes"))
 
 
+@check(LAYER, needs=ARTICLE)
 def every_number_is_accounted_for(ctx: Context):
-    if not ctx.records.all_complete("figures", "events", "excluded_spans"):
+    if not ctx.complete("figures", "events", "excluded_spans"):
         return
     rows = ctx.records.of("figures") + ctx.records.of("events") + _excluded(ctx, "figures")
     for match in _uncovered(quantity_words(ctx.article), rows):
-        yield finding(LAYER, "every_number_is_accounted_for",
-                      f"the number {match.group()!r} at {match.start()}-{match.end()} "
+        yield Problem(f"the number {match.group()!r} at {match.start()}-{match.end()} "
                       f"({_context(ctx.article, *match.span())!r}) is in no figure, no event "
                       "and no exclusion in excluded_spans", ctx.path("figures"))
 
 
+@check(LAYER, needs=ARTICLE)
 def every_time_word_is_accounted_for(ctx: Context):
-    if not ctx.records.all_complete("events", "excluded_spans"):
+    if not ctx.complete("events", "excluded_spans"):
         return
     rows = ctx.records.of("events") + _excluded(ctx, "events")
     for match in _uncovered(time_words(ctx.article), rows):
-        yield finding(LAYER, "every_time_word_is_accounted_for",
-                      f"the time word {match.group()!r} at {match.start()}-{match.end()} "
+        yield Problem(f"the time word {match.group()!r} at {match.start()}-{match.end()} "
                       f"({_context(ctx.article, *match.span())!r}) is in no event and no "
                       "exclusion in excluded_spans", ctx.path("events"))
 
 
+@check(LAYER, needs=ARTICLE)
 def exclusions_are_needed(ctx: Context):
     """A declared exclusion excludes one thing: one number word, one time word, or a repeated
     printing of a statement. It cannot stretch over text the tables must cover."""
-    if not ctx.records.all_complete("excluded_spans", "statements"):
+    if not ctx.complete("excluded_spans", "statements"):
         return
     statement_texts = {s.text for s in ctx.records.of("statements")}
     scanners = {"figures": (quantity_words, "number word or digits"),
@@ -91,28 +92,26 @@ def exclusions_are_needed(ctx: Context):
     for number, row in ctx.records.numbered("excluded_spans"):
         if row.excluded_from == "statements":
             if row.text not in statement_texts:
-                yield finding(LAYER, "exclusions_are_needed",
-                              "text excluded from statements must repeat the text of a statement "
+                yield Problem("text excluded from statements must repeat the text of a statement "
                               "(a second printing); any other text is a statement",
                               ctx.path("excluded_spans"), number, "text")
             continue
         scan, what = scanners[row.excluded_from]
         found = len(list(scan(row.text)))
         if found != 1:
-            yield finding(LAYER, "exclusions_are_needed",
-                          f"{snippet(row.text)!r} holds {found} of a {what}; an exclusion from "
+            yield Problem(f"{snippet(row.text)!r} holds {found} of a {what}; an exclusion from "
                           f"{row.excluded_from} covers exactly one", ctx.path("excluded_spans"),
                           number, "text")
 
 
+@check(LAYER, needs=ARTICLE)
 def every_sentence_is_in_a_statement(ctx: Context):
-    if not ctx.records.all_complete("statements", "excluded_spans"):
+    if not ctx.complete("statements", "excluded_spans"):
         return
     numbered = sorted(ctx.records.numbered("statements"), key=lambda item: item[1].start)
     for (_, first), (number, second) in zip(numbered, numbered[1:]):
         if second.start < first.end:
-            yield finding(LAYER, "every_sentence_is_in_a_statement",
-                          f"statement {second.id} ({second.start}-{second.end}) overlaps "
+            yield Problem(f"statement {second.id} ({second.start}-{second.end}) overlaps "
                           f"{first.id} ({first.start}-{first.end}); a sentence belongs to one statement",
                           ctx.path("statements"), number, "start")
     spans = sorted([(s.start, s.end) for _, s in numbered]
@@ -123,59 +122,59 @@ def every_sentence_is_in_a_statement(ctx: Context):
         if gap.strip():
             first = position + len(gap) - len(gap.lstrip())
             last = position + len(gap.rstrip())
-            yield finding(LAYER, "every_sentence_is_in_a_statement",
-                          f"article {first}-{last} ({snippet(ctx.article[first:last], 50)!r}) is in no "
+            yield Problem(f"article {first}-{last} ({snippet(ctx.article[first:last], 50)!r}) is in no "
                           "statement and not declared in excluded_spans", ctx.path("statements"))
         position = max(position, end)
 
 
+@check(LAYER, needs=ARTICLE)
 def statements_are_whole_sentences(ctx: Context):
     """A statement starts where a sentence starts and ends where one ends."""
-    if not ctx.records.all_complete("statements"):
+    if not ctx.complete("statements"):
         return
     article = ctx.article
     for number, row in ctx.records.numbered("statements"):
-        if row.end > len(article) or article[row.start:row.end] != row.text:
-            continue  # the faithfulness layer reports it
+        if not 0 <= row.start < row.end <= len(article) or article[row.start:row.end] != row.text:
+            continue  # the rows and faithfulness layers report it
         starts = row.start == 0 or article[row.start - 1].isspace()
         ends = (row.end == len(article) or article[row.end].isspace()) and (
             row.text.endswith(SENTENCE_END) or row.end == len(article) or article[row.end] == "\n")
         if not (starts and ends):
-            yield finding(LAYER, "statements_are_whole_sentences",
-                          f"statement {row.id} ({row.start}-{row.end}) {'starts' if not starts else 'ends'} "
+            yield Problem(f"statement {row.id} ({row.start}-{row.end}) {'starts' if not starts else 'ends'} "
                           "inside a sentence; a statement is one or more whole sentences",
                           ctx.path("statements"), number, "start" if not starts else "end")
 
 
+@check(LAYER, needs=ROWS)
 def mode_matches_quotes(ctx: Context):
     """A statement holds a quotation exactly when its mode says it quotes."""
-    if not ctx.records.all_complete("statements", "quotes"):
+    if not ctx.complete("statements", "quotes"):
         return
     quoted = {q.statement_id for q in ctx.records.of("quotes")}
     for number, row in ctx.records.numbered("statements"):
         if (row.id in quoted) != (row.mode in QUOTING_MODES):
             has = "holds a quotation" if row.id in quoted else "holds no quotation"
-            yield finding(LAYER, "mode_matches_quotes",
-                          f"statement {row.id} {has} but its mode is {row.mode}; expected "
+            yield Problem(f"statement {row.id} {has} but its mode is {row.mode}; expected "
                           f"{'direct_quotation or mixed_quotation' if row.id in quoted else 'a mode that does not quote'}",
                           ctx.path("statements"), number, "mode")
 
 
+@check(LAYER, needs=ROWS)
 def every_statement_has_a_source(ctx: Context):
-    if not ctx.records.all_complete("attributions"):
+    if not ctx.complete("attributions"):
         return
     with_source = {a.statement_id for a in ctx.records.of("attributions") if a.role == "source"}
     for number, statement in ctx.records.numbered("statements"):
         if statement.id not in with_source:
-            yield finding(LAYER, "every_statement_has_a_source",
-                          f"statement {statement.id} has no source in attributions; expected at "
+            yield Problem(f"statement {statement.id} has no source in attributions; expected at "
                           "least one (the article entity for the article's own statements)",
                           ctx.path("statements"), number, "id")
 
 
+@check(LAYER, needs=ROWS)
 def sources_match_mode(ctx: Context):
     """The article is the source of its own statements and of no one else's; a medium is an outlet."""
-    if not ctx.records.all_complete("attributions", "entities", "statements"):
+    if not ctx.complete("attributions", "entities", "statements"):
         return
     entity_type = {e.id: e.type for e in ctx.records.of("entities")}
     sources = defaultdict(set)
@@ -184,38 +183,30 @@ def sources_match_mode(ctx: Context):
         if row.role == "source":
             sources[row.statement_id].add(kind)
         if row.role == "medium" and kind != "news_outlet":
-            yield finding(LAYER, "sources_match_mode",
-                          f"medium {row.entity_id} is a {kind}; a medium is a news_outlet",
+            yield Problem(f"medium {row.entity_id} is a {kind}; a medium is a news_outlet",
                           ctx.path("attributions"), number, "entity_id")
     for number, statement in ctx.records.numbered("statements"):
         kinds = sources.get(statement.id)
         if not kinds:
             continue
         if statement.mode in AUTHORIAL_MODES and kinds != {"article"}:
-            yield finding(LAYER, "sources_match_mode",
-                          f"a {statement.mode} statement is the article's own: expected the "
+            yield Problem(f"a {statement.mode} statement is the article's own: expected the "
                           "article entity as its only source", ctx.path("statements"), number, "mode")
         if statement.mode not in AUTHORIAL_MODES and "article" in kinds:
-            yield finding(LAYER, "sources_match_mode",
-                          f"a {statement.mode} statement reports someone else: the article entity "
+            yield Problem(f"a {statement.mode} statement reports someone else: the article entity "
                           "cannot be its source", ctx.path("statements"), number, "mode")
 
 
+@check(LAYER, needs=ROWS)
 def one_article_entity(ctx: Context):
-    if not ctx.records.all_complete("entities"):
+    if not ctx.complete("entities"):
         return
     articles = [e.id for e in ctx.records.of("entities") if e.type == "article"]
     if len(articles) != 1:
-        yield finding(LAYER, "one_article_entity",
-                      f"expected exactly one entity of type article (the source of the article's "
+        yield Problem(f"expected exactly one entity of type article (the source of the article's "
                       f"own statements); found {len(articles)}", ctx.path("entities"), field="type")
 
 
-CHECKS = [every_quotation_has_one_row, every_number_is_accounted_for,
-          every_time_word_is_accounted_for, exclusions_are_needed,
-          every_sentence_is_in_a_statement, statements_are_whole_sentences, mode_matches_quotes,
-          every_statement_has_a_source, sources_match_mode,
-          one_article_entity]
 
 
 def _uncovered(matches, rows):
@@ -230,3 +221,20 @@ def _excluded(ctx: Context, table: str):
 
 def _context(article: str, start: int, end: int, width: int = 20) -> str:
     return snippet(article[max(0, start - width):end + width].replace("\n", " "), 2 * width + 40)
+
+
+@check(LAYER, needs=ARTICLE)
+def exclusions_hide_no_figure(ctx: Context):
+    """An exclusion from figures is a word that counts nothing (“one of the …”, “the first
+    time”): a number in digits, or one printed with a hedge, a scale, a percent sign or a
+    figure's unit, is a figure and cannot be excluded."""
+    units = {f.unit for f in ctx.records.of("figures") if f.unit != "percent"}
+    for number, row in ctx.records.numbered("excluded_spans"):
+        if row.excluded_from != "figures" or ctx.article[row.start:row.end] != row.text:
+            continue  # spans_match_article reports a span that is not the article's
+        reasons = [printed_with_a_unit(ctx.article, row.start + m.start(), row.start + m.end(), units)
+                   for m in quantity_words(row.text)]
+        reason = next((r for r in reasons if r), None)
+        if reason:
+            yield Problem(f"{snippet(row.text)!r} cannot be excluded from figures: {reason}; "
+                          "expected a figure row", ctx.path("excluded_spans"), number, "text")

@@ -2,24 +2,31 @@
 
 Spans equal the article's characters; quotes, figures and events lie inside their
 statement; a quote is exactly the words between its marks; a figure's printed text reads
-as its value and qualifier; an event's printed words denote its dates.
+as its value, qualifier and unit; an event's printed words denote its dates, and a date
+fixed by context agrees with the row it names; every source and medium is printed in its
+statement; a direct quotation is a quotation with its attribution.
 """
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from decimal import Decimal
 
 from . import figure_text, time_expressions
-from .findings import finding, snippet
+from .findings import Problem, snippet
 from .models import SPAN_COLUMNS
 from .context import Context
+from .registry import ARTICLE, ROWS, check
 
 LAYER = "faithfulness"
 OPEN, CLOSE = "\u201c", "\u201d"  # the article's quotation marks
 
 INSIDE_A_STATEMENT = ("quotes", "figures", "events")
+AUTHORIAL_MODES = {"authorial", "hedged"}  # the article's own voice: the article is the source
+EVENT_ID = re.compile(r"\be-[a-z0-9]+(?:-[a-z0-9]+)*\b")
 
 
+@check(LAYER, needs=ARTICLE)
 def spans_match_article(ctx: Context):
     article, records = ctx.article, ctx.records
     for table, columns in SPAN_COLUMNS.items():
@@ -29,44 +36,43 @@ def spans_match_article(ctx: Context):
                 if text is None or start is None or end is None:
                     continue
                 if end > len(article):
-                    yield finding(LAYER, "spans_match_article",
-                                  f"{end_field} {end} is past the end of the article "
+                    yield Problem(f"{end_field} {end} is past the end of the article "
                                   f"({len(article)} code points)", ctx.path(table), number, end_field)
                 elif article[start:end] != text:
-                    yield finding(LAYER, "spans_match_article",
-                                  f"{text_field} {snippet(text)!r} is not article[{start}:{end}], "
+                    yield Problem(f"{text_field} {snippet(text)!r} is not article[{start}:{end}], "
                                   f"which is {snippet(article[start:end])!r}{_where(article, text)}",
                                   ctx.path(table), number, text_field)
 
 
+@check(LAYER, needs=ARTICLE)
 def short_names_printed_in_article(ctx: Context):
     for number, row in ctx.records.numbered("entities"):
         if row.short_name and not re.search(rf"(?<!\w){re.escape(row.short_name)}(?!\w)", ctx.article):
-            yield finding(LAYER, "short_names_printed_in_article",
-                          f"short_name {snippet(row.short_name)!r} is not printed in the article",
+            yield Problem(f"short_name {snippet(row.short_name)!r} is not printed in the article",
                           ctx.path("entities"), number, "short_name")
 
 
+@check(LAYER, needs=ARTICLE)
 def spans_inside_statement(ctx: Context):
     statements = {s.id: s for s in ctx.records.of("statements")}
     for table in INSIDE_A_STATEMENT:
         for number, row in ctx.records.numbered(table):
             statement = statements.get(row.statement_id)
             if statement and not (statement.start <= row.start and row.end <= statement.end):
-                yield finding(LAYER, "spans_inside_statement",
-                              f"span {row.start}-{row.end} lies outside its statement "
+                yield Problem(f"span {row.start}-{row.end} lies outside its statement "
                               f"{statement.id} ({statement.start}-{statement.end})",
                               ctx.path(table), number, "start")
 
 
+@check(LAYER, needs=ARTICLE)
 def cue_printed_in_statement(ctx: Context):
     for number, row in ctx.records.numbered("statements"):
         if row.cue and row.cue not in row.text:
-            yield finding(LAYER, "cue_printed_in_statement",
-                          f"cue {snippet(row.cue)!r} is not printed in the statement's text",
+            yield Problem(f"cue {snippet(row.cue)!r} is not printed in the statement's text",
                           ctx.path("statements"), number, "cue")
 
 
+@check(LAYER, needs=ARTICLE)
 def quote_is_between_marks(ctx: Context):
     article, records = ctx.article, ctx.records
     for number, row in records.numbered("quotes"):
@@ -75,68 +81,60 @@ def quote_is_between_marks(ctx: Context):
         before = article[row.start - 1] if row.start > 0 else ""
         after = article[row.end] if row.end < len(article) else ""
         if OPEN in row.text or CLOSE in row.text or before != OPEN or after != CLOSE:
-            yield finding(LAYER, "quote_is_between_marks",
-                          f"expected exactly the words between “ and ”; article[{row.start - 1}] "
+            yield Problem(f"expected exactly the words between “ and ”; article[{row.start - 1}] "
                           f"is {before!r} and article[{row.end}] is {after!r}",
                           ctx.path("quotes"), number, "text")
 
 
+@check(LAYER, needs=ARTICLE)
 def figure_reads_as_value(ctx: Context):
     for number, row in ctx.records.numbered("figures"):
         try:
             parsed = figure_text.parse_figure(row.text)
         except figure_text.FigureTextError as error:
-            yield finding(LAYER, "figure_reads_as_value", str(error), ctx.path("figures"), number, "text")
+            yield Problem(str(error), ctx.path("figures"), number, "text")
             continue
         if parsed.value != Decimal(repr(row.value)):
-            yield finding(LAYER, "figure_reads_as_value",
-                          f"text {snippet(row.text)!r} reads as {parsed.value:f}; value is {row.value:g}",
+            yield Problem(f"text {snippet(row.text)!r} reads as {parsed.value:f}; value is {row.value:g}",
                           ctx.path("figures"), number, "value")
         if parsed.qualifier != row.qualifier:
-            yield finding(LAYER, "figure_reads_as_value",
-                          f"text {snippet(row.text)!r} has the hedge of qualifier {parsed.qualifier}; "
+            yield Problem(f"text {snippet(row.text)!r} has the hedge of qualifier {parsed.qualifier}; "
                           f"qualifier is {row.qualifier}", ctx.path("figures"), number, "qualifier")
         if parsed.percent != (row.unit == "percent"):
             expected = "percent" if parsed.percent else "a count, not percent"
-            yield finding(LAYER, "figure_reads_as_value",
-                          f"text {snippet(row.text)!r} implies unit {expected}; unit is {row.unit}",
+            yield Problem(f"text {snippet(row.text)!r} implies unit {expected}; unit is {row.unit}",
                           ctx.path("figures"), number, "unit")
 
 
+@check(LAYER, needs=ARTICLE)
 def hedge_inside_figure_span(ctx: Context):
     article, records = ctx.article, ctx.records
     for number, row in records.numbered("figures"):
         hedge = figure_text.hedge_before(article, row.start)
         if hedge:
-            yield finding(LAYER, "hedge_inside_figure_span",
-                          f"the hedge {hedge!r} printed just before the figure is outside its span; "
+            yield Problem(f"the hedge {hedge!r} printed just before the figure is outside its span; "
                           "expected the span to include it", ctx.path("figures"), number, "start")
 
 
+@check(LAYER, needs=ARTICLE)
 def event_dates_match_text(ctx: Context):
     for number, row in ctx.records.numbered("events"):
         try:
             expected = time_expressions.interpret(row.text)
         except time_expressions.TimeExpressionError as error:
-            yield finding(LAYER, "event_dates_match_text", str(error), ctx.path("events"), number, "text")
+            yield Problem(str(error), ctx.path("events"), number, "text")
             continue
         if not time_expressions.agrees(expected, row.date_from, row.date_to):
-            yield finding(LAYER, "event_dates_match_text",
-                          f"{snippet(row.text)!r} does not denote {row.date_from} to {row.date_to}"
+            yield Problem(f"{snippet(row.text)!r} does not denote {row.date_from} to {row.date_to}"
                           f"{_expected_dates(expected)}", ctx.path("events"), number, "date_from")
         if expected.needs_context and not row.context_note:
-            yield finding(LAYER, "event_dates_match_text",
-                          f"{snippet(row.text)!r} needs context to fix its dates; expected a context_note "
+            yield Problem(f"{snippet(row.text)!r} needs context to fix its dates; expected a context_note "
                           "saying how they were resolved", ctx.path("events"), number, "context_note")
         if not expected.needs_context and row.context_note:
-            yield finding(LAYER, "event_dates_match_text",
-                          f"{snippet(row.text)!r} fixes its own dates; expected an empty context_note",
+            yield Problem(f"{snippet(row.text)!r} fixes its own dates; expected an empty context_note",
                           ctx.path("events"), number, "context_note")
 
 
-CHECKS = [spans_match_article, short_names_printed_in_article, spans_inside_statement, cue_printed_in_statement,
-          quote_is_between_marks, figure_reads_as_value, hedge_inside_figure_span,
-          event_dates_match_text]
 
 
 def _expected_dates(expected: time_expressions.Interpretation) -> str:
@@ -153,3 +151,105 @@ def _where(article: str, text: str) -> str:
     if at < 0:
         return "; the text does not occur in the article"
     return f"; the text occurs at {at}-{at + len(text)}"
+
+
+# ---- semantic swaps the article lets code detect -------------------------------------------
+
+@check(LAYER, needs=ROWS)
+def sources_printed_in_statement(ctx: Context):
+    """A source or medium of a statement that is not the article's own is printed in it: by
+    name, short name or (a person) surname, or by a reference (“it”, “the statement”) that
+    the statement's note quotes and resolves by naming the entity."""
+    entities = {e.id: e for e in ctx.records.of("entities")}
+    statements = {s.id: s for s in ctx.records.of("statements")}
+    for number, link in ctx.records.numbered("attributions"):
+        statement, entity = statements.get(link.statement_id), entities.get(link.entity_id)
+        if statement is None or entity is None or statement.mode in AUTHORIAL_MODES:
+            continue
+        if not (names(entity, statement.text) or _resolved_by_note(entity, statement)):
+            yield Problem(f"the {link.role} {entity.id} is not printed in statement {statement.id}; "
+                          f"expected its name there, or a reference that the statement's note "
+                          f"quotes (“…”) and resolves by naming it", ctx.path("attributions"),
+                          number, "entity_id")
+
+
+@check(LAYER, needs=ROWS)
+def context_dates_follow_their_row(ctx: Context):
+    """A date fixed by context names, in its context_note, the event row it depends on, and
+    agrees with it: “that month” is that row's month; a month or part of one printed without
+    its year takes that row's year."""
+    events = {e.id: e for e in ctx.records.of("events")}
+    for number, row in ctx.records.numbered("events"):
+        try:
+            meaning = time_expressions.interpret(row.text)
+        except time_expressions.TimeExpressionError:
+            continue  # event_dates_match_text reports it
+        if not meaning.needs_context or not row.context_note:
+            continue
+        named = [events.get(i) for i in EVENT_ID.findall(row.context_note) if i != row.id]
+        if not named or None in named:
+            yield Problem("the context_note must name the event row (e-…) whose dates fix this "
+                          "one's; it names none that exists", ctx.path("events"), number, "context_note")
+            continue
+        for other in named:
+            unit = meaning.whole or "year"
+            if not _same_period(row, other, unit):
+                yield Problem(f"{row.date_from} to {row.date_to} is not the {unit} of {other.id} "
+                              f"({other.date_from} to {other.date_to}), which the context_note "
+                              "names as its context", ctx.path("events"), number, "date_from")
+
+
+@check(LAYER, needs=ROWS)
+def direct_quotation_is_its_quote(ctx: Context):
+    """A direct_quotation statement is one quotation and its attribution, the quotation
+    opening or closing the statement; a paraphrase holding quoted words is mixed_quotation."""
+    quotes = defaultdict(list)
+    for quote in ctx.records.of("quotes"):
+        quotes[quote.statement_id].append(quote)
+    for number, row in ctx.records.numbered("statements"):
+        if row.mode != "direct_quotation" or not quotes.get(row.id):
+            continue
+        held = quotes[row.id]
+        marked = OPEN + held[0].text + CLOSE
+        if len(held) != 1 or not (row.text.startswith(marked) or row.text.rstrip(".").endswith(marked)):
+            yield Problem(f"statement {row.id} is not one quotation with its attribution (it holds "
+                          f"{len(held)} quotation(s), and the article's words surround them); "
+                          "expected mode mixed_quotation", ctx.path("statements"), number, "mode")
+
+
+@check(LAYER, needs=ARTICLE)
+def figure_unit_is_printed(ctx: Context):
+    """A figure's unit is the noun the article prints with it (“1.95 million CCP members”:
+    ccp_members; “two of the pharmaceutical firms”: pharmaceutical_firms)."""
+    for number, row in ctx.records.numbered("figures"):
+        if row.unit == "percent":
+            continue  # figure_reads_as_value holds it to the % sign
+        printed = figure_text.noun_after(ctx.article, row.end, len(row.unit.split("_")))
+        if printed != row.unit:
+            yield Problem(f"unit {row.unit} is not the noun printed after the figure, which reads "
+                          f"{printed or 'as no noun'}", ctx.path("figures"), number, "unit")
+
+
+def names(entity, text: str) -> bool:
+    """Whether `text` prints the entity's name, short name or, for a person, surname."""
+    forms = [entity.name, entity.short_name]
+    if entity.type == "person":
+        forms.append(entity.name.split()[-1])
+    return any(form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE)
+               for form in forms)
+
+
+def _resolved_by_note(entity, statement) -> bool:
+    note = statement.note or ""
+    references = re.findall(f"{OPEN}([^{CLOSE}]+){CLOSE}", note)
+    return names(entity, note) and any(
+        re.search(rf"(?<!\w){re.escape(reference)}(?!\w)", statement.text, re.IGNORECASE)
+        for reference in references)
+
+
+def _same_period(row, other, unit: str) -> bool:
+    if unit == "year":
+        return other.date_from.year == other.date_to.year == row.date_from.year == row.date_to.year
+    period = (other.date_from.year, other.date_from.month)
+    return (other.date_to.year, other.date_to.month) == period == (
+        row.date_from.year, row.date_from.month) == (row.date_to.year, row.date_to.month)

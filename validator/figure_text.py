@@ -78,7 +78,7 @@ class FigureTextError(ValueError):
 def quantity_words(text: str):
     """Every run of digits and every number, ordinal, multiple or vague-quantity word in `text`."""
     return [m for m in _TOKEN.finditer(text)
-            if m.group()[0] in "0123456789" or m.group().lower() in _QUANTITY_WORD_SET]
+            if "0" <= m.group()[0] <= "9" or m.group().lower() in _QUANTITY_WORD_SET]
 
 
 def parse_figure(text: str) -> ParsedFigure:
@@ -115,3 +115,40 @@ def _number_value(number: str) -> Decimal:
         return Decimal(number.replace(",", ""))
     except InvalidOperation as error:  # pragma: no cover - the regex admits only digits here
         raise FigureTextError(f"cannot read the number {number!r}") from error
+
+
+_NEXT_WORDS = re.compile(r"[A-Za-z]+|\S")
+
+
+def noun_after(text: str, position: int, count: int) -> str | None:
+    """The `count` words printed right after `position` (past an “of” or “of the”), lowercase
+    and joined by "_", as a figure's unit is written; None where punctuation comes first.
+
+    >>> noun_after("At least two of the pharmaceutical firms have", 12, 2)
+    'pharmaceutical_firms'
+    """
+    words = _NEXT_WORDS.findall(text, position, position + 200)
+    if words[:1] == ["of"]:
+        words = words[2:] if words[1:2] == ["the"] else words[1:]
+    taken = words[:count]
+    if len(taken) < count or not all(word.isalpha() for word in taken):
+        return None
+    return "_".join(word.lower() for word in taken)
+
+
+def printed_with_a_unit(text: str, start: int, end: int, units: set[str]) -> str | None:
+    """What makes the number at text[start:end] a figure rather than a word to exclude: digits,
+    a hedge before it, a scale word or percent after it, or one of `units` (figures' units)
+    printed after it. None when there is none of these."""
+    if any("0" <= ch <= "9" for ch in text[start:end]):
+        return "it is written in digits"
+    hedge = hedge_before(text, start)
+    if hedge:
+        return f"the hedge {hedge!r} is printed before it"
+    after = re.match(rf"\s*(%|percent\b|per cent\b|(?:{'|'.join(SCALES)})\b)", text[end:end + 20], re.I)
+    if after:
+        return f"{after.group(1)!r} is printed after it"
+    for unit in units:
+        if noun_after(text, end, len(unit.split("_"))) == unit:
+            return f"the unit {unit} is printed after it"
+    return None

@@ -1,7 +1,10 @@
-"""The one type every check returns: a finding is data (layer, check, place, message) before it is text."""
+"""What checks return: a `Problem` (where, and what is wrong) that the registry turns into a
+`Finding` (the same, with the layer and the check that found it). A finding is data before it
+is text, and it never echoes an identifier-like value."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 from .identifiers import redact
 
@@ -17,13 +20,29 @@ LAYERS = (
 )
 
 
+class Problem(NamedTuple):
+    """What one check yields: the message and the place.
+
+    `check` is left empty by every check but those of the tables layer, whose findings are
+    named by the Table Schema error type (``type-error``, ``foreign-key``, ...) as
+    frictionless names them."""
+
+    message: str
+    resource: str | None = None
+    row: int | None = None
+    field: str | None = None
+    check: str | None = None
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing wrong with the package, with where it is.
 
-    `resource` is the file path as declared (``data/figures.csv``); `row` is the
-    row number as frictionless counts it (the header is row 1, so the first
-    record is row 2: the line number in the file); `field` is a column name.
+    `resource` is the file path as declared (``data/figures.csv``); `row` is the row number
+    as frictionless counts it (the header is row 1, so the first record is row 2) or, in a
+    file that is not a table, the line number; `line` is the line of the file where that row
+    starts (it differs from `row` only below a cell that holds a line break); `field` is a
+    column name or, in a JSON file, the path of a property.
     """
 
     layer: str
@@ -32,6 +51,7 @@ class Finding:
     row: int | None
     field: str | None
     message: str
+    line: int | None = None
 
     @property
     def place(self) -> str:
@@ -49,15 +69,15 @@ class Finding:
         return asdict(self)
 
 
+def make_finding(layer: str, check: str, problem: Problem, line: int | None = None) -> Finding:
+    """The finding for `problem`; message and place never echo an identifier-like value."""
+    resource, field = problem.resource, problem.field
+    return Finding(layer, problem.check or check, resource and redact(resource), problem.row,
+                   field and redact(field), redact(problem.message), line)
+
+
 def snippet(text: str, limit: int = 60) -> str:
     """`text` for a message: identifiers withheld first, then cut to `limit` characters, so
     that a cut can never leave part of an identifier behind."""
     text = redact(text)
     return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def finding(layer: str, check: str, message: str, resource: str | None = None,
-            row: int | None = None, field: str | None = None) -> Finding:
-    """A finding whose message and place never echo an identifier-like value."""
-    return Finding(layer, check, resource and redact(resource), row, field and redact(field),
-                   redact(message))

@@ -1,6 +1,6 @@
 """Layer 7, CSV hygiene: files that load the same everywhere and are safe to open.
 
-UTF-8 without BOM, LF line endings, no NUL bytes, no cell padded with spaces, and no cell
+UTF-8 without BOM, no NUL bytes, no cell padded with spaces, and no cell
 a spreadsheet would run as a formula.
 """
 from __future__ import annotations
@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from .context import Context
-from .findings import finding
+from .registry import FILES, check
+from .findings import Problem
 from .package import is_number
 
 LAYER = "hygiene"
@@ -16,33 +17,25 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _csv_resources(ctx: Context):
-    return [r for r in ctx.package.resources.values() if r.is_table and r.content is not None]
+    return [r for r in ctx.package.resources.values() if r.is_table and r.facts is not None]
 
 
+@check(LAYER, needs=FILES)
 def utf8_without_bom(ctx: Context):
     # Invalid UTF-8 is the descriptor layer's finding: the file cannot be read at all.
     for resource in _csv_resources(ctx):
-        if resource.content.startswith(b"\xef\xbb\xbf"):
-            yield finding(LAYER, "utf8_without_bom", "starts with a byte order mark; expected "
+        if resource.facts.bom:
+            yield Problem("starts with a byte order mark; expected "
                           "UTF-8 without BOM", resource.path)
 
 
+@check(LAYER, needs=FILES)
 def no_nul_bytes(ctx: Context):
     for resource in _csv_resources(ctx):
-        at = resource.content.find(b"\x00")
-        if at >= 0:
-            yield finding(LAYER, "no_nul_bytes", f"NUL byte at byte {at}; expected none",
+        at = resource.facts.first_nul
+        if at is not None:
+            yield Problem(f"NUL byte at byte {at}; expected none",
                           resource.path)
-
-
-def lf_line_endings(ctx: Context):
-    for resource in _csv_resources(ctx):
-        crlf = resource.content.count(b"\r\n")
-        lone_cr = resource.content.count(b"\r") - crlf
-        if crlf or lone_cr:
-            kinds = ", ".join(f"{n} {kind}" for n, kind in ((crlf, "CRLF"), (lone_cr, "CR")) if n)
-            yield finding(LAYER, "lf_line_endings", f"{kinds} line ending(s); expected LF only, "
-                          "as the dialect declares", resource.path)
 
 
 _FORMULA_IN_ROW = re.compile(r"(?:^|\x1f)[=+\-@\t\r]")
@@ -57,23 +50,24 @@ def _row_has_formula_start(cells: list[str]) -> bool:
     return _FORMULA_IN_ROW.search("\x1f".join(cells)) is not None
 
 
+@check(LAYER, needs=FILES)
 def no_padded_cells(ctx: Context):
     for resource, number, column, cell in _cells(ctx, _row_has_padding):
         if cell != cell.strip():
-            yield finding(LAYER, "no_padded_cells", "leading or trailing whitespace; expected the "
+            yield Problem("leading or trailing whitespace; expected the "
                           "value alone", resource.path, number, column)
 
 
+@check(LAYER, needs=FILES)
 def no_formula_cells(ctx: Context):
     for resource, number, column, cell in _cells(ctx, _row_has_formula_start):
         if cell.startswith(FORMULA_START) and not (
                 column in resource.numeric_columns and is_number(cell)):
-            yield finding(LAYER, "no_formula_cells", f"starts with {cell[0]!r}: a spreadsheet "
+            yield Problem(f"starts with {cell[0]!r}: a spreadsheet "
                           "would run it as a formula; expected text that does not start with "
                           "=, +, -, @, tab or carriage return", resource.path, number, column)
 
 
-CHECKS = [utf8_without_bom, no_nul_bytes, lf_line_endings, no_padded_cells, no_formula_cells]
 
 
 def _cells(ctx: Context, row_may_hold):

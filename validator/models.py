@@ -13,6 +13,8 @@ from typing import ClassVar, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .canonical import TABLE_SCHEMA_PROFILE, property_problems
+
 EntityType = Literal["article", "person", "organization", "news_outlet", "government_body",
                      "state", "unnamed_group"]
 Mode = Literal["direct_quotation", "mixed_quotation", "indirect", "hedged", "authorial"]
@@ -139,10 +141,14 @@ SPAN_COLUMNS = {
     "excluded_spans": [("text", "start", "end")],
 }
 SCHEMA_TYPES = {str: "string", int: "integer", float: "number", date: "date"}
+# Schema properties the package uses, each with the value it must have (None: free text).
+SCHEMA_PROPERTIES = {"$schema": TABLE_SCHEMA_PROFILE, "description": None, "fields": None,
+                     "missingValues": [""], "primaryKey": None, "foreignKeys": None}
+FREE_FIELD_PROPERTIES = {"title", "description"}
 
 
 def expected_field(name: str, info) -> dict:
-    """The schema field (type and constraints) a model field stands for."""
+    """The schema field (type, format and constraints) a model field stands for."""
     annotation = info.annotation
     args = typing.get_args(annotation)
     if type(None) in args:
@@ -158,31 +164,30 @@ def expected_field(name: str, info) -> dict:
             if getattr(meta, attribute, None) is not None:
                 value = getattr(meta, attribute)
                 constraints[key] = value[1:-1] if key == "pattern" else value  # model anchors ^...$
-    return {"name": name, "type": SCHEMA_TYPES[annotation], "constraints": constraints}
+    field = {"name": name, "type": SCHEMA_TYPES[annotation]}
+    if annotation is date:
+        field["format"] = "default"  # ISO 8601, the only format the tables use
+    if constraints:
+        field["constraints"] = constraints
+    return field
 
 
 def schema_disagreements(table: str, schema: dict) -> list[tuple[str | None, str]]:
-    """(field, what differs) wherever `schema` does not say what the model of `table` says.
-    Descriptions and titles are free; `unique` on the primary key is allowed."""
+    """(field, what differs) wherever `schema` is not the canonical schema of `table`: the
+    model's fields, types, formats, constraints and keys, and no property the package does
+    not use (such as groupChar, bareNumber, trueValues or fieldsMatch, which would change what
+    readers parse). Titles and descriptions are free; `unique` on the primary key is allowed."""
     model = MODELS[table]
+    problems = [(None, message) for message in property_problems(schema, SCHEMA_PROPERTIES, "schema")]
     expected = [expected_field(n, i) for n, i in model.model_fields.items()]
     fields = schema.get("fields", [])
-    problems = []
     names = [f.get("name") for f in fields]
     if names != [f["name"] for f in expected]:
-        problems.append((None, f"fields are {names}; expected {[f['name'] for f in expected]}"))
-        return problems
+        return problems + [(None, f"fields are {names}; expected {[f['name'] for f in expected]}")]
     for want, have in zip(expected, fields):
-        constraints = have.get("constraints") or {}
-        constraints = dict(constraints) if isinstance(constraints, dict) else {"(not an object)": constraints}
-        if constraints.get("unique") is True and [want["name"]] == model.PRIMARY_KEY:
-            del constraints["unique"]
-        if have.get("type") != want["type"]:
-            problems.append((want["name"], f"type is {have.get('type')!r}; expected {want['type']!r}"))
-        if constraints != want["constraints"]:
-            problems.append((want["name"], f"constraints are {constraints}; expected {want['constraints']}"))
+        problems += [(want["name"], message) for message in _field_problems(model, want, have)]
     primary_key = schema.get("primaryKey")
-    if (primary_key if isinstance(primary_key, list) else [primary_key]) != model.PRIMARY_KEY:
+    if _key_fields(primary_key) != model.PRIMARY_KEY:
         problems.append((None, f"primaryKey is {primary_key!r}; expected {model.PRIMARY_KEY}"))
     keys = schema.get("foreignKeys") or []
     foreign_keys = sorted(_foreign_key(k) for k in (keys if isinstance(keys, list) else [keys]))
@@ -191,9 +196,37 @@ def schema_disagreements(table: str, schema: dict) -> list[tuple[str | None, str
     return problems
 
 
+def _field_problems(model, want: dict, have: dict) -> list[str]:
+    have = dict(have)
+    constraints = have.pop("constraints", {})
+    constraints = dict(constraints) if isinstance(constraints, dict) else {"(not an object)": constraints}
+    if constraints.get("unique") is True and [want["name"]] == model.PRIMARY_KEY:
+        del constraints["unique"]
+    problems = []
+    for key in sorted(set(have) - set(want) - FREE_FIELD_PROPERTIES):
+        problems.append(f"property {key!r} is not used by this package; expected none")
+    for key in ("type", "format"):
+        if have.get(key) != want.get(key):
+            problems.append(f"{key} is {have.get(key)!r}; expected {want.get(key)!r}")
+    if constraints != want.get("constraints", {}):
+        problems.append(f"constraints are {constraints}; expected {want.get('constraints', {})}")
+    problems += [f"{key} must be text" for key in FREE_FIELD_PROPERTIES
+                 if key in have and not isinstance(have[key], str)]
+    return problems
+
+
+def _key_fields(fields) -> list | None:
+    """A key's fields as a list: Table Schema allows one field name or a list of them."""
+    return [fields] if isinstance(fields, str) else fields if isinstance(fields, list) else None
+
+
 def _foreign_key(key) -> tuple:
     try:
-        reference = key["reference"]
-        return (str(key["fields"]), str(reference["resource"]), str(reference["fields"]))
-    except (TypeError, KeyError):
+        if set(key) != {"fields", "reference"} or set(key["reference"]) != {"resource", "fields"}:
+            raise KeyError
+        fields, reference = _key_fields(key["fields"]), _key_fields(key["reference"]["fields"])
+        if len(fields) != 1 or len(reference) != 1:
+            raise KeyError
+        return (str(fields[0]), str(key["reference"]["resource"]), str(reference[0]))
+    except (TypeError, KeyError, AttributeError):
         return ("(malformed)", repr(key)[:60], "")

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from .findings import Finding, finding
+from .findings import Problem
 from .models import MODELS, SPAN_COLUMNS, Entity, Event, Figure, Row, Statement
-from .package import LoadedPackage
+from .package import Resource
+from .registry import ROWS, check
 
 LAYER = "rows"
 
@@ -28,9 +29,10 @@ BOUNDS_BY_QUALIFIER = {  # keys: every value of models.Qualifier (a test keeps t
 
 @dataclass
 class Records:
-    """The typed rows of each table, with their row numbers."""
+    """The typed rows of each table, with their row numbers, and the rows that failed their
+    model (reported by `row_model`)."""
     rows: dict[str, list[tuple[int, Row]]] = field(default_factory=dict)
-    complete: set[str] = field(default_factory=set)  # tables with every row typed and valid
+    failures: list[tuple[str, int, str | None, str]] = field(default_factory=list)
 
     def of(self, table: str) -> list[Row]:
         return [row for _, row in self.rows.get(table, [])]
@@ -38,40 +40,50 @@ class Records:
     def numbered(self, table: str) -> list[tuple[int, Row]]:
         return self.rows.get(table, [])
 
-    def all_complete(self, *tables: str) -> bool:
-        return all(t in self.complete for t in tables)
 
-
-def check_rows(package: LoadedPackage, blocked: dict[str, set[int] | None]) -> tuple[list[Finding], Records]:
-    findings, records = [], Records()
-    for resource in package.tables():
-        model = MODELS[resource.name]
-        skip = blocked.get(resource.name, set())
+def type_rows(tables: list[Resource], broken: dict[str, set[int] | None]) -> Records:
+    """Every row of `tables` as its model, but the rows (or, for None, the tables) `broken`
+    names by file path."""
+    records = Records()
+    for resource in tables:
+        skip = broken.get(resource.path, set())
         if skip is None:
             continue
-        typed, clean = [], not skip
+        model, typed = MODELS[resource.name], []
         for number, cells in resource.table.dicts():
             if number in skip:
                 continue
-            row, problems = _typed_row(model, cells)
-            problems += _rule_problems(row) if row is not None else []
-            for check, field_name, message in problems:
-                findings.append(finding(LAYER, check, message, resource.path, number, field_name))
-            clean = clean and not problems
-            if row is not None:
-                typed.append((number, row))
+            try:
+                typed.append((number, model.model_validate(cells)))
+            except ValidationError as error:
+                records.failures += [(resource.path, number, ".".join(map(str, e["loc"])) or None,
+                                      e["msg"]) for e in error.errors()]
         records.rows[resource.name] = typed
-        if clean:
-            records.complete.add(resource.name)
-    return findings, records
+    return records
 
 
-def _typed_row(model: type[Row], values: dict[str, str | None]) -> tuple[Row | None, list[tuple[str, str, str]]]:
-    try:
-        return model.model_validate(values), []
-    except ValidationError as error:
-        return None, [("row_model", ".".join(str(p) for p in e["loc"]) or None, e["msg"])
-                      for e in error.errors()]
+@check(LAYER, needs=ROWS)
+def row_model(ctx):
+    """Every row as its pydantic model: types, vocabularies, patterns, minimums."""
+    for path, number, field_name, message in ctx.records.failures:
+        yield Problem(message, path, number, field_name)
+
+
+def row_rule(*tables: str):
+    """Register a rule on one row of `tables` (all tables when none is named): a function of
+    the typed row yielding (field, message) pairs."""
+    def register(rule):
+        def run(ctx):
+            for table in tables or MODELS:
+                path = ctx.package.resources[table].path if table in ctx.records.rows else None
+                for number, row in ctx.records.numbered(table):
+                    for field_name, message in rule(row):
+                        yield Problem(message, path, number, field_name)
+        run.__name__ = rule.__name__
+        run.__doc__ = rule.__doc__
+        check(LAYER, needs=ROWS)(run)
+        return rule
+    return register
 
 
 # ---- rules: each takes one typed row and returns (field, message) pairs -------------------
@@ -80,6 +92,7 @@ TEXTS = ("text", "name", "description", "measure", "what", "reason", "cue", "not
          "role_text", "context_note", "short_name")
 
 
+@row_rule()
 def span_is_not_empty(row: Row):
     values = row.__dict__
     return [(end, f"{end} {values[end]} must be greater than {start} {values[start]}")
@@ -87,12 +100,14 @@ def span_is_not_empty(row: Row):
             if values[start] is not None and values[end] is not None and values[end] <= values[start]]
 
 
+@row_rule()
 def text_is_not_blank(row: Row):
     values = row.__dict__
     return [(name, "is blank; expected text, or an empty cell where the field is optional")
             for name in _TEXTS_OF[type(row)] if values[name] is not None and not values[name].strip()]
 
 
+@row_rule("entities")
 def person_has_public_role(row: Entity):
     role = (row.role_text, row.role_start, row.role_end)
     if row.type == "person" and None in role:
@@ -102,6 +117,7 @@ def person_has_public_role(row: Entity):
         yield "role_text", f"role_text and its offsets are for persons only; this entity is {row.type}"
 
 
+@row_rule("statements")
 def cue_matches_mode(row: Statement):
     if row.mode == "authorial" and row.cue:
         yield "cue", "an authorial statement has no attribution cue; expected an empty cell"
@@ -109,6 +125,7 @@ def cue_matches_mode(row: Statement):
         yield "cue", f"a {row.mode} statement needs its attribution cue as printed"
 
 
+@row_rule("figures")
 def bounds_contain_value(row: Figure):
     if row.lower is not None and row.lower > row.value:
         yield "lower", f"lower {row.lower:g} is above value {row.value:g}; expected lower <= value"
@@ -116,6 +133,7 @@ def bounds_contain_value(row: Figure):
         yield "upper", f"upper {row.upper:g} is below value {row.value:g}; expected value <= upper"
 
 
+@row_rule("figures")
 def bounds_match_qualifier(row: Figure):
     expected = BOUNDS_BY_QUALIFIER[row.qualifier]
     for name, rule in zip(("lower", "upper"), expected):
@@ -127,33 +145,18 @@ def bounds_match_qualifier(row: Figure):
                          f"found {'empty' if actual is None else f'{actual:g}'}")
 
 
+@row_rule("figures")
 def percent_is_a_share(row: Figure):
     if row.unit == "percent" and not 0 <= row.value <= 100:
         yield "value", f"a percentage must lie between 0 and 100; found {row.value:g}"
 
 
+@row_rule("events")
 def dates_in_order(row: Event):
     if row.date_from > row.date_to:
         yield "date_to", f"date_to {row.date_to} is before date_from {row.date_from}"
 
 
-RULES = {
-    "entities": [person_has_public_role],
-    "statements": [cue_matches_mode],
-    "figures": [bounds_contain_value, bounds_match_qualifier, percent_is_a_share],
-    "events": [dates_in_order],
-}
-COMMON_RULES = [span_is_not_empty, text_is_not_blank]
 # Worked out once per model: 100 000 rows ask these questions 100 000 times.
-_RULES_OF = {model: COMMON_RULES + RULES.get(table, []) for table, model in MODELS.items()}
 _SPANS_OF = {model: [(s, e) for _, s, e in SPAN_COLUMNS.get(table, [])] for table, model in MODELS.items()}
 _TEXTS_OF = {model: [t for t in TEXTS if t in model.model_fields] for model in MODELS.values()}
-
-
-def _rule_problems(row: Row) -> list[tuple[str, str, str]]:
-    return [(rule.__name__, field_name, message)
-            for rule in _RULES_OF[type(row)] for field_name, message in rule(row)]
-
-
-def rule_names() -> list[str]:
-    return [r.__name__ for r in COMMON_RULES] + [r.__name__ for rs in RULES.values() for r in rs]

@@ -1,25 +1,16 @@
-"""The whole validation: the seven layers in order, each skipping only what an earlier
-finding makes impossible to check. `validate_package` is the API; it never prints and
-never writes."""
+"""The whole validation: every registered check, layer by layer, each skipped only when what
+it needs could not be read. `validate_package` is the API; it never prints and never writes."""
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
 
-from . import completeness, faithfulness, hygiene, privacy
+from . import completeness, descriptor, faithfulness, hygiene, privacy, rows, tables  # noqa: F401  (they register their checks)
 from .context import Context
 from .findings import LAYERS, Finding
 from .package import load_package
-from .rows import check_rows, rule_names
-from .tables import check_tables
-
-# Layers 4-7: lists of checks, each a function of the context returning findings.
-CHECKS_NEEDING_ARTICLE = {"faithfulness": faithfulness.CHECKS,
-                          "completeness": completeness.CHECKS,
-                          "privacy": [privacy.persons_are_named_in_article]}
-CHECKS_ON_FILES = {"privacy": [c for c in privacy.CHECKS
-                               if c is not privacy.persons_are_named_in_article],
-                   "hygiene": hygiene.CHECKS}
+from .pins import ARTICLE_SHA256, PERSONS
+from .registry import registered
 
 
 @dataclass
@@ -27,7 +18,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     tables: int = 0
     rows: int = 0
-    checks: int = 0
+    checks: int = 0  # the checks that ran
 
     @property
     def valid(self) -> bool:
@@ -37,25 +28,16 @@ class Report:
         return sorted(self.findings, key=lambda f: LAYERS.index(f.layer))
 
 
-def validate_package(path: str | os.PathLike) -> Report:
-    report = Report()
-    package, found = load_package(path)
-    report.findings += found
-    report.checks += 1
-    if package is None:
-        return report
-    table_findings, blocked = check_tables(package)
-    report.findings += table_findings
-    row_findings, records = check_rows(package, blocked)
-    report.findings += row_findings
-    report.checks += 2 + len(rule_names())
-    report.tables = len(package.tables())
-    report.rows = sum(len(t.table.records) for t in package.tables())
-    context = Context(package, records)
-    checks = [(layer, check) for layer, cs in CHECKS_ON_FILES.items() for check in cs]
-    if context.article is not None:
-        checks += [(layer, check) for layer, cs in CHECKS_NEEDING_ARTICLE.items() for check in cs]
-    for _, check in checks:
-        report.findings += list(check(context))
-    report.checks += len(checks)
-    return report
+def validate_package(path: str | os.PathLike, *, article_sha256: str = ARTICLE_SHA256,
+                     persons: dict[str, str] | None = None) -> Report:
+    """Check the package whose descriptor is `path` (or is in the directory `path`) against the
+    pinned article snapshot and the reviewed list of persons (by default this package's own)."""
+    context = Context(load_package(path), article_sha256, PERSONS if persons is None else persons)
+    ran = 0
+    for check in registered():
+        if context.provides(check.needs):
+            context.findings += check.run(context)
+            ran += 1
+    tables = context.package.tables() if context.package.descriptor is not None else []
+    rows = sum(len(context.records.numbered(t.name)) for t in tables) if ran > 1 else 0
+    return Report(context.findings, len(tables), rows, ran)

@@ -1,63 +1,126 @@
-"""Layer 2, tables: every table against its Table Schema, by frictionless.
+"""Layer 2, tables: every table against its Table Schema.
 
-Types, constraints, enums, primary keys, foreign keys, missing or extra columns. Sizes
-and hashes are the descriptor layer's, so they are not checked twice here; tables that
-could not be read are left to the layers that said why.
+Frictionless checks what only it does well, the cells against the Table Schema as the
+standard defines them: types, formats, constraints, enums, patterns, missing or extra
+columns and cells. Keys are checked here, once, on the rows as parsed: primary keys with a
+set per table and foreign keys with a set per referenced table, reported as frictionless
+reports them (`primary-key` and `foreign-key`, same file, row and field). Findings are named
+by the Table Schema error type. Tables the descriptor layer could not load are left to it.
 """
 from __future__ import annotations
 
-import copy
-
-from .findings import Finding, finding, snippet
-from .package import LoadedPackage, Resource
+from .findings import Problem, snippet
+from .models import MODELS
+from .package import Resource
+from .registry import FILES, check
 
 LAYER = "tables"
 
+# frictionless's results per (content hash, table): a fault test that changes one table
+# re-checks that one table. Every key is the same bytes under the same canonical schema.
+_CHECKED: dict[tuple[str, str], list[Problem]] = {}
 
-def check_tables(package: LoadedPackage) -> tuple[list[Finding], dict[str, set[int] | None]]:
-    """The findings, and the rows later layers must skip per table name (None: the whole
-    table, because its header is wrong and no row can be trusted)."""
-    from frictionless import Package
 
-    tables = package.tables()
-    if not tables:
-        return [], {}
-    available = {t.name for t in tables}
-    descriptor = {"resources": [_frictionless_resource(t, available) for t in tables]}
+@check(LAYER, needs=FILES)
+def cells_within_bounds(ctx):
+    """No cell longer than the article: such a table is refused before anything parses it."""
+    for resource in ctx.package.parsed_tables():
+        if resource.too_long:
+            row, column, length = resource.table.longest
+            yield Problem(f"a cell of {length} characters; no cell may be longer than the article "
+                          f"({resource.cell_limit} characters), so the table is not checked further",
+                          resource.path, row, column)
+
+
+@check(LAYER, needs=FILES)
+def cells_match_schema(ctx):
+    """Every cell against its field, by frictionless (keys excluded: see below)."""
+    for resource in ctx.package.tables():
+        key = (resource.facts.sha256, resource.name)
+        if key not in _CHECKED:
+            _CHECKED[key] = _frictionless_problems(ctx.package.root, resource)
+        yield from _CHECKED[key]
+
+
+@check(LAYER, needs=FILES)
+def primary_keys_are_unique(ctx):
+    for resource in _keyed_tables(ctx):
+        key = MODELS[resource.name].PRIMARY_KEY
+        seen: dict[tuple, int] = {}
+        for number, values in _key_rows(resource, key):
+            cells = tuple(values)
+            if set(cells) == {None}:
+                yield Problem('cells composing the primary keys are all "None"', resource.path,
+                              number, check="primary-key")
+            elif cells in seen:
+                yield Problem(f"row {number} has the primary key ({', '.join(key)}) of row "
+                              f"{seen[cells]}; expected each key once", resource.path, number,
+                              check="primary-key")
+            else:
+                seen[cells] = number
+
+
+@check(LAYER, needs=FILES)
+def foreign_keys_resolve(ctx):
+    tables = {r.name: r for r in _keyed_tables(ctx)}
+    targets: dict[tuple[str, str], set] = {}
+    for resource in tables.values():
+        for field_name, target, target_field in MODELS[resource.name].FOREIGN_KEYS:
+            if target not in tables:
+                continue  # the target's own findings say why it cannot be read
+            if (target, target_field) not in targets:
+                targets[target, target_field] = {v for _, (v,) in _key_rows(tables[target], [target_field])}
+            known = targets[target, target_field]
+            for number, (value,) in _key_rows(resource, [field_name]):
+                if value is not None and value not in known:
+                    yield Problem(f"{field_name} {snippet(value, 40)!r} is not an {target_field} "
+                                  f"of {target}; expected a row there", resource.path, number,
+                                  field_name, check="foreign-key")
+
+
+def _key_rows(resource: Resource, fields: list[str]):
+    """(row number, the cells of `fields`, empty as None) for every record."""
+    header = resource.table.header
+    positions = [header.index(f) if f in header else None for f in fields]
+    for number, cells in resource.table.records:
+        yield number, [cells[i] or None if i is not None and i < len(cells) else None
+                       for i in positions]
+
+
+def _keyed_tables(ctx) -> list[Resource]:
+    """The tables whose header names the schema's fields in order; a header that does not is
+    frictionless's finding, and its keys cannot be read."""
+    return [r for r in ctx.package.tables() if r.table.header == r.schema_fields]
+
+
+def _frictionless_problems(root, resource: Resource) -> list[Problem]:
+    from frictionless import Resource as FrictionlessResource
+
     try:
-        report = Package(descriptor, basepath=str(package.root)).validate()
+        report = FrictionlessResource(_frictionless_descriptor(resource), basepath=str(root)).validate()
     except Exception as error:  # frictionless raises on descriptors it cannot use
-        findings = [finding(LAYER, "table_schema", snippet(f"frictionless cannot validate the "
-                                                           f"tables: {error}", 300))]
-        return findings, {t.name: None for t in tables}
-    paths = {t.name: t.path for t in tables}
-    findings, blocked = [], {}
-    for task in report.tasks:
-        for error in task.errors:
-            f = _finding(error, paths.get(task.name, task.name))
-            findings.append(f)
-            if f.row is None or f.row <= 1:
-                blocked[task.name] = None
-            elif blocked.get(task.name, set()) is not None:
-                blocked.setdefault(task.name, set()).add(f.row)
-    return findings, blocked
+        return [Problem(snippet(f"frictionless cannot validate the table: {error}", 300),
+                        resource.path, check="table-error")]
+    return [_problem(error, resource.path) for task in report.tasks for error in task.errors]
 
 
-def _frictionless_resource(resource: Resource, available: set[str]) -> dict:
-    descriptor = {k: v for k, v in resource.descriptor.items()
-                  if k not in ("bytes", "hash", "schema")}
-    schema = copy.deepcopy(resource.schema)
-    # A key into a table that could not be read would only repeat the reason it could not.
-    # (The descriptor layer has checked every key's shape against the models.)
-    schema["foreignKeys"] = [key for key in schema.get("foreignKeys", [])
-                             if key["reference"]["resource"] in available]
-    if not schema["foreignKeys"]:
-        del schema["foreignKeys"]
-    descriptor["schema"] = schema
-    return descriptor
+def _frictionless_descriptor(resource: Resource) -> dict:
+    """The resource as frictionless is given it: built from the canonical pieces only (the
+    descriptor layer has refused every other property), without keys, which are ours."""
+    schema = {k: v for k, v in resource.schema.items() if k not in ("primaryKey", "foreignKeys")}
+    key = MODELS[resource.name].PRIMARY_KEY
+    schema["fields"] = [
+        {**f, "constraints": {k: v for k, v in f.get("constraints", {}).items()
+                              if not (k == "unique" and [f["name"]] == key)}}
+        for f in schema["fields"]]
+    return {"name": resource.name, "type": "table", "path": resource.path, "scheme": "file",
+            "format": "csv", "encoding": "utf-8", "mediatype": "text/csv",
+            "dialect": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"',
+                        "doubleQuote": True, "header": True},
+            "schema": schema}
 
 
-def _finding(error, path: str) -> Finding:
+def _problem(error, path: str) -> Problem:
     field = getattr(error, "field_name", None) or getattr(error, "label", None)
     if not field and getattr(error, "field_names", None):
         field = ",".join(error.field_names)
@@ -68,4 +131,4 @@ def _finding(error, path: str) -> Finding:
     cell = getattr(error, "cell", None)
     if cell is not None and error.type in ("constraint-error", "type-error"):
         message += f"; found {snippet(str(cell), 40)!r}"
-    return finding(LAYER, error.type, f"{error.title.lower()}: {message}", path, row, field or None)
+    return Problem(f"{error.title.lower()}: {message}", path, row, field or None, check=error.type)

@@ -1,0 +1,62 @@
+"""The canonical descriptor: every property the package uses, and the value each must have.
+
+A property the package does not use, or one with another value, could change what
+frictionless or pandas read (an encoding, a dialect option, a profile fetched from the
+network), so it is refused rather than trusted. Free text (titles, descriptions) is free.
+The Table Schemas' canonical form comes from the models (`models.schema_disagreements`).
+"""
+from __future__ import annotations
+
+PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+TABLE_SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
+DIALECT_PROFILE = "https://datapackage.org/profiles/2.0/tabledialect.json"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+DOI_PREFIX = "https://doi.org/"
+
+FREE = None  # any value of the right JSON type; other checks may look closer
+# Package properties, each with its pinned value or FREE.
+PACKAGE_PROPERTIES = {"$schema": PACKAGE_PROFILE, "name": "ccp-member-leak-article", "id": FREE,
+                      "title": FREE, "description": FREE, "version": FREE, "created": FREE,
+                      "keywords": FREE, "licenses": FREE, "contributors": FREE, "sources": FREE,
+                      "resources": FREE}
+DIALECT = {"$schema": DIALECT_PROFILE, "delimiter": ",", "lineTerminator": "\n", "quoteChar": '"',
+           "doubleQuote": True, "header": True}
+
+
+def table_properties(name: str) -> dict:
+    return {"name": name, "type": "table", "path": f"data/{name}.csv", "title": FREE,
+            "description": FREE, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "dialect": DIALECT, "schema": f"schema/{name}.json", "bytes": FREE, "hash": FREE}
+
+
+ARTICLE_PROPERTIES = {"name": "article", "type": "file", "path": "data/article.txt", "title": FREE,
+                      "description": FREE, "format": "txt", "mediatype": "text/plain",
+                      "encoding": "utf-8", "licenses": [], "bytes": FREE, "hash": FREE}
+
+
+def property_problems(value: dict, allowed: dict, what: str) -> list[str]:
+    """Properties of `value` that `allowed` lacks, or whose value differs from the pinned one."""
+    problems = []
+    for key in value:
+        if key not in allowed:
+            problems.append(f"{what} property {key!r} is not used by this package; expected none")
+        elif allowed[key] is not FREE and value[key] != allowed[key]:
+            problems.append(f"{what} property {key!r} is {short(value[key])}; expected {allowed[key]!r}")
+    return problems
+
+
+def missing_properties(value: dict, allowed: dict, what: str) -> list[str]:
+    return [f"{what} property {key!r} is missing; expected {allowed[key]!r}"
+            for key, pinned in allowed.items() if pinned is not FREE and key not in value]
+
+
+def dialect_disagreements(dialect) -> list[str]:
+    """How a resource's `dialect` differs from the house dialect, compared as a whole."""
+    if not isinstance(dialect, dict):
+        return [f"dialect is {short(dialect)}; expected the house dialect {DIALECT}"]
+    return property_problems(dialect, DIALECT, "dialect") + missing_properties(dialect, DIALECT, "dialect")
+
+
+def short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:79] + "…"

@@ -1,0 +1,224 @@
+"""Safe reading of the package's files: paths, symlinks, pipes, sizes, encodings and JSON.
+
+Nothing here follows a path out of the package directory, opens anything but a regular
+file, reads more than `MAX_FILE_BYTES` of one file, or touches the network. Each function
+returns what it read and, where it could not, why (a sentence for a finding), never raising.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+MAX_FILE_BYTES = 64 * 2**20  # no file of the package may be larger (README, "Validation")
+MAX_JSON_DEPTH = 16          # the descriptor nests 5 levels deep, a schema 5
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What the checks need to know of a file's bytes, so the bytes need not be kept."""
+    size: int
+    sha256: str            # "sha256:<64 hex digits>", as the descriptor declares it
+    bom: bool
+    first_nul: int | None  # byte offset of the first NUL byte
+    crlf: int              # line endings that are CRLF
+    lone_cr: int           # line endings that are a CR alone
+
+    @classmethod
+    def of(cls, content: bytes) -> FileFacts:
+        nul = content.find(b"\x00")
+        crlf = content.count(b"\r\n")
+        return cls(len(content), sha256_of(content), content.startswith(b"\xef\xbb\xbf"),
+                   None if nul < 0 else nul, crlf, content.count(b"\r") - crlf)
+
+
+def sha256_of(content: bytes) -> str:
+    return "sha256:" + hashlib.sha256(content).hexdigest()
+
+
+def resolve_inside(root: Path, path: str) -> tuple[Path | None, str | None]:
+    """The file `path` names, relative to `root`, or why it is refused: it would lead outside
+    the package or is not a plain relative path."""
+    if "\x00" in path:
+        return None, "the path contains a NUL character"
+    if "://" in path or path.startswith(("data:", "//")):
+        return None, "a URL; every file must be inside the package"
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or path.startswith("\\") or (len(path) > 1 and path[1] == ":"):
+        return None, "an absolute path; expected a path relative to datapackage.json"
+    if ".." in pure.parts or "\\" in path:
+        return None, "the path contains '..' or a backslash; expected a plain relative path"
+    try:
+        resolved = (root / pure).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None, "the path cannot be resolved (a symlink loop?)"
+    if not resolved.is_relative_to(root):
+        return None, "a symlink leading outside the package directory"
+    return resolved, None
+
+
+def read_regular_file(file: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes | None, str | None]:
+    """The bytes of `file`, or why they cannot be read. Only regular files are opened, so a
+    pipe or a device can never make the validator wait or read forever."""
+    try:
+        status = file.stat()
+    except FileNotFoundError:
+        return None, "not found"
+    except (OSError, RuntimeError, ValueError) as error:
+        return None, f"cannot read: {getattr(error, 'strerror', None) or error}"
+    if stat.S_ISDIR(status.st_mode):
+        return None, "is a directory; expected a file"
+    if not stat.S_ISREG(status.st_mode):
+        return None, "is not a regular file (a pipe, socket or device); expected a file"
+    if status.st_size > limit:
+        return None, f"is {status.st_size} bytes; no file of the package may exceed {limit} bytes"
+    try:
+        with open(file, "rb") as handle:
+            content = handle.read(limit + 1)
+    except OSError as error:
+        return None, f"cannot read: {error.strerror}"
+    if len(content) > limit:  # it grew while being read
+        return None, f"is over {limit} bytes; no file of the package may exceed {limit} bytes"
+    return content, None
+
+
+def decode_utf8(content: bytes) -> tuple[str | None, str | None]:
+    """`content` as text (a leading BOM dropped: the hygiene layer reports it), or why not."""
+    if content.startswith(b"\xef\xbb\xbf"):
+        content = content[3:]
+    try:
+        return content.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        return None, f"not valid UTF-8 at byte {error.start}: {error.reason}"
+
+
+# ---- strict JSON --------------------------------------------------------------------------
+
+class _NotStrict(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs):
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) != len(keys):
+        twice = next(key for key in keys if keys.count(key) > 1)
+        raise _NotStrict(f"the key {twice!r} appears twice in one object; expected each key once")
+    return dict(pairs)
+
+
+def _no_constants(name):
+    raise _NotStrict(f"{name} is not a JSON number; expected a finite number")
+
+
+def load_json(content: bytes) -> tuple[object, str | None]:
+    """Strict JSON: UTF-8 without BOM, no duplicate keys, no NaN or Infinity, no lone
+    surrogates, at most MAX_JSON_DEPTH levels of nesting. Returns (value, None) or
+    (None, why)."""
+    if content.startswith(b"\xef\xbb\xbf"):
+        return None, "starts with a byte order mark; expected UTF-8 JSON without BOM"
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, f"not UTF-8 (byte {error.start}); expected a UTF-8 JSON document"
+    try:
+        value = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+    except _NotStrict as error:
+        return None, f"not strict JSON: {error}"
+    except json.JSONDecodeError as error:
+        return None, f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+    except RecursionError:
+        return None, f"nested too deeply to read; expected at most {MAX_JSON_DEPTH} levels"
+    depth, where = _deepest(value)
+    if depth > MAX_JSON_DEPTH:
+        return None, (f"nested {depth} levels deep (at {where}); expected at most "
+                      f"{MAX_JSON_DEPTH} levels")
+    surrogate = _lone_surrogate_at(value)
+    if surrogate is not None:
+        return None, f"not strict JSON: a lone surrogate (an unpaired \\ud800-\\udfff escape) at {surrogate}"
+    return value, None
+
+
+def _deepest(value, path: str = "") -> tuple[int, str]:
+    """(levels of nesting, the path to the deepest point); iterative, so any depth is safe."""
+    deepest, where = 0, "(top level)"
+    stack = [(value, 1, path)]
+    while stack:
+        item, depth, at = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > deepest:
+                deepest, where = depth, at or "(top level)"
+            children = item.items() if isinstance(item, dict) else enumerate(item)
+            for key, child in children:
+                stack.append((child, depth + 1, json_path(at, key)))
+    if len(where) > 80:
+        where = where[:79] + "…"
+    return deepest, where
+
+
+def _lone_surrogate_at(value, path: str = "") -> str | None:
+    stack = [(value, path)]
+    while stack:
+        item, at = stack.pop()
+        if isinstance(item, str):
+            if not _encodable(item):
+                return at or "(top level)"
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                if not _encodable(key):
+                    return json_path(at, "(a key)")
+                stack.append((child, json_path(at, key)))
+        elif isinstance(item, list):
+            stack += [(child, json_path(at, index)) for index, child in enumerate(item)]
+    return None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def json_path(parent: str, key) -> str:
+    """`resources[2].dialect.delimiter`: where a value sits in a JSON document."""
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else str(key)
+
+
+def is_finite_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+# ---- the package tree ---------------------------------------------------------------------
+
+def walk(root: Path, ignored_dirs: frozenset[str], ignored_top: frozenset[str],
+         ignored_suffixes: tuple[str, ...]) -> list[tuple[str, Path]]:
+    """Every entry under `root` that is not a directory, as (posix path relative to root,
+    path), sorted; directories in `ignored_dirs` (anywhere) or `ignored_top` (at the top) and
+    files ending in `ignored_suffixes` are skipped. Symlinked directories are listed, not
+    entered."""
+    found = []
+    for directory, subdirs, files in os.walk(root):
+        here = Path(directory)
+        top = here == root
+        keep = []
+        for name in sorted(subdirs):
+            if name in ignored_dirs or (top and name in ignored_top):
+                continue
+            if (here / name).is_symlink():
+                files.append(name)
+            else:
+                keep.append(name)
+        subdirs[:] = keep
+        for name in sorted(files):
+            if name in ignored_dirs or name.endswith(ignored_suffixes) or (top and name in ignored_top):
+                continue
+            path = here / name
+            found.append((path.relative_to(root).as_posix(), path))
+    return sorted(found)

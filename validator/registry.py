@@ -1,0 +1,57 @@
+"""The one list of checks. Each check is registered once, by the `check` decorator, with its
+layer and what it needs; its code is its function's name. `run.validate_package` runs every
+registered check whose needs are met, in the order of `LAYERS`, with no special cases.
+
+What a check may need, each including the one before:
+
+- `NOTHING`: runs on every call, even when there is no descriptor to read;
+- `FILES`: a descriptor that parsed, and whatever of its files could be read;
+- `ROWS`: the typed rows of the tables (`Context.records`), built after the tables layer;
+- `ARTICLE`: the article snapshot as well, decoded and equal to the pinned one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from .findings import LAYERS, Finding, Problem, make_finding
+
+NOTHING, FILES, ROWS, ARTICLE = "nothing", "files", "rows", "article"
+NEEDS = (NOTHING, FILES, ROWS, ARTICLE)
+
+
+@dataclass(frozen=True)
+class Check:
+    layer: str
+    needs: str
+    function: Callable[..., Iterable[Problem]]
+
+    @property
+    def code(self) -> str:
+        return self.function.__name__
+
+    def run(self, context) -> list[Finding]:
+        return [make_finding(self.layer, self.code, problem,
+                             context.line_of(problem.resource, problem.row))
+                for problem in self.function(context)]
+
+
+_REGISTERED: list[Check] = []
+
+
+def check(layer: str, needs: str):
+    """Register the decorated function, a function of the `Context` yielding `Problem`s."""
+    if layer not in LAYERS or needs not in NEEDS:
+        raise ValueError(f"unknown layer {layer!r} or needs {needs!r}")
+
+    def register(function):
+        if any(c.code == function.__name__ for c in _REGISTERED):
+            raise ValueError(f"a check named {function.__name__} is registered twice")
+        _REGISTERED.append(Check(layer, needs, function))
+        return function
+    return register
+
+
+def registered() -> list[Check]:
+    """Every registered check, in layer order (and in the order each layer registers them)."""
+    return sorted(_REGISTERED, key=lambda c: LAYERS.index(c.layer))

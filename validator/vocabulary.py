@@ -1,0 +1,64 @@
+"""Words for personal identifiers and sensitive categories: a column named with them is
+refused. They cover the leaked register's fields (names, birth dates, party positions,
+national ID numbers, ethnicity), contact details and addresses, and every special category
+of Article 9 of the GDPR (racial or ethnic origin, political opinions, religious or
+philosophical beliefs, trade union membership, genetic and biometric data, health, sex life
+and sexual orientation), in English, Chinese and pinyin.
+
+>>> [sensitive_name(n) for n in ("dateOfBirth", "member_name", "name", "role_text")]
+[True, True, False, False]
+"""
+from __future__ import annotations
+
+import re
+
+# Column names holding one of these words (split on "_", "-", ".", spaces and case changes).
+SENSITIVE_WORDS = frozenset({
+    # register fields, identity documents and contact details
+    "birth", "birthdate", "birthday", "birthplace", "dob", "born", "age",
+    "surname", "firstname", "lastname", "givenname", "familyname", "fullname", "realname",
+    "forename", "maiden", "passport", "ssn", "idno", "idcard", "identity", "nric", "hukou",
+    "address", "street", "postcode", "zipcode", "residence", "domicile",
+    "phone", "telephone", "mobile", "cellphone", "fax", "email", "mail", "wechat", "qq",
+    "marital", "spouse",
+    # Article 9 categories
+    "ethnicity", "ethnic", "race", "racial", "nationality",
+    "political", "politics", "religion", "religious", "faith", "belief", "beliefs",
+    "philosophical", "genetic", "genome", "dna", "biometric", "biometrics", "fingerprint",
+    "fingerprints", "faceprint", "health", "medical", "disease", "diagnosis", "illness",
+    "disability", "gender", "sex", "sexual", "sexuality",
+})
+# ... and these pairs, whose words are harmless alone ("id", "name", "position", "union").
+SENSITIVE_PAIRS = tuple(frozenset(pair) for pair in [
+    ("national", "id"), ("id", "number"), ("id", "no"), ("id", "num"), ("id", "nr"),
+    ("id", "card"), ("resident", "id"), ("citizen", "id"), ("personal", "id"), ("member", "id"),
+    ("party", "position"), ("party", "post"), ("party", "role"), ("party", "member"),
+    ("party", "membership"), ("member", "name"), ("member", "names"), ("members", "names"),
+    ("first", "name"), ("last", "name"), ("given", "name"), ("family", "name"),
+    ("full", "name"), ("real", "name"), ("person", "name"), ("personal", "name"),
+    ("date", "birth"), ("native", "place"), ("trade", "union"), ("union", "member"),
+    ("union", "membership"), ("blood", "type"), ("home", "town"),
+])
+# Chinese and pinyin words, matched anywhere in a column name. The Chinese words are the only
+# text of another script than Latin that the package may hold (the privacy layer allows them
+# where they are listed, as here).
+SENSITIVE_SUBSTRINGS = (
+    "身份证", "证件", "民族", "出生", "生日", "年龄", "姓名", "名字", "性别", "手机", "电话",
+    "籍贯", "住址", "地址", "户口", "护照", "党内职务", "职务", "党员", "入党", "党籍",
+    "政治面貌", "宗教", "信仰", "工会", "健康", "基因", "指纹", "血型", "婚姻", "邮箱",
+    "shenfenzheng", "sfzh", "zhengjian", "minzu", "chusheng", "shengri", "nianling",
+    "xingming", "mingzi", "xingbie", "shouji", "dianhua", "jiguan", "zhuzhi", "dizhi",
+    "huzhao", "zhiwu", "dangyuan", "rudang", "dangji", "zhengzhimianmao", "zongjiao",
+    "xinyang", "gonghui", "jiankang", "jiyin", "zhiwen", "xuexing", "hunyin", "youxiang",
+)
+# The vocabulary's words in another script than Latin: allowed text, wherever it appears.
+NON_LATIN_WORDS = tuple(word for word in SENSITIVE_SUBSTRINGS if not word.isascii())
+
+_WORD_BREAK = re.compile(r"[_\-\s.]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def sensitive_name(name: str) -> bool:
+    words = {w.lower() for w in _WORD_BREAK.split(name) if w}
+    lowered = name.lower()
+    return (bool(words & SENSITIVE_WORDS) or any(pair <= words for pair in SENSITIVE_PAIRS)
+            or any(part in lowered for part in SENSITIVE_SUBSTRINGS))
