@@ -38,6 +38,7 @@ def scan(ctx, may_hold: Callable[[str], bool], files: Callable[[object], bool] =
     for file in text_files(ctx):
         if files(file) and may_hold(file.text):
             for number, line in enumerate(file.text.split("\n"), start=1):
+                line = line.removesuffix("\r")  # a checkout with CRLF line endings
                 if may_hold(line):
                     yield Text(file.path, number, None, line, f"line {number}")
 
