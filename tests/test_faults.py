@@ -3,6 +3,7 @@ list of findings the validator gives for it (layer, check, file, row, field): a 
 is missing, extra or duplicated fails. One test per fault class; where one fault rightly
 produces several findings, all are listed, with why in a comment."""
 
+import json
 import os
 
 import pytest
@@ -659,3 +660,221 @@ def test_formula_cell(package, cell):
 def test_negative_number_in_a_numeric_column_is_not_a_formula(package):
     row = package.edit("figures", "f-register-size", lower="-5")
     assert_findings(package.validate(), ("rows", "bounds_match_qualifier", csv("figures"), row, "lower"))
+
+
+# -- properties that change how readers parse values -----------------------------------------
+
+@pytest.mark.parametrize("field, prop, value", [
+    ("value", "groupChar", ","), ("value", "decimalChar", ","), ("value", "bareNumber", False),
+    ("start", "bareNumber", False), ("text", "format", "email"), ("unit", "trueValues", ["yes"]),
+    ("qualifier", "falseValues", ["no"]), ("measure", "rdfType", "urn:example:text"),
+])
+def test_a_field_property_the_package_does_not_use(package, field, prop, value):
+    def change(schema):
+        next(f for f in schema["fields"] if f["name"] == field)[prop] = value
+    package.edit_schema("figures", change)
+    # Refused, and the table is not checked further (frictionless would read other values);
+    # a URL-valued property is refused for the network's sake as well.
+    index = [f["name"] for f in json.loads((package.root / "schema/figures.json").read_text())["fields"]].index(field)
+    urls = [("descriptor", "no_urls", "schema/figures.json", None, f"fields[{index}].{prop}")] \
+        if str(value).startswith("urn:") else []
+    assert_findings(package.validate(),
+                    ("descriptor", "schema_matches_model", "schema/figures.json", None, field), *urls)
+
+
+@pytest.mark.parametrize("prop, value", [("missingValues", ["", "NA"]), ("fieldsMatch", "subset"),
+                                         ("primaryKey", ["text"]), ("$schema", "https://example.org/s.json")])
+def test_a_schema_property_the_package_does_not_use(package, prop, value):
+    package.edit_schema("figures", lambda s: s.update({prop: value}))
+    assert_findings(package.validate(),
+                    ("descriptor", "schema_matches_model", "schema/figures.json", None, None))
+
+
+def test_a_date_format_that_reads_other_dates(package):
+    def change(schema):
+        next(f for f in schema["fields"] if f["name"] == "date_from")["format"] = "%d/%m/%Y"
+    package.edit_schema("events", change)
+    assert_findings(package.validate(),
+                    ("descriptor", "schema_matches_model", "schema/events.json", None, "date_from"))
+
+
+@pytest.mark.parametrize("prop, value", [("skipInitialSpace", True), ("commentChar", "#"),
+                                         ("nullSequence", "NA"), ("quoteChar", "'"), ("header", False)])
+def test_a_dialect_property_that_reads_other_cells(package, prop, value):
+    package.edit_descriptor(lambda d: package.resource(d, "figures")["dialect"].update({prop: value}))
+    assert_findings(package.validate(), ("descriptor", "house_dialect", csv("figures"), None, "dialect"))
+
+
+@pytest.mark.parametrize("prop, value", [("encoding", "latin-1"), ("format", "tsv"), ("mediatype", "text/plain"),
+                                         ("compression", "gz"), ("innerpath", "x.csv"), ("sheet", 1)])
+def test_a_resource_property_that_reads_other_bytes(package, prop, value):
+    package.edit_resource("figures", **{prop: value})
+    assert_findings(package.validate(), ("descriptor", "properties_are_canonical", D, None, "resources[5]"))
+
+
+@pytest.mark.parametrize("text, says", [
+    ('{"name": "a", "name": "b"}', "appears twice"), ('{"bytes": NaN}', "not a JSON number"),
+    ('{"bytes": Infinity}', "not a JSON number"), ('{"title": "\\udc80"}', "lone surrogate"),
+])
+def test_json_that_is_not_strict(package, text, says):
+    package.descriptor.write_text(text, encoding="utf-8")
+    [finding] = assert_findings(package.validate(), ("descriptor", "descriptor_readable", D, None, None))
+    assert says in finding.message
+
+
+def test_a_schema_with_a_key_twice(package):
+    file = package.root / "schema" / "quotes.json"
+    file.write_text(file.read_text(encoding="utf-8").replace('"description":', '"description": "x", "description":', 1),
+                    encoding="utf-8")
+    [finding] = assert_findings(package.validate(),
+                                ("descriptor", "schema_readable", "schema/quotes.json", None, "schema"))
+    assert "appears twice" in finding.message
+
+
+def test_a_foreign_key_with_its_fields_as_an_array_is_accepted(package):
+    def as_arrays(schema):
+        for key in schema["foreignKeys"]:
+            key["fields"], key["reference"]["fields"] = [key["fields"]], [key["reference"]["fields"]]
+    package.edit_schema("attributions", as_arrays)
+    assert_findings(package.validate())
+
+
+# -- files that travel unchecked --------------------------------------------------------------
+
+@pytest.mark.parametrize("relative", ["notes/members.txt", "schema/extra.json", "docs/list.csv",
+                                      "data/old/quotes.csv", ".github/members.txt"])
+def test_a_file_nobody_documented_is_refused(package, relative):
+    file = package.root / relative
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text("nothing personal\n", encoding="utf-8")
+    assert_findings(package.validate(), ("descriptor", "files_declared", relative, None, None))
+
+
+def test_documented_repository_files_are_allowed_and_scanned(package):
+    (package.root / "README.md").write_text("A readme.\n", encoding="utf-8")
+    (package.root / "scripts").mkdir()
+    (package.root / "scripts" / "tool.py").write_text("print('x')\n", encoding="utf-8")
+    assert_findings(package.validate())
+    (package.root / "scripts" / "tool.py").write_text("MOBILE = '139" "12345678'\n", encoding="utf-8")
+    assert_findings(package.validate(), ("privacy", "no_identifiers", "scripts/tool.py", 1, None))
+
+
+def test_a_repository_file_that_is_not_text(package):
+    (package.root / "README.md").write_bytes(b"\xff\xfe binary")
+    assert_findings(package.validate(), ("descriptor", "files_declared", "README.md", None, None))
+
+
+def test_a_file_larger_than_the_bound_is_refused_unread(package):
+    from validator.files import MAX_FILE_BYTES
+    with open(package.root / "data" / "figures.csv", "r+b") as f:
+        f.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    [finding] = assert_findings(package.validate(), ("descriptor", "file_exists", csv("figures"), None, None))
+    assert f"may exceed {MAX_FILE_BYTES} bytes" in finding.message
+
+
+# -- line endings from a Windows checkout ------------------------------------------------------
+
+def test_crlf_everywhere_is_reported_first_and_not_170_times(package):
+    for path in sorted((package.root / "data").iterdir()):
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    report = package.validate()
+    tables = ["entities", "statements", "attributions", "quotes", "figures", "events", "excluded_spans"]
+    files = [ARTICLE_FILE] + [csv(t) for t in tables]
+    assert_findings(report,
+                    *[("descriptor", "lf_line_endings", f, None, None) for f in files],
+                    *[("descriptor", check, f, None, field) for f in files
+                      for check, field in (("bytes_match", "bytes"), ("hash_match", "hash"))],
+                    ("descriptor", "article_is_the_snapshot", ARTICLE_FILE, None, None))
+    assert report.by_layer()[0].check == "lf_line_endings"
+
+
+# -- semantic swaps --------------------------------------------------------------------------
+
+def attribution_row(package, statement, role):
+    return next(i for i, r in enumerate(package.rows("attributions"), start=2)
+                if (r["statement_id"], r["role"]) == (statement, role))
+
+
+def test_a_source_swapped_for_one_the_statement_does_not_print(package):
+    rows = package.rows("attributions")
+    number = attribution_row(package, "s-japan-members", "source")
+    rows[number - 2]["entity_id"] = "indo_asian_news_service"
+    package.write_rows("attributions", rows)
+    assert_findings(package.validate(),
+                    ("faithfulness", "sources_printed_in_statement", csv("attributions"), number, "entity_id"))
+
+
+def test_a_medium_swapped(package):
+    rows = package.rows("attributions")
+    number = attribution_row(package, "s-markson-branches", "medium")
+    rows[number - 2]["entity_id"] = "nikkei_asia"
+    package.write_rows("attributions", rows)
+    assert_findings(package.validate(),
+                    ("faithfulness", "sources_printed_in_statement", csv("attributions"), number, "entity_id"))
+
+
+def test_a_reference_the_note_does_not_resolve(package):
+    row = package.edit("statements", "s-embassy-real-intent", note="A statement to the press.")
+    number = attribution_row(package, "s-embassy-real-intent", "source")
+    assert row and assert_findings(
+        package.validate(),
+        ("faithfulness", "sources_printed_in_statement", csv("attributions"), number, "entity_id"))
+
+
+def test_a_context_date_moved_away_from_its_row(package):
+    row = package.edit("events", "e-sky-news-report", date_from="2019-12-11", date_to="2019-12-20")
+    # The words fix the month and days, not the year: only the rows the note names do.
+    assert_findings(package.validate(),
+                    ("faithfulness", "context_dates_follow_their_row", csv("events"), row, "date_from"))
+
+
+def test_a_context_note_naming_the_wrong_row(package):
+    row = package.edit("events", "e-senators-statement",
+                       context_note="\u201cthat month\u201d refers back to the removal (e-data-removed).")
+    assert_findings(package.validate(),
+                    ("faithfulness", "context_dates_follow_their_row", csv("events"), row, "date_from"))
+
+
+def test_a_context_note_naming_no_row(package):
+    row = package.edit("events", "e-senators-statement", context_note="\u201cthat month\u201d is December 2020.")
+    assert_findings(package.validate(),
+                    ("faithfulness", "context_dates_follow_their_row", csv("events"), row, "context_note"))
+
+
+def test_an_outlet_retyped_as_a_person(package):
+    row = package.edit("entities", "sky_news", type="person", role_text="Sky News", role_start="2137",
+                       role_end="2145")
+    # Not a reviewed person; and a medium must be an outlet.
+    assert_findings(package.validate(),
+                    ("privacy", "persons_are_the_reviewed_ones", csv("entities"), row, "id"),
+                    ("completeness", "sources_match_mode", csv("attributions"),
+                     attribution_row(package, "s-markson-branches", "medium"), "entity_id"))
+
+
+def test_a_reviewed_person_retyped(package):
+    row = package.edit("entities", "xi_jinping", type="organization", role_text="", role_start="", role_end="")
+    assert_findings(package.validate(),
+                    ("privacy", "persons_are_the_reviewed_ones", csv("entities"), row, "type"))
+
+
+def test_a_paraphrase_called_a_direct_quotation(package):
+    row = package.edit("statements", "s-markson-branches", mode="direct_quotation")
+    assert_findings(package.validate(),
+                    ("faithfulness", "direct_quotation_is_its_quote", csv("statements"), row, "mode"))
+
+
+def test_a_unit_the_article_does_not_print(package):
+    row = package.edit("figures", "f-companies-in-japan", unit="ccp_members")
+    assert_findings(package.validate(), ("faithfulness", "figure_unit_is_printed", csv("figures"), row, "unit"))
+
+
+@pytest.mark.parametrize("figure, number_text", [("f-members-in-japan", "5,000"), ("f-vaccine-developers", "two")])
+def test_an_exclusion_hiding_a_figure(package, figure, number_text):
+    row = package.row("figures", figure)
+    package.delete("figures", figure)
+    start = int(row["start"]) + row["text"].index(number_text)
+    number = package.append("excluded_spans", id="x-hidden", excluded_from="figures", text=number_text,
+                            start=str(start), end=str(start + len(number_text)), reason="Not a figure.")
+    # Digits, or a hedge before it: a figure, whatever the exclusion says.
+    assert_findings(package.validate(),
+                    ("completeness", "exclusions_hide_no_figure", csv("excluded_spans"), number, "text"))

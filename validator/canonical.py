@@ -53,7 +53,7 @@ def missing_properties(value: dict, allowed: dict, what: str) -> list[str]:
 def dialect_disagreements(dialect) -> list[str]:
     """How a resource's `dialect` differs from the house dialect, compared as a whole."""
     if not isinstance(dialect, dict):
-        return [f"dialect is {short(dialect)}; expected the house dialect {DIALECT}"]
+        return [f"dialect is {short(dialect)}, not an object"]
     return property_problems(dialect, DIALECT, "dialect") + missing_properties(dialect, DIALECT, "dialect")
 
 

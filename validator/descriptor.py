@@ -230,7 +230,7 @@ def _refresh(resource) -> str:
 
 # Properties whose value the canonical descriptor pins: any other value, URL or not, is
 # refused by properties_are_canonical or house_dialect, and none is ever given to a library.
-_PINNED = re.compile(r"\$schema|resources\[\d+\]\.(?:path|schema|dialect\.\$schema)")
+_PINNED = re.compile(r"\$schema|resources\[\d+\]\.(?:path|schema|dialect|dialect\.\$schema)")
 
 
 def _descriptor_url_allowed(path: str, value: str) -> bool:

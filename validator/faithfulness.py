@@ -191,12 +191,12 @@ def context_dates_follow_their_row(ctx: Context):
             yield Problem("the context_note must name the event row (e-…) whose dates fix this "
                           "one's; it names none that exists", ctx.path("events"), number, "context_note")
             continue
-        for other in named:
-            unit = meaning.whole or "year"
-            if not _same_period(row, other, unit):
-                yield Problem(f"{row.date_from} to {row.date_to} is not the {unit} of {other.id} "
-                              f"({other.date_from} to {other.date_to}), which the context_note "
-                              "names as its context", ctx.path("events"), number, "date_from")
+        unit = meaning.whole or "year"
+        disagreeing = [other.id for other in named if not _same_period(row, other, unit)]
+        if disagreeing:
+            yield Problem(f"{row.date_from} to {row.date_to} is not in the {unit} of "
+                          f"{', '.join(disagreeing)}, which the context_note names as its context",
+                          ctx.path("events"), number, "date_from")
 
 
 @check(LAYER, needs=ROWS)

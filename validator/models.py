@@ -206,8 +206,8 @@ def _field_problems(model, want: dict, have: dict) -> list[str]:
     for key in sorted(set(have) - set(want) - FREE_FIELD_PROPERTIES):
         problems.append(f"property {key!r} is not used by this package; expected none")
     for key in ("type", "format"):
-        if have.get(key) != want.get(key):
-            problems.append(f"{key} is {have.get(key)!r}; expected {want.get(key)!r}")
+        if key in want and have.get(key) != want[key]:
+            problems.append(f"{key} is {have.get(key)!r}; expected {want[key]!r}")
     if constraints != want.get("constraints", {}):
         problems.append(f"constraints are {constraints}; expected {want.get('constraints', {})}")
     problems += [f"{key} must be text" for key in FREE_FIELD_PROPERTIES
