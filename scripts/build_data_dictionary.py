@@ -12,6 +12,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "data-dictionary.md"
+sys.path.insert(0, str(ROOT))
+
+from release.files import RELEASE_FILES  # noqa: E402  (a plain list: no build dependencies)
 
 
 def render(root: Path = ROOT) -> str:
@@ -30,7 +33,18 @@ def render(root: Path = ROOT) -> str:
         if resource.get("type") == "table":
             schema = json.loads((root / resource["schema"]).read_text(encoding="utf-8"))
             lines += _table(resource, schema)
-    return "\n".join(lines)
+    return "\n".join(lines + _release_files(package))
+
+
+def _release_files(package: dict) -> list[str]:
+    stem = f"{package['name']}-{package['version']}"
+    lines = ["## Release files", "",
+             "Each release also carries the tables in other formats, built from the validated package "
+             "by `python scripts/build_release.py DIR` (see the README, \"Release files\"):", ""]
+    for name, description in RELEASE_FILES:
+        text = description.format(stem=stem)
+        lines += [f"### `{name.format(stem=stem)}`", "", text[0].upper() + text[1:] + ".", ""]
+    return lines
 
 
 def _table(resource: dict, schema: dict) -> list[str]:

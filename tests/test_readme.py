@@ -5,7 +5,10 @@ import io
 import os
 import re
 
+import pytest
+
 from conftest import ROOT
+from release_build import built_release
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCK = re.compile(r"^```(\w+)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
@@ -22,8 +25,15 @@ def python_blocks_with_output():
     return pairs
 
 
-def test_readme_python_blocks_print_what_the_readme_shows(monkeypatch):
+@pytest.fixture(scope="session")
+def release(tmp_path_factory):
+    """The blocks on release files read RELEASE_DIR: a release built for the test session."""
+    return built_release(tmp_path_factory)
+
+
+def test_readme_python_blocks_print_what_the_readme_shows(monkeypatch, release):
     monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("RELEASE_DIR", str(release))
     namespace = {}
     pairs = python_blocks_with_output()
     assert len(pairs) >= 6

@@ -1,0 +1,51 @@
+"""Read answers out of docs/datasheet.md, so that metadata quoting it cannot drift from it.
+
+    >>> page = "## Uses\\n\\n- **Intended:** checking what the\\n  article says.\\n- **Other:** x\\n"
+    >>> answer(page, "Intended:")
+    'checking what the article says.'
+    >>> section_bullets(page, "Uses")
+    ['Intended: checking what the article says.', 'Other: x']
+"""
+from __future__ import annotations
+
+import re
+
+
+class MissingInDatasheet(KeyError):
+    """The datasheet no longer has a question or section that the metadata quotes."""
+
+
+def answer(page: str, question: str) -> str:
+    """The text after the bold `question` in its bullet, unwrapped, without Markdown marks."""
+    match = re.search(r"^- \*\*" + re.escape(question) + r"\*\*(.*?)(?=^- |^#|\n\n|\Z)",
+                      page, re.MULTILINE | re.DOTALL)
+    if not match:
+        raise MissingInDatasheet(question)
+    return plain(match.group(1))
+
+
+def section(page: str, heading: str) -> str:
+    match = re.search(r"^## " + re.escape(heading) + r"\n(.*?)(?=^## |\Z)", page,
+                      re.MULTILINE | re.DOTALL)
+    if not match:
+        raise MissingInDatasheet(heading)
+    return match.group(1)
+
+
+def section_paragraphs(page: str, heading: str) -> list[str]:
+    """The section's blocks (paragraphs, and each list as one block), as plain text."""
+    return [plain(block) for block in re.split(r"\n\s*\n", section(page, heading).strip())]
+
+
+def section_bullets(page: str, heading: str) -> list[str]:
+    """Each top-level bullet of the section, as plain text."""
+    bullets = re.split(r"^- ", section(page, heading), flags=re.MULTILINE)[1:]
+    return [plain(bullet) for bullet in bullets]
+
+
+def plain(markdown: str) -> str:
+    """Markdown to one line of text: unwrapped, without emphasis marks or code backticks."""
+    text = re.sub(r"\*\*|`", "", markdown)
+    text = re.sub(r"(?<!\w)\*([^*]+)\*(?!\w)", r"\1", text)
+    text = re.sub(r"^\s*- ", "", text, flags=re.MULTILINE)
+    return " ".join(text.split())

@@ -1,0 +1,138 @@
+"""The package as the release reads it: descriptor, schemas, typed rows and the article.
+
+Every output is written from this one reading, so all of them agree on what a cell is: an
+empty cell is None, an `integer` field an int, a `number` field a float, a `date` field a
+`datetime.date`, and anything else the string as written.
+"""
+from __future__ import annotations
+
+import csv
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Table:
+    """One tabular resource: its descriptor entry, its Table Schema and its typed rows."""
+
+    resource: dict
+    schema: dict
+    rows: list[dict]
+
+    @property
+    def name(self) -> str:
+        return self.resource["name"]
+
+    @property
+    def fields(self) -> list[dict]:
+        return self.schema["fields"]
+
+    @property
+    def field_names(self) -> list[str]:
+        return [field["name"] for field in self.fields]
+
+    @property
+    def primary_key(self) -> list[str]:
+        key = self.schema.get("primaryKey", [])
+        return [key] if isinstance(key, str) else list(key)
+
+    @property
+    def foreign_keys(self) -> list[tuple[list[str], str, list[str]]]:
+        """(fields, referenced table, referenced fields) for every foreign key."""
+        return [(_as_list(key["fields"]), key["reference"]["resource"],
+                 _as_list(key["reference"]["fields"]))
+                for key in self.schema.get("foreignKeys", [])]
+
+
+@dataclass(frozen=True)
+class Package:
+    root: Path
+    descriptor: dict
+    tables: list[Table]
+    article: str
+    article_bytes: bytes
+    citation: dict
+
+    @property
+    def name(self) -> str:
+        return self.descriptor["name"]
+
+    @property
+    def version(self) -> str:
+        return self.descriptor["version"]
+
+    @property
+    def stem(self) -> str:
+        """`<name>-<version>`: the zip's top folder and the stem of every versioned file."""
+        return f"{self.name}-{self.version}"
+
+    @property
+    def article_sha256(self) -> str:
+        return hashlib.sha256(self.article_bytes).hexdigest()
+
+    @property
+    def article_resource(self) -> dict:
+        return next(r for r in self.descriptor["resources"] if r["name"] == "article")
+
+    @property
+    def licence(self) -> dict:
+        return self.descriptor["licenses"][0]
+
+    def table(self, name: str) -> Table:
+        return next(table for table in self.tables if table.name == name)
+
+
+def load(root: Path) -> Package:
+    """Read the package at `root` (a directory holding datapackage.json and CITATION.cff)."""
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    article = next(r for r in descriptor["resources"] if r["name"] == "article")
+    article_bytes = (root / article["path"]).read_bytes()
+    tables = [_load_table(root, resource) for resource in descriptor["resources"]
+              if resource.get("type") == "table"]
+    return Package(root, descriptor, tables, article_bytes.decode("utf-8"), article_bytes,
+                   load_citation(root))
+
+
+def load_citation(root: Path) -> dict:
+    return yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
+
+
+def load_name(root: Path) -> str:
+    return json.loads((root / "datapackage.json").read_text(encoding="utf-8"))["name"]
+
+
+def privacy_statement(descriptor: dict) -> str:
+    """The descriptor's paragraph that begins "Privacy:", the package's promise about personal data."""
+    paragraphs = descriptor["description"].split("\n\n")
+    return next(p for p in paragraphs if p.startswith("Privacy:"))
+
+
+def _load_table(root: Path, resource: dict) -> Table:
+    schema = json.loads((root / resource["schema"]).read_text(encoding="utf-8"))
+    types = {field["name"]: field["type"] for field in schema["fields"]}
+    missing = set(schema.get("missingValues", [""]))
+    with open(root / resource["path"], encoding="utf-8", newline="") as f:
+        rows = [{name: _typed(cell, types[name], missing) for name, cell in row.items()}
+                for row in csv.DictReader(f)]
+    return Table(resource, schema, rows)
+
+
+def _typed(cell: str, field_type: str, missing: set[str]):
+    if cell in missing:
+        return None
+    if field_type == "integer":
+        return int(cell)
+    if field_type == "number":
+        return float(cell)
+    if field_type == "date":
+        return datetime.date.fromisoformat(cell)
+    return cell
+
+
+def _as_list(fields) -> list[str]:
+    return [fields] if isinstance(fields, str) else list(fields)
