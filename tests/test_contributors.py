@@ -97,7 +97,7 @@ def test_the_pre_commit_hooks_pass_and_fail_as_they_should(tmp_path):
     work = copy_of_the_package(tmp_path / "work")
     git("init", "--quiet", cwd=work)
     git("add", "-A", cwd=work)
-    git("-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "--quiet", "-m", "copy", cwd=work)
+    git("-c", "user.name=test", "-c", "user.email=test", "commit", "--quiet", "-m", "copy", cwd=work)
     env = os.environ | {"PATH": PYTHON_BIN + os.pathsep + os.environ["PATH"],
                         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
 

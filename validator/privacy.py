@@ -25,7 +25,7 @@ from .vocabulary import NON_LATIN_WORDS, sensitive_name
 
 LAYER = "privacy"
 NOT_ALLOWED = "(value withheld); personal data of any kind is not allowed"
-DOCUMENTATION = (".md", ".cff", ".html", ".txt", ".jsonld")  # where a date is prose, not code
+DOCUMENTATION = (".md", ".cff", ".html", ".txt")  # where a date is prose, not code
 _CHANGELOG_HEADING = re.compile(r"## \[\d+\.\d+\.\d+\] - \d{4}-\d{2}-\d{2}")
 _RELEASED = re.compile(r"^date-released: ['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
 _PNG = b"\x89PNG\r\n\x1a\n"

@@ -1,0 +1,86 @@
+"""The validator's structure keeps its promises: every check registered once and counted when
+it runs, the API exported, modules small and read as the README's list of layers, no import
+running back up, and the list of repository files and ignored paths in one place."""
+import ast
+import re
+
+import pytest
+
+import validator
+from conftest import ROOT, assert_findings
+from validator import LAYERS, Finding, Report, validate_package
+from validator import layout
+from validator.registry import ARTICLE, NOTHING, registered
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+MODULES = sorted((ROOT / "validator").glob("*.py"))
+LAYER_MODULES = {layer: f"validator/{layer}.py" for layer in LAYERS}
+
+
+def test_the_api_is_exported():
+    assert set(validator.__all__) == {"validate_package", "Report", "Finding", "LAYERS"}
+    assert isinstance(validate_package(ROOT / "datapackage.json"), Report) and Finding and LAYERS
+
+
+def test_every_check_is_registered_once_in_a_known_layer_by_its_function_name():
+    checks = registered()
+    assert len({c.code for c in checks}) == len(checks)
+    assert [c.layer for c in checks] == sorted((c.layer for c in checks), key=LAYERS.index)
+    for check in checks:
+        assert check.code == check.function.__name__
+        assert f"validator/{check.function.__module__.split('.')[-1]}.py" == LAYER_MODULES[check.layer]
+
+
+def test_report_checks_counts_the_checks_that_ran(package):
+    assert package.validate().checks == len(registered())
+    package.descriptor.write_text("{", encoding="utf-8")
+    assert package.validate().checks == len([c for c in registered() if c.needs == NOTHING]) == 1
+
+
+def test_checks_that_read_the_article_do_not_run_on_another_text(package):
+    text = (package.root / "data/article.txt").read_bytes()
+    package.write_bytes("data/article.txt", text.replace(b"nearly", b"nearly", 1) + b" ")
+    report = package.validate()
+    assert_findings(report, ("descriptor", "article_is_the_snapshot", "data/article.txt", None, None))
+    assert report.checks == len([c for c in registered() if c.needs != ARTICLE])
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.name)
+def test_no_module_is_over_about_300_lines(module):
+    assert len(module.read_text(encoding="utf-8").splitlines()) <= 310
+
+
+def test_the_readme_names_the_module_of_each_layer():
+    section = README.split("## Validation", 1)[1].split("\n## ", 1)[0]
+    for number, layer in enumerate(LAYERS, start=1):
+        assert re.search(rf"^{number}\. \*\*{layer}\*\* \(`{LAYER_MODULES[layer]}`\)", section, re.M), layer
+
+
+# Modules every layer may use, which must never import a layer (no import running back up).
+FOUNDATIONS = ["findings", "registry", "files", "identifiers", "characters", "layout", "canonical",
+               "vocabulary", "pins", "figure_text", "time_expressions", "models"]
+
+
+@pytest.mark.parametrize("name", FOUNDATIONS)
+def test_no_import_runs_back_up(name):
+    tree = ast.parse((ROOT / "validator" / f"{name}.py").read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level}
+    assert not imported & set(LAYERS) | {"run", "cli", "context", "package"} & imported, imported
+
+
+def test_ignored_paths_are_what_git_ignores():
+    ignored = {line.strip() for line in (ROOT / ".gitignore").read_text().splitlines()
+               if line.strip() and not line.startswith("#")}
+    expected = ({f"{d}/" for d in layout.IGNORED_DIRS - {".git"}} | {f"/{d}/" for d in layout.IGNORED_TOP}
+                | {f"*{s}" for s in layout.IGNORED_SUFFIXES})
+    assert ignored == expected
+
+
+def test_the_readme_lists_the_repository_files_the_validator_allows():
+    section = README.split("## Repository layout", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"^- `([^`]+)`", section, re.M))
+    assert listed == set(layout.REPOSITORY_FILES)
+
+
+def test_every_file_of_this_repository_is_one_the_validator_allows():
+    assert validate_package(ROOT / "datapackage.json").findings == []
