@@ -21,6 +21,13 @@ class Context:
     article_sha256: str
     persons: dict[str, str]
     findings: list[Finding] = field(default_factory=list)
+    _shared: dict = field(default_factory=dict, repr=False)
+
+    def shared(self, compute):
+        """`compute(self)`, worked out once per validation: for what several checks read."""
+        if compute not in self._shared:
+            self._shared[compute] = compute(self)
+        return self._shared[compute]
 
     @property
     def article(self) -> str | None:

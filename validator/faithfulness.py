@@ -235,8 +235,9 @@ def names(entity, text: str) -> bool:
     forms = [entity.name, entity.short_name]
     if entity.type == "person":
         forms.append(entity.name.split()[-1])
-    return any(form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE)
-               for form in forms)
+    lowered = text.lower()
+    return any(form and form.lower() in lowered  # a cheap test before the regex
+               and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE) for form in forms)
 
 
 def _resolved_by_note(entity, statement) -> bool:

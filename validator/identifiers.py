@@ -90,17 +90,25 @@ _DATES = [
     ("name_day", re.compile(rf"\b(?P<m>{_MONTH})\.? (?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,? (?P<y>[0-9]{{4}})(?![0-9])", re.I)),
     ("han", re.compile(r"(?P<y>[0-9]{4}) ?\u5e74 ?(?P<m>[0-9]{1,2}) ?\u6708 ?(?P<d>[0-9]{1,2}) ?[\u65e5\u53f7]")),
 ]
-# What every full date needs: three groups of digits, eight digits that could be one, a
-# month's name beside a number, or the Chinese word for year.
-_SHORT_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-_DATE_CANDIDATE = re.compile(rf"[0-9] ?[-/.] ?[0-9]{{1,2}} ?[-/.] ?[0-9]|(?:1[89]|20)[0-9]{{2}}[01][0-9][0-3][0-9]"
-                             rf"|\u5e74|\b(?:{_SHORT_MONTHS})[a-z]*\.?,? ?[0-9]|[0-9](?:st|nd|rd|th)? (?:of )?(?:{_SHORT_MONTHS})",
-                             re.IGNORECASE)
+# What every full date needs, tested first (it may say yes wrongly, never no wrongly): a digit
+# followed by two more groups of digits, by seven more digits, by a month-like word, or by a
+# year after a comma; or the Chinese word for year.
+_DATE_CANDIDATE = re.compile(r"[0-9](?: ?[-/.] ?[0-9]{1,2} ?[-/.] ?[0-9]|[0-9]{7}"
+                             r"|(?:st|nd|rd|th)?\.? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                             r"|,? [0-9]{4})|\u5e74", re.IGNORECASE)
+
+
+_ASCII_BREAKS = "\t\n\r\x0b\x0c"  # read as spaces; any other ASCII character is itself
 
 
 def normalise(text: str) -> str:
     """`text` as the detectors read it (see the module's docstring)."""
-    return text if text.isascii() and text.isprintable() else text.translate(_TABLE)
+    if not text.isascii():
+        return text.translate(_TABLE)
+    for char in _ASCII_BREAKS:
+        if char in text:
+            text = text.replace(char, " ")
+    return text
 
 
 def identifiers_in(text: str, numeric: bool = False) -> list[tuple[str, int]]:
@@ -166,6 +174,10 @@ def may_hold_date(text: str) -> bool:
 def _dates(text: str) -> list[tuple[date, int, int]]:
     if not may_hold_date(text):
         return []
+    normal = normalise(text)
+    if not any(_calendar_date(m) for _, pattern in _DATES for m in pattern.finditer(normal)) \
+            and not any(char in BIDI_CONTROLS for char in text):
+        return []  # the common case: no date, so no positions to work out
     found = {}
     for normal, origin in _readings(text):
         for kind, pattern in _DATES:
@@ -200,8 +212,10 @@ def _readings(text: str):
 
 
 def _normalised_with_origin(text: str) -> tuple[str, list[int]]:
-    if text.isascii() and text.isprintable():
-        return text, list(range(len(text)))
+    if text.isascii():
+        return normalise(text), list(range(len(text)))
+    if all(len(_TABLE[ord(char)]) == 1 for char in set(text)):  # one character for one
+        return text.translate(_TABLE), list(range(len(text)))
     parts, origin = [], []
     for index, char in enumerate(text):
         out = char.translate(_TABLE)

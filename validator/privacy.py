@@ -62,8 +62,9 @@ def no_full_dates(ctx: Context):
     allowed = _dated_events(ctx) | _release_dates(ctx)
     events = ctx.package.resources.get("events")
     event_columns = {(events.path, "date_from"), (events.path, "date_to")} if events else set()
-    for text in scan(ctx, may_hold_date, files=lambda f: f.path.endswith(DOCUMENTATION)):
-        if (text.resource, text.field) in event_columns or (text.where, text.field) == ("the value", "created"):
+    for text in scan(ctx, may_hold_date, files=lambda f: f.path.endswith(DOCUMENTATION),
+                     skip_columns=frozenset(event_columns)):
+        if (text.where, text.field) == ("the value", "created"):
             continue
         if text.where.startswith("line") and _CHANGELOG_HEADING.fullmatch(text.text):
             continue
@@ -79,7 +80,7 @@ def no_full_dates(ctx: Context):
 def no_foreign_script(ctx: Context):
     """The article prints Latin letters only: a run of another script (a name in Han
     characters, say) is refused, outside the vocabulary of sensitive column names."""
-    for text in scan(ctx, lambda t: not t.isascii()):
+    for text in ctx.shared(_non_ascii_texts):
         for script, position, length in foreign_runs(text.text, NON_LATIN_WORDS):
             yield Problem(f"{text.where} holds {length} character(s) of the {script} script at "
                           f"character {position} {NOT_ALLOWED}; the article prints none",
@@ -90,7 +91,7 @@ def no_foreign_script(ctx: Context):
 def no_invisible_characters(ctx: Context):
     """Zero-width characters, soft hyphens, a BOM inside text, bidirectional controls: text
     could hide behind them, or display as something it is not. The article prints none."""
-    for text in scan(ctx, lambda t: not t.isascii()):
+    for text in ctx.shared(_non_ascii_texts):
         for name, position in invisible_characters(text.text):
             yield Problem(f"{text.where} holds the invisible character {name} at character "
                           f"{position}; expected none", text.resource, text.row, text.field)
@@ -152,6 +153,12 @@ def persons_are_named_in_article(ctx: Context):
             yield Problem("the role span is not in a paragraph that names this person; expected "
                           "the role the article gives them where it names them",
                           ctx.path("entities"), number, "role_start")
+
+
+def _non_ascii_texts(ctx: Context) -> list:
+    """The texts that hold any character beyond ASCII: all that the script and invisible
+    character checks need to read."""
+    return list(scan(ctx, lambda text: not text.isascii()))
 
 
 def _dated_events(ctx: Context) -> set[str]:

@@ -27,10 +27,11 @@ class Text:
     numeric: bool = False    # a number in a number column
 
 
-def scan(ctx, may_hold: Callable[[str], bool], files: Callable[[object], bool] = lambda f: True):
+def scan(ctx, may_hold: Callable[[str], bool], files: Callable[[object], bool] = lambda f: True,
+         skip_columns: frozenset[tuple[str, str]] = frozenset()):
     """Every `Text` of the package that `may_hold` does not rule out; text files only where
-    `files(package_file)` says so."""
-    yield from _cells(ctx, may_hold)
+    `files(package_file)` says so; no cell of the (file, column) pairs in `skip_columns`."""
+    yield from _cells(ctx, may_hold, skip_columns)
     yield from _json(ctx.package.descriptor, DESCRIPTOR, may_hold)
     for resource in ctx.package.resources.values():
         if resource.schema is not None and resource.schema_path:
@@ -49,11 +50,19 @@ def text_files(ctx):
     return [f for f in ctx.package.files if f.text is not None and f.role not in ("descriptor", "schema")]
 
 
-def _cells(ctx, may_hold):
+def _cells(ctx, may_hold, skip_columns):
     for resource in ctx.package.parsed_tables():
         numeric = resource.numeric_columns
-        for number, column, cell in resource.table.cells(lambda cells: may_hold(SEPARATOR.join(cells))):
-            if may_hold(cell):
+        skipped = {column for path, column in skip_columns if path == resource.path}
+        keep = [i for i, column in enumerate(resource.table.header) if column not in skipped]
+        if skipped:
+            def row_may_hold(cells, keep=keep, width=len(resource.table.header)):
+                return may_hold(SEPARATOR.join([cells[i] for i in keep if i < len(cells)] + cells[width:]))
+        else:
+            def row_may_hold(cells):
+                return may_hold(SEPARATOR.join(cells))
+        for number, column, cell in resource.table.cells(row_may_hold):
+            if column not in skipped and may_hold(cell):
                 yield Text(resource.path, number, column, cell, "the cell",
                            column in numeric and is_number(cell))
 
