@@ -1,13 +1,14 @@
 """The provenance viewer, docs/index.html, read as HTML (no browser): it is current, built
 only from a valid package, every span is marked with its exact text, every row has a panel
 and a deep-link target, and the page fetches nothing and keeps the repository's content rules.
-"""
+The same page in a real browser: tests/test_site_browser.py."""
 from __future__ import annotations
 
 import doctest
 import hashlib
 import json
 import re
+import struct
 import unicodedata
 from html import unescape
 from html.parser import HTMLParser
@@ -27,6 +28,7 @@ import viewer.links
 import viewer.markup
 import viewer.package
 import viewer.panels
+import viewer.png
 import viewer.spans
 import viewer.timeline
 from viewer import about
@@ -111,7 +113,7 @@ def test_follows_an_edit_of_the_data(package):
 
 
 def test_viewer_doctests():
-    for module in (viewer.markup, viewer.spans, viewer.timeline, viewer.contrast,
+    for module in (viewer.markup, viewer.spans, viewer.timeline, viewer.contrast, viewer.png,
                    viewer.panels, viewer.links, viewer.build):
         assert doctest.testmod(module).failed == 0, module.__name__
 
@@ -340,7 +342,8 @@ def test_the_page_fetches_nothing(page):
 
 
 SITE_FILES = [PAGE_FILE, *sorted((ROOT / "viewer").glob("*.*")), ROOT / "scripts" / "build_site.py",
-              Path(__file__)]
+              ROOT / "scripts" / "screenshot_site.py", Path(__file__),
+              ROOT / "tests" / "test_site_browser.py"]
 
 
 def allowed_dates() -> set[str]:
@@ -361,3 +364,9 @@ def test_site_files_keep_the_content_rules(path):
     dates = set(re.findall(r"\b\d{4}-\d{2}-\d{2}\b", text))
     assert dates <= allowed_dates(), f"dates other than the events', created and released: {dates}"
 
+
+def test_screenshot_is_a_small_png_without_metadata():
+    png = (ROOT / "docs" / "screenshot.png").read_bytes()
+    kinds = [kind for kind, _ in viewer.png.chunks(png)]
+    assert set(kinds) <= viewer.png.KEPT and kinds[0] == b"IHDR" and kinds[-1] == b"IEND"
+    assert struct.unpack(">II", png[16:24]) == (1200, 800) and len(png) < 400_000

@@ -11,5 +11,6 @@ Read it top to bottom:
 - `about`, `citation`: privacy, licence, JSON-LD and how to cite, from the descriptor and
   CITATION.cff;
 - `page`: the page assembled, with `page.css` and `page.js` inline;
-- `build`: validate, then write (what scripts/build_site.py runs).
+- `build`: validate, then write (what scripts/build_site.py runs);
+- `chromium`, `png`: a headless browser for the tests and the screenshot.
 """
