@@ -343,7 +343,7 @@ def test_the_page_fetches_nothing(page):
 
 SITE_FILES = [PAGE_FILE, *sorted((ROOT / "viewer").glob("*.*")), ROOT / "scripts" / "build_site.py",
               ROOT / "scripts" / "screenshot_site.py", Path(__file__),
-              ROOT / "tests" / "test_site_browser.py"]
+              ROOT / "tests" / "test_site_browser.py", ROOT / ".github" / "workflows" / "pages.yml"]
 
 
 def allowed_dates() -> set[str]:
