@@ -94,13 +94,25 @@
     try { return decodeURIComponent(fragment); } catch (error) { return fragment; }
   }
 
-  /* Follow the address in the URL: scroll to the row, highlight it, open its panel. */
+  /* Scroll `node` to the middle of what stays visible: below the legend where it sticks
+     to the top, above the panel where it is a bottom sheet (narrow screens). */
+  function reveal(node) {
+    var legend = document.getElementById("legend");
+    var sticky = article.contains(node) && getComputedStyle(legend).position === "sticky";
+    var top = (sticky ? legend.getBoundingClientRect().height : 0) + 16;
+    var panelTop = panel.hidden ? window.innerHeight : panel.getBoundingClientRect().top;
+    var bottom = panelTop > top ? panelTop : window.innerHeight;
+    var box = node.getBoundingClientRect();
+    window.scrollBy(0, box.top - (top + Math.max(0, (bottom - top - box.height) / 2)));
+  }
+
+  /* Follow the address in the URL: open the row's panel, highlight it, scroll to it. */
   function followHash() {
     var key = decoded(location.hash.slice(1));
     if (!parseKey(key)) { return; }
     var places = placesOf(key);
-    if (places.length) { places[0].scrollIntoView({ block: "center" }); }
     openPanel(key, places[0]);
+    if (places.length) { reveal(places[0]); }
   }
 
   function go(key) {
