@@ -1,0 +1,222 @@
+"""The committed page in headless Chromium, loaded from file:// as a reader of a clone would.
+
+One browser serves the whole module. Without Chromium these tests skip and say how to
+install it, except under CI=true, where they fail: CI must run them.
+"""
+from __future__ import annotations
+
+import json
+import os
+import struct
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import ROOT
+from viewer.chromium import INSTALL_HINT, find_chromium, start_chromium
+from viewer.package import load
+
+PAGE_URL = (ROOT / "docs" / "index.html").as_uri()
+PACKAGE = load(ROOT)
+
+# Every marked row's text, joined over its elements in document order, as the DOM has it.
+TEXTS_IN_THE_DOM = """
+const texts = {};
+for (const node of document.querySelectorAll("#article [data-table][data-id]")) {
+  const key = node.dataset.table + "/" + node.dataset.id;
+  texts[key] = (texts[key] || "") + node.textContent;
+}
+for (const node of document.querySelectorAll("#article [data-role-of]")) {
+  for (const owner of node.dataset.roleOf.split(" ")) {
+    texts["roles/" + owner] = (texts["roles/" + owner] || "") + node.textContent;
+  }
+}
+return texts;
+"""
+
+
+def require_chromium():
+    """Chromium's (browser, driver) paths; skip without them, or fail when CI=true."""
+    found = find_chromium()
+    if found is None:
+        message = f"Chromium not found: {INSTALL_HINT}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message}. CI=true, so the browser tests must run, not skip.")
+        pytest.skip(message)
+    return found
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    require_chromium()
+    driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
+    yield driver
+    driver.quit()
+
+
+def open_page(browser, address: str = ""):
+    """A fresh load of the page (with `address` as its #fragment), logs emptied."""
+    browser.get("about:blank")
+    browser.get(PAGE_URL + (f"#{address}" if address else ""))
+    return browser
+
+
+def panel_text(browser) -> str:
+    panel = browser.find_element(By.ID, "panel")
+    assert panel.is_displayed()
+    return panel.text
+
+
+def mark(browser, key: str):
+    return browser.find_element(By.ID, key)
+
+
+# -- the policy on a machine without Chromium -----------------------------------------------
+def test_without_chromium_the_tests_skip_but_fail_under_ci(monkeypatch):
+    monkeypatch.setattr("test_site_browser.find_chromium", lambda: None)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="apt-get install chromium chromium-driver"):
+        require_chromium()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        require_chromium()
+
+
+# -- in the browser --------------------------------------------------------------------------
+def test_every_span_is_in_the_dom_with_its_exact_text(browser):
+    texts = open_page(browser).execute_script(TEXTS_IN_THE_DOM)
+    expected = {}
+    for name, table in PACKAGE.tables.items():
+        for row in table.rows:
+            if "start" in row.values:
+                expected[row.citation_key] = row.values.get("text") or row.values["name"]
+            if row.values.get("role_text"):
+                expected[f"roles/{row.key}"] = row.values["role_text"]
+    assert texts == expected
+
+
+def test_clicking_a_quotation_opens_a_panel_naming_its_speakers_and_medium(browser):
+    open_page(browser)
+    assert not browser.find_element(By.ID, "panel").is_displayed()
+    mark(browser, "quotes/q-matsuda-comply").click()
+    text = panel_text(browser)
+    assert "quotes/q-matsuda-comply" in text
+    assert "Source: Yasuhiro Matsuda" in text and "Medium: Nikkei Asia" in text
+    assert "quotes/q-matsuda-comply (v0.1.0)" in text and "Copy citation" in text
+    assert browser.execute_script("return location.hash") == "#quotes/q-matsuda-comply"
+    mark(browser, "quotes/q-senators-stop-at-nothing").click()
+    text = panel_text(browser)
+    assert "Source: Marco Rubio (person), Mark Warner (person)" in text and "Medium: none named" in text
+
+
+def test_enter_opens_the_panel_and_escape_closes_it_returning_focus(browser):
+    open_page(browser)
+    figure = mark(browser, "figures/f-party-membership")
+    browser.execute_script("arguments[0].focus()", figure)
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    assert "figures/f-party-membership" in panel_text(browser)
+    ActionChains(browser).send_keys(Keys.ESCAPE).perform()
+    assert not browser.find_element(By.ID, "panel").is_displayed()
+    assert browser.switch_to.active_element == figure
+
+
+def test_tab_reaches_every_mark_in_reading_order(browser):
+    open_page(browser)
+    expected = browser.execute_script(
+        "return [...document.querySelectorAll('#article [tabindex=\"0\"]')]"
+        ".map(n => n.id || 'roles/' + n.dataset.roleOf)")
+    browser.execute_script(
+        "document.getElementById('article').focus();"
+        "window.reached = [];"
+        "document.addEventListener('focusin', e => e.target.matches('#article .m')"
+        "  && window.reached.push(e.target.id || 'roles/' + e.target.dataset.roleOf));")
+    ActionChains(browser).send_keys(Keys.TAB * len(expected)).perform()
+    assert browser.execute_script("return window.reached") == expected and len(expected) == 87
+
+
+def test_a_deep_link_to_a_figure_scrolls_to_it_highlights_it_and_opens_its_panel(browser):
+    open_page(browser, "figures/f-party-membership")
+    text = panel_text(browser)
+    assert "figures/f-party-membership" in text and "an estimated 92 million" in text
+    assert "qualifier estimated" in text and "index.html#figures/f-party-membership" in text
+    assert browser.find_element(By.CSS_SELECTOR, "#panel svg.interval").is_displayed()
+    figure = mark(browser, "figures/f-party-membership")
+    assert "is-current" in figure.get_attribute("class")
+    top = browser.execute_script("return arguments[0].getBoundingClientRect().top", figure)
+    assert 0 < top < browser.execute_script("return innerHeight")
+
+
+def test_an_unknown_id_is_answered_politely(browser):
+    open_page(browser, "quotes/q-no-such-quote")
+    text = panel_text(browser)
+    assert "Row not found" in text and "Sorry, there is no row" in text and "version 0.1.0" in text
+
+
+def test_links_between_rows_open_their_panels(browser):
+    open_page(browser, "quotes/q-matsuda-comply")
+    browser.find_element(By.CSS_SELECTOR, "#panel-body a[href='#entities/nikkei_asia']").click()
+    assert "entities/nikkei_asia" in panel_text(browser) and "Medium of:" in panel_text(browser)
+    browser.find_element(By.CSS_SELECTOR, "a[href='#events/e-ipac-founded'] rect.bar").click()
+    assert "From 2020-05-01 to 2020-08-31" in panel_text(browser)
+
+
+def test_unticking_a_kind_in_the_legend_hides_its_marks(browser):
+    open_page(browser)
+    quote = mark(browser, "quotes/q-matsuda-comply")
+    assert quote.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)"
+    browser.find_element(By.ID, "show-quotes").click()
+    assert quote.value_of_css_property("background-color") == "rgba(0, 0, 0, 0)"
+    assert quote.value_of_css_property("border-bottom-color") == "rgba(0, 0, 0, 0)"
+    assert quote.get_attribute("tabindex") == "-1"
+    figure = mark(browser, "figures/f-party-membership")
+    assert figure.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)"
+    browser.find_element(By.ID, "show-quotes").click()
+    assert quote.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)"
+
+
+def test_the_filter_box_keeps_matching_rows_and_counts_them(browser):
+    open_page(browser)
+    box = browser.find_element(By.ID, "filter")
+    box.send_keys("Matsuda")
+    count = browser.find_element(By.CSS_SELECTOR, "#table-quotes .count").text
+    assert count == "1 of 10 rows"
+    assert browser.find_element(By.ID, "row-quotes-q-matsuda-comply").is_displayed()
+    assert not browser.find_element(By.ID, "row-quotes-q-ipac-mission").is_displayed()
+
+
+def test_print_hides_the_panel_and_underlines_the_marks(browser):
+    open_page(browser, "quotes/q-matsuda-comply")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not browser.find_element(By.ID, "panel").is_displayed()
+        quote = mark(browser, "quotes/q-matsuda-comply")
+        assert quote.value_of_css_property("background-color") == "rgba(0, 0, 0, 0)"
+        assert quote.value_of_css_property("text-decoration-line") == "underline"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_no_network_request_and_no_console_error(browser):
+    browser.get_log("performance"), browser.get_log("browser")  # empty both logs
+    open_page(browser, "quotes/%zz-malformed")
+    assert "Sorry, there is no row" in panel_text(browser)
+    open_page(browser, "figures/f-party-membership")
+    mark(browser, "quotes/q-matsuda-comply").click()
+    browser.find_element(By.CSS_SELECTOR, "#panel button.copy").click()
+    browser.find_element(By.ID, "filter").send_keys("Rubio")
+    events = [json.loads(entry["message"])["message"] for entry in browser.get_log("performance")]
+    requested = {e["params"]["request"]["url"] for e in events
+                 if e["method"] == "Network.requestWillBeSent"}
+    assert requested and all(url.startswith((PAGE_URL, "about:blank")) for url in requested), requested
+    errors = [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+    assert errors == []
+
+
+def test_a_screenshot_is_written(browser, tmp_path):
+    open_page(browser, "quotes/q-de-pulford-list")
+    path = tmp_path / "page.png"
+    assert browser.save_screenshot(str(path))
+    png = path.read_bytes()
+    assert png.startswith(b"\x89PNG") and struct.unpack(">II", png[16:24]) == (1200, 800)
