@@ -9,7 +9,6 @@ import hashlib
 import json
 import re
 import struct
-import unicodedata
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -331,7 +330,7 @@ def test_script_only_controls_are_hidden_without_the_script(page):
     assert controls and all("hidden" in a for a in controls)
 
 
-# -- nothing fetched; the repository's content rules ------------------------------------------
+# -- nothing fetched (the content rules are validate.py's privacy layer, run on the page too) --
 def test_the_page_fetches_nothing(page):
     assert not [name for name, _ in page.tags if name in ("link", "img", "iframe", "object", "embed")]
     assert not [a for _, a in page.tags if "src" in a or "srcset" in a or "poster" in a]
@@ -339,30 +338,6 @@ def test_the_page_fetches_nothing(page):
     external = [a["href"] for _, a in page.tags
                 if a.get("href", "").startswith(("http:", "https:", "//"))]
     assert external == [PACKAGE.descriptor["licenses"][0]["path"]]  # a link to follow, not a load
-
-
-SITE_FILES = [PAGE_FILE, *sorted((ROOT / "viewer").glob("*.*")), ROOT / "scripts" / "build_site.py",
-              ROOT / "scripts" / "screenshot_site.py", Path(__file__),
-              ROOT / "tests" / "test_site_browser.py", ROOT / ".github" / "workflows" / "pages.yml"]
-
-
-def allowed_dates() -> set[str]:
-    dates = {r.values[c] for r in PACKAGE.tables["events"].rows for c in ("date_from", "date_to")}
-    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    return dates | {PACKAGE.descriptor["created"][:10], str(cff["date-released"])}
-
-
-@pytest.mark.parametrize("path", SITE_FILES, ids=lambda p: str(p.relative_to(ROOT)))
-def test_site_files_keep_the_content_rules(path):
-    text = path.read_text(encoding="utf-8")
-    letters = {c for c in text if unicodedata.category(c).startswith("L")
-               and not unicodedata.name(c, "").startswith("LATIN")}
-    assert not letters, f"letters of a non-Latin script: {sorted(letters)}"
-    invisible = {f"U+{ord(c):04X}" for c in text if unicodedata.category(c) in ("Cf", "Co", "Cs")}
-    assert not invisible, f"invisible or format characters: {sorted(invisible)}"
-    assert not re.search(r"\d(?:[ .,/-]?\d){9,}", text), "an identifier-like run of digits"
-    dates = set(re.findall(r"\b\d{4}-\d{2}-\d{2}\b", text))
-    assert dates <= allowed_dates(), f"dates other than the events', created and released: {dates}"
 
 
 def test_screenshot_is_a_small_png_without_metadata():
