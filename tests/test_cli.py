@@ -134,7 +134,7 @@ def test_a_deeply_nested_descriptor_names_the_nesting(tmp_path, capsys):
 
 
 def test_an_internal_error_is_one_line_and_exit_3(monkeypatch, capsys):
-    def broken(path):
+    def broken(path, **options):
         raise KeyError("boom")
     monkeypatch.setattr("validator.cli.validate_package", broken)
     assert main([]) == 3
@@ -144,7 +144,7 @@ def test_an_internal_error_is_one_line_and_exit_3(monkeypatch, capsys):
 
 
 def test_traceback_shows_an_internal_error_in_full(monkeypatch, capsys):
-    def broken(path):
+    def broken(path, **options):
         raise KeyError("boom")
     monkeypatch.setattr("validator.cli.validate_package", broken)
     assert main(["--traceback"]) == 3

@@ -1,6 +1,7 @@
 """Where contributors meet the validator: a clone made as Git for Windows makes it, the
 reusable GitHub action, and the pre-commit hooks, each run for real on a copy."""
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -63,29 +64,33 @@ def break_a_figure(root: Path) -> int:
     return number
 
 
-def run_action(workspace: Path) -> subprocess.CompletedProcess:
-    """The action's shell steps, as a runner runs them (setup-python is the test's Python)."""
+def action_steps(workspace: Path) -> list[tuple[str, dict]]:
+    """The action's shell steps with the environment a runner gives them (setup-python, a
+    `uses:` step, is the test's own Python)."""
     action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
     env = os.environ | {"GITHUB_ACTION_PATH": str(ROOT), "DESCRIPTOR": "datapackage.json",
                         "PATH": PYTHON_BIN + os.pathsep + os.environ["PATH"], "PIP_NO_INDEX": "1",
                         "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    result = None
-    for step in action["runs"]["steps"]:
-        if "run" in step:
-            assert step["shell"] == "bash"
-            result = subprocess.run(["bash", "-eo", "pipefail", "-c", step["run"]], cwd=workspace,
-                                    env=env, capture_output=True, text=True)
-            if result.returncode:
-                return result
-    return result
+    steps = [step for step in action["runs"]["steps"] if "run" in step]
+    assert [step["shell"] for step in steps] == ["bash", "bash"]
+    return [(step["run"], env) for step in steps]
 
 
-def test_the_action_passes_a_valid_package_and_annotates_a_broken_figure(tmp_path):
+def run_step(step, workspace: Path) -> subprocess.CompletedProcess:
+    command, env = step
+    return subprocess.run(["bash", "-eo", "pipefail", "-c", command], cwd=workspace, env=env,
+                          capture_output=True, text=True)
+
+
+def test_the_action_installs_then_passes_a_valid_package_and_annotates_a_broken_figure(tmp_path):
     workspace = copy_of_the_package(tmp_path / "workspace")
-    result = run_action(workspace)
+    install, validate_step = action_steps(workspace)
+    installed = run_step(install, workspace)
+    assert installed.returncode == 0, installed.stderr
+    result = run_step(validate_step, workspace)
     assert result.returncode == 0 and result.stdout.startswith("valid: "), result.stdout + result.stderr
     line = break_a_figure(workspace)
-    result = run_action(workspace)
+    result = run_step(validate_step, workspace)
     assert result.returncode == 1
     assert result.stdout.splitlines()[0].startswith(
         f"::error file=data/figures.csv,line={line},title=faithfulness/figure_reads_as_value::value: ")
@@ -101,16 +106,22 @@ def test_the_pre_commit_hooks_pass_and_fail_as_they_should(tmp_path):
     env = os.environ | {"PATH": PYTHON_BIN + os.pathsep + os.environ["PATH"],
                         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
 
-    def hook(name):
-        return subprocess.run(["pre-commit", "try-repo", str(ROOT), name, "--all-files"], cwd=work,
-                              env=env, capture_output=True, text=True)
-    assert hook("validate").returncode == 0
-    assert hook("update-hashes-check").returncode == 0
+    def hooks():
+        """Both hooks, as `pre-commit try-repo` runs this repository's hooks on the copy."""
+        result = subprocess.run(["pre-commit", "try-repo", str(ROOT), "--all-files"], cwd=work,
+                                env=env, capture_output=True, text=True)
+        outcome = dict(re.findall(r"^(validate the data package|sizes and hashes in datapackage\.json "
+                                  r"are current)\.+(Passed|Failed)$", result.stdout, re.M))
+        return result, outcome
+    names = ("sizes and hashes in datapackage.json are current", "validate the data package")
+    result, outcome = hooks()
+    assert result.returncode == 0 and outcome == dict.fromkeys(names, "Passed"), result.stdout
     path = work / "data" / "figures.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",79000,", ",79001,"), encoding="utf-8")
-    stale = hook("update-hashes-check")
-    assert stale.returncode == 1 and "figures: hash is stale" in stale.stdout
+    result, outcome = hooks()  # edited, hashes not refreshed: both fail
+    assert result.returncode == 1 and outcome == dict.fromkeys(names, "Failed")
+    assert "figures: hash is stale" in result.stdout
     subprocess.run([sys.executable, "scripts/update_hashes.py"], cwd=work, check=True, capture_output=True)
-    assert hook("update-hashes-check").returncode == 0
-    broken = hook("validate")
-    assert broken.returncode == 1 and "reads as 79000; value is 79001" in broken.stdout
+    result, outcome = hooks()  # hashes current; the figure is still wrong
+    assert outcome == {names[0]: "Passed", names[1]: "Failed"}
+    assert "reads as 79000; value is 79001" in result.stdout

@@ -12,9 +12,9 @@ from validator.cli import main
 D = "datapackage.json"
 
 
-@pytest.fixture
-def server():
-    """A local server that answers slowly and counts what it is asked; stopped by the test."""
+@pytest.fixture(scope="module")
+def local_server():
+    """A local server that counts what it is asked; one per module, stopped at its end."""
     requests = []
 
     class Handler(BaseHTTPRequestHandler):
@@ -29,13 +29,22 @@ def server():
             pass
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}", requests
     finally:
         httpd.shutdown()
         httpd.server_close()
+        thread.join()
+
+
+@pytest.fixture
+def server(local_server):
+    """The local server, with its count of requests started afresh for the test."""
+    url, requests = local_server
+    requests.clear()
+    return url, requests
 
 
 def figures(d):

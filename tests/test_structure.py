@@ -84,3 +84,29 @@ def test_the_readme_lists_the_repository_files_the_validator_allows():
 
 def test_every_file_of_this_repository_is_one_the_validator_allows():
     assert validate_package(ROOT / "datapackage.json").findings == []
+
+
+def test_two_processes_find_exactly_what_one_finds(package, monkeypatch):
+    """The checks set aside run in a second process on a large package; on a broken copy the
+    findings, and their order, are the same as in one process."""
+    import os
+
+    from validator import run
+    package.edit("events", "e-data-removed", date_from="2016-13-01")         # frictionless
+    package.edit("figures", "f-party-branches", value="79001")               # faithfulness
+    package.edit("entities", "observers", description="Observers; " "139" "12345678.")  # privacy
+    package.edit_descriptor(lambda d: d.update(keywords="not a list"))       # the profile, aside
+    one = package.validate()
+    forks = []
+    real_fork = os.fork
+
+    def counted_fork():
+        forks.append(1)
+        return real_fork()
+    monkeypatch.setattr(run, "SECOND_PROCESS_FROM_ROWS", 0)
+    monkeypatch.setattr(os, "fork", counted_fork)
+    two = validate_package(package.descriptor, workers=2)
+    assert forks == [1]
+    assert two.by_layer() == one.by_layer() and two.checks == one.checks
+    assert {f.check for f in one.findings} >= {"type-error", "figure_reads_as_value", "no_identifiers",
+                                               "data_package_v2"}

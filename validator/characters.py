@@ -38,7 +38,7 @@ def script_of(char: str) -> str | None:
 def foreign_runs(text: str, allowed_words=()) -> list[tuple[str, int, int]]:
     """(script, start, length) of every run of letters or digits of another script than
     Latin, outside the `allowed_words` (the sensitive-column vocabulary, which names them)."""
-    if text.isascii():
+    if text.isascii() or not any(script_of(char) for char in set(text)):
         return []
     masked = text
     for word in allowed_words:

@@ -9,6 +9,7 @@ the package's directory is a documented repository file.
 """
 from __future__ import annotations
 
+import json
 import re
 
 from . import canonical
@@ -55,7 +56,7 @@ def no_urls(ctx):
             yield from _urls_in(resource.schema, resource.schema_path, _schema_url_allowed)
 
 
-@check(LAYER, needs=FILES)
+@check(LAYER, needs=FILES, aside=True)
 def data_package_v2(ctx):
     """The package's own properties against the Data Package v2 profile, as frictionless
     checks it. It is given no URL and no resource's path, schema or dialect (those are this
@@ -267,18 +268,33 @@ def _without_urls(value):
     return value
 
 
-def _profile_errors(descriptor: dict) -> list[str]:
-    from frictionless import Package
+_PROFILE_ERRORS: dict[str, list[str]] = {}  # per shallow descriptor: the same JSON, the same answer
 
+
+def _profile_errors(descriptor: dict) -> list[str]:
+    shallow = _shallow(descriptor)
+    key = json.dumps(shallow, sort_keys=True, ensure_ascii=False, default=repr)
+    if key not in _PROFILE_ERRORS:
+        _PROFILE_ERRORS[key] = _frictionless_profile_errors(shallow)
+    return _PROFILE_ERRORS[key]
+
+
+def _shallow(descriptor: dict) -> dict:
     shallow = {k: _without_urls(v) for k, v in descriptor.items()
                if k not in ("resources", "$schema", "profile")}
     resources = descriptor.get("resources")
     shallow["resources"] = [
         {k: _without_urls(v) for k, v in r.items()
-         if k in ("name", "title", "description", "bytes", "hash", "format", "mediatype", "encoding")}
+         if k in ("name", "title", "description", "format", "mediatype", "encoding")}  # sizes, hashes: ours
         | {"path": "x"}
         for r in (resources if isinstance(resources, list) else []) if isinstance(r, dict)
     ] or [{"name": "x", "path": "x"}]
+    return shallow
+
+
+def _frictionless_profile_errors(shallow: dict) -> list[str]:
+    from frictionless import Package
+
     try:
         report = Package.validate_descriptor(shallow)
         return [error.message for error in report.errors]

@@ -161,12 +161,13 @@ def sources_printed_in_statement(ctx: Context):
     name, short name or (a person) surname, or by a reference (“it”, “the statement”) that
     the statement's note quotes and resolves by naming the entity."""
     entities = {e.id: e for e in ctx.records.of("entities")}
-    statements = {s.id: s for s in ctx.records.of("statements")}
+    statements = {s.id: (s, s.text.lower()) for s in ctx.records.of("statements")}
     for number, link in ctx.records.numbered("attributions"):
-        statement, entity = statements.get(link.statement_id), entities.get(link.entity_id)
+        statement, lowered = statements.get(link.statement_id, (None, ""))
+        entity = entities.get(link.entity_id)
         if statement is None or entity is None or statement.mode in AUTHORIAL_MODES:
             continue
-        if not (names(entity, statement.text) or _resolved_by_note(entity, statement)):
+        if not (names(entity, statement.text, lowered) or _resolved_by_note(entity, statement)):
             yield Problem(f"the {link.role} {entity.id} is not printed in statement {statement.id}; "
                           f"expected its name there, or a reference that the statement's note "
                           f"quotes (“…”) and resolves by naming it", ctx.path("attributions"),
@@ -230,22 +231,36 @@ def figure_unit_is_printed(ctx: Context):
                           f"{printed or 'as no noun'}", ctx.path("figures"), number, "unit")
 
 
-def names(entity, text: str) -> bool:
-    """Whether `text` prints the entity's name, short name or, for a person, surname."""
+def names(entity, text: str, lowered: str | None = None) -> bool:
+    """Whether `text` prints the entity's name, short name or, for a person, surname
+    (`lowered`: the text in lowercase, where the caller has it)."""
     forms = [entity.name, entity.short_name]
     if entity.type == "person":
         forms.append(entity.name.split()[-1])
-    lowered = text.lower()
-    return any(form and form.lower() in lowered  # a cheap test before the regex
-               and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE) for form in forms)
+    lowered = text.lower() if lowered is None else lowered
+    return any(form and _printed_as_words(form.lower(), lowered) for form in forms)
+
+
+def _printed_as_words(words: str, text: str) -> bool:
+    """Whether `words` occur in `text` with no letter or digit just before or after them."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if (at == 0 or not _is_word(text[at - 1])) and (end == len(text) or not _is_word(text[end])):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _resolved_by_note(entity, statement) -> bool:
     note = statement.note or ""
     references = re.findall(f"{OPEN}([^{CLOSE}]+){CLOSE}", note)
-    return names(entity, note) and any(
-        re.search(rf"(?<!\w){re.escape(reference)}(?!\w)", statement.text, re.IGNORECASE)
-        for reference in references)
+    return names(entity, note) and any(_printed_as_words(reference.lower(), statement.text.lower())
+                                        for reference in references)
 
 
 def _same_period(row, other, unit: str) -> bool:

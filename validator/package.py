@@ -7,7 +7,6 @@ the descriptor layer's checks report it, and the later layers check what could b
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import os
 import re
@@ -148,19 +147,13 @@ def load_package(path: str | os.PathLike) -> LoadedPackage:
     package = LoadedPackage(root, descriptor, problem)
     if descriptor is None:
         return package
-    collecting = gc.isenabled()
-    gc.disable()  # loading makes many small objects and frees none: no collection can help
-    try:
-        for resource_descriptor in declared_resources(descriptor):
-            resource = _load_resource(root, resource_descriptor)
-            package.resources[resource.name] = resource
-        if package.article is not None:
-            for resource in package.resources.values():
-                resource.cell_limit = len(package.article)
-        package.files = _package_files(package, descriptor_file)
-    finally:
-        if collecting:
-            gc.enable()
+    for resource_descriptor in declared_resources(descriptor):
+        resource = _load_resource(root, resource_descriptor)
+        package.resources[resource.name] = resource
+    if package.article is not None:
+        for resource in package.resources.values():
+            resource.cell_limit = len(package.article)
+    package.files = _package_files(package, descriptor_file)
     return package
 
 

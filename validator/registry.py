@@ -8,6 +8,10 @@ What a check may need, each including the one before:
 - `FILES`: a descriptor that parsed, and whatever of its files could be read;
 - `ROWS`: the typed rows of the tables (`Context.records`), built after the tables layer;
 - `ARTICLE`: the article snapshot as well, decoded and equal to the pinned one.
+
+The checks that need at most FILES read only the loaded package, never another check's
+findings, so they may run in any order, or in two processes at once; the checks that need
+ROWS or ARTICLE read the findings of the tables and rows layers, and run after them.
 """
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ class Check:
     layer: str
     needs: str
     function: Callable[..., Iterable[Problem]]
+    aside: bool = False  # may run in a second process, beside the other checks on the files
 
     @property
     def code(self) -> str:
@@ -39,15 +44,18 @@ class Check:
 _REGISTERED: list[Check] = []
 
 
-def check(layer: str, needs: str):
-    """Register the decorated function, a function of the `Context` yielding `Problem`s."""
-    if layer not in LAYERS or needs not in NEEDS:
-        raise ValueError(f"unknown layer {layer!r} or needs {needs!r}")
+def check(layer: str, needs: str, aside: bool = False):
+    """Register the decorated function, a function of the `Context` yielding `Problem`s.
+
+    `aside` marks a costly check on the files that `validate_package` may run in a second
+    process while the other checks on the files run (only a check that needs FILES)."""
+    if layer not in LAYERS or needs not in NEEDS or (aside and needs != FILES):
+        raise ValueError(f"unknown layer {layer!r} or needs {needs!r}, or aside without FILES")
 
     def register(function):
         if any(c.code == function.__name__ for c in _REGISTERED):
             raise ValueError(f"a check named {function.__name__} is registered twice")
-        _REGISTERED.append(Check(layer, needs, function))
+        _REGISTERED.append(Check(layer, needs, function, aside))
         return function
     return register
 

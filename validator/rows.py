@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from .findings import Problem
-from .models import MODELS, SPAN_COLUMNS, Entity, Event, Figure, Row, Statement
+from .models import MODELS, SPAN_COLUMNS, Entity, Event, Figure, Row, Statement, fields_of, validate_row
 from .package import Resource
 from .registry import ROWS, check
 
@@ -54,7 +54,7 @@ def type_rows(tables: list[Resource], broken: dict[str, set[int] | None]) -> Rec
             if number in skip:
                 continue
             try:
-                typed.append((number, model.model_validate(cells)))
+                typed.append((number, validate_row(model, cells)))
             except ValidationError as error:
                 records.failures += [(resource.path, number, ".".join(map(str, e["loc"])) or None,
                                       e["msg"]) for e in error.errors()]
@@ -94,17 +94,16 @@ TEXTS = ("text", "name", "description", "measure", "what", "reason", "cue", "not
 
 @row_rule()
 def span_is_not_empty(row: Row):
-    values = row.__dict__
-    return [(end, f"{end} {values[end]} must be greater than {start} {values[start]}")
-            for start, end in _SPANS_OF[type(row)]
-            if values[start] is not None and values[end] is not None and values[end] <= values[start]]
+    spans = [(start, end, getattr(row, start), getattr(row, end)) for start, end in _SPANS_OF[type(row)]]
+    return [(end, f"{end} {to} must be greater than {start} {at}")
+            for start, end, at, to in spans if at is not None and to is not None and to <= at]
 
 
 @row_rule()
 def text_is_not_blank(row: Row):
-    values = row.__dict__
+    texts = [(name, getattr(row, name)) for name in _TEXTS_OF[type(row)]]
     return [(name, "is blank; expected text, or an empty cell where the field is optional")
-            for name in _TEXTS_OF[type(row)] if values[name] is not None and not values[name].strip()]
+            for name, value in texts if value is not None and not value.strip()]
 
 
 @row_rule("entities")
@@ -159,4 +158,4 @@ def dates_in_order(row: Event):
 
 # Worked out once per model: 100 000 rows ask these questions 100 000 times.
 _SPANS_OF = {model: [(s, e) for _, s, e in SPAN_COLUMNS.get(table, [])] for table, model in MODELS.items()}
-_TEXTS_OF = {model: [t for t in TEXTS if t in model.model_fields] for model in MODELS.values()}
+_TEXTS_OF = {model: [t for t in TEXTS if t in fields_of(model)] for model in MODELS.values()}

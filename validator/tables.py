@@ -32,7 +32,7 @@ def cells_within_bounds(ctx):
                           resource.path, row, column)
 
 
-@check(LAYER, needs=FILES)
+@check(LAYER, needs=FILES, aside=True)
 def cells_match_schema(ctx):
     """Every cell against its field, by frictionless (keys excluded: see below)."""
     for resource in ctx.package.tables():
