@@ -18,6 +18,8 @@ import yaml
 
 from conftest import ROOT
 
+VERSION = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
+
 import build_site  # noqa: E402  (scripts/ is on sys.path, see conftest)
 import viewer.build
 import viewer.citation
@@ -206,7 +208,7 @@ def test_a_quotation_panel_names_speakers_medium_citation_and_csv_line():
     assert 'href="#entities/marco_rubio">Marco Rubio<' in panel
     assert 'href="#entities/mark_warner">Mark Warner<' in panel
     assert "<strong>Medium: </strong>none named" in panel
-    assert "quotes/q-senators-insidious (v0.1.0)" in panel and 'data-copy="' in panel
+    assert f"quotes/q-senators-insidious (v{VERSION})" in panel and 'data-copy="' in panel
     assert 'href="#quotes/q-senators-insidious">index.html#quotes/q-senators-insidious<' in panel
     row = PACKAGE.tables["quotes"].row("q-senators-insidious")
     shown = re.search(r'<pre class="csv">(.*?)</pre>', panel, re.S).group(1)

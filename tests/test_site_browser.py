@@ -15,6 +15,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import ROOT
+
+VERSION = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
 from viewer.chromium import INSTALL_HINT, find_chromium, start_chromium
 from viewer.package import load
 
@@ -104,7 +106,7 @@ def test_clicking_a_quotation_opens_a_panel_naming_its_speakers_and_medium(brows
     text = panel_text(browser)
     assert "quotes/q-matsuda-comply" in text
     assert "Source: Yasuhiro Matsuda" in text and "Medium: Nikkei Asia" in text
-    assert "quotes/q-matsuda-comply (v0.1.0)" in text and "Copy citation" in text
+    assert f"quotes/q-matsuda-comply (v{VERSION})" in text and "Copy citation" in text
     assert browser.execute_script("return location.hash") == "#quotes/q-matsuda-comply"
     mark(browser, "quotes/q-senators-stop-at-nothing").click()
     text = panel_text(browser)
@@ -151,7 +153,7 @@ def test_a_deep_link_to_a_figure_scrolls_to_it_highlights_it_and_opens_its_panel
 def test_an_unknown_id_is_answered_politely(browser):
     open_page(browser, "quotes/q-no-such-quote")
     text = panel_text(browser)
-    assert "Row not found" in text and "Sorry, there is no row" in text and "version 0.1.0" in text
+    assert "Row not found" in text and "Sorry, there is no row" in text and f"version {VERSION}" in text
 
 
 def test_links_between_rows_open_their_panels(browser):
