@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import defaultdict
 
 from .context import Context
-from .registry import ARTICLE, ROWS, check
+from .registry import ARTICLE, ROWS, register
 from .faithfulness import AUTHORIAL_MODES, CLOSE, OPEN
 from .figure_text import printed_with_a_unit, quantity_words
 from .time_expressions import time_words
@@ -42,7 +42,6 @@ class Spans:
         return i >= 0 and self.reach[i] >= end
 
 
-@check(LAYER, needs=ARTICLE)
 def every_quotation_has_one_row(ctx: Context):
     if not ctx.complete("quotes"):
         return
@@ -58,7 +57,6 @@ def every_quotation_has_one_row(ctx: Context):
                           ctx.path("quotes"))
 
 
-@check(LAYER, needs=ARTICLE)
 def every_number_is_accounted_for(ctx: Context):
     if not ctx.complete("figures", "events", "excluded_spans"):
         return
@@ -69,7 +67,6 @@ def every_number_is_accounted_for(ctx: Context):
                       "and no exclusion in excluded_spans", ctx.path("figures"))
 
 
-@check(LAYER, needs=ARTICLE)
 def every_time_word_is_accounted_for(ctx: Context):
     if not ctx.complete("events", "excluded_spans"):
         return
@@ -80,7 +77,6 @@ def every_time_word_is_accounted_for(ctx: Context):
                       "exclusion in excluded_spans", ctx.path("events"))
 
 
-@check(LAYER, needs=ARTICLE)
 def exclusions_are_needed(ctx: Context):
     """A declared exclusion excludes one thing: one number word, one time word, or a repeated
     printing of a statement. It cannot stretch over text the tables must cover."""
@@ -104,7 +100,6 @@ def exclusions_are_needed(ctx: Context):
                           number, "text")
 
 
-@check(LAYER, needs=ARTICLE)
 def every_sentence_is_in_a_statement(ctx: Context):
     if not ctx.complete("statements", "excluded_spans"):
         return
@@ -127,7 +122,6 @@ def every_sentence_is_in_a_statement(ctx: Context):
         position = max(position, end)
 
 
-@check(LAYER, needs=ARTICLE)
 def statements_are_whole_sentences(ctx: Context):
     """A statement starts where a sentence starts and ends where one ends."""
     if not ctx.complete("statements"):
@@ -145,7 +139,6 @@ def statements_are_whole_sentences(ctx: Context):
                           ctx.path("statements"), number, "start" if not starts else "end")
 
 
-@check(LAYER, needs=ROWS)
 def mode_matches_quotes(ctx: Context):
     """A statement holds a quotation exactly when its mode says it quotes."""
     if not ctx.complete("statements", "quotes"):
@@ -159,7 +152,6 @@ def mode_matches_quotes(ctx: Context):
                           ctx.path("statements"), number, "mode")
 
 
-@check(LAYER, needs=ROWS)
 def every_statement_has_a_source(ctx: Context):
     if not ctx.complete("attributions"):
         return
@@ -171,7 +163,6 @@ def every_statement_has_a_source(ctx: Context):
                           ctx.path("statements"), number, "id")
 
 
-@check(LAYER, needs=ROWS)
 def sources_match_mode(ctx: Context):
     """The article is the source of its own statements and of no one else's; a medium is an outlet."""
     if not ctx.complete("attributions", "entities", "statements"):
@@ -197,7 +188,6 @@ def sources_match_mode(ctx: Context):
                           "cannot be its source", ctx.path("statements"), number, "mode")
 
 
-@check(LAYER, needs=ROWS)
 def one_article_entity(ctx: Context):
     if not ctx.complete("entities"):
         return
@@ -223,7 +213,6 @@ def _context(article: str, start: int, end: int, width: int = 20) -> str:
     return snippet(article[max(0, start - width):end + width].replace("\n", " "), 2 * width + 40)
 
 
-@check(LAYER, needs=ARTICLE)
 def exclusions_hide_no_figure(ctx: Context):
     """An exclusion from figures is a word that counts nothing (“one of the …”, “the first
     time”): a number in digits, or one printed with a hedge, a scale, a percent sign or a
@@ -238,3 +227,12 @@ def exclusions_hide_no_figure(ctx: Context):
         if reason:
             yield Problem(f"{snippet(row.text)!r} cannot be excluded from figures: {reason}; "
                           "expected a figure row", ctx.path("excluded_spans"), number, "text")
+
+
+# The layer's checks, registered once, in the order they run, with what each needs.
+register(LAYER, ARTICLE, every_quotation_has_one_row, every_number_is_accounted_for,
+         every_time_word_is_accounted_for, exclusions_are_needed,
+         every_sentence_is_in_a_statement, statements_are_whole_sentences)
+register(LAYER, ROWS, mode_matches_quotes, every_statement_has_a_source, sources_match_mode,
+         one_article_entity)
+register(LAYER, ARTICLE, exclusions_hide_no_figure)

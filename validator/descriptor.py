@@ -18,7 +18,7 @@ from .files import json_path
 from .findings import Problem, snippet
 from .models import MODELS
 from .package import ARTICLE, DESCRIPTOR, declared_resources
-from .registry import FILES, NOTHING, check
+from .registry import FILES, NOTHING, register
 
 LAYER = "descriptor"
 _URL = re.compile(r"\s*(?:[A-Za-z][A-Za-z0-9+.\-]*://|//|\\\\|(?:data|file|mailto|javascript|urn|"
@@ -27,13 +27,11 @@ _SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
 UPDATE_HASHES = "python scripts/update_hashes.py"
 
 
-@check(LAYER, needs=NOTHING)
 def descriptor_readable(ctx):
     if ctx.package.descriptor is None:
         yield Problem(ctx.package.descriptor_problem, DESCRIPTOR)
 
 
-@check(LAYER, needs=FILES)
 def lf_line_endings(ctx):
     """Reported first: a checkout that turned LF into CRLF moves every offset and hash."""
     for resource in ctx.package.resources.values():
@@ -46,7 +44,6 @@ def lf_line_endings(ctx):
                           "repository's .gitattributes prevents it)", resource.path)
 
 
-@check(LAYER, needs=FILES)
 def no_urls(ctx):
     """Never touch the network: no property may hold a URL a library could fetch, except the
     standard profiles, the licence and a DOI, which are compared, never read."""
@@ -56,7 +53,6 @@ def no_urls(ctx):
             yield from _urls_in(resource.schema, resource.schema_path, _schema_url_allowed)
 
 
-@check(LAYER, needs=FILES, aside=True)
 def data_package_v2(ctx):
     """The package's own properties against the Data Package v2 profile, as frictionless
     checks it. It is given no URL and no resource's path, schema or dialect (those are this
@@ -65,7 +61,6 @@ def data_package_v2(ctx):
         yield Problem(snippet(message, 300), DESCRIPTOR)
 
 
-@check(LAYER, needs=FILES)
 def properties_are_canonical(ctx):
     """Every property of the package and of each resource is one the package uses, with the
     value it must have (dialects and schemas are compared by their own checks)."""
@@ -86,7 +81,6 @@ def properties_are_canonical(ctx):
                 yield Problem(f"{resource['name']}: {key} must be text", DESCRIPTOR, field=where)
 
 
-@check(LAYER, needs=FILES)
 def resources_declared(ctx):
     """Exactly the article and the seven tables: a missing table is not a smaller valid package."""
     resources = ctx.package.descriptor.get("resources")
@@ -113,7 +107,6 @@ def resources_declared(ctx):
                           field="resources")
 
 
-@check(LAYER, needs=FILES)
 def path_inside_package(ctx):
     for resource in ctx.package.resources.values():
         if resource.refused:
@@ -121,7 +114,6 @@ def path_inside_package(ctx):
                           field=None if resource.path else "resources")
 
 
-@check(LAYER, needs=FILES)
 def file_exists(ctx):
     """Declared files exist and are regular files within the size bound."""
     for resource in ctx.package.resources.values():
@@ -131,7 +123,6 @@ def file_exists(ctx):
             yield Problem(message, resource.path)
 
 
-@check(LAYER, needs=FILES)
 def file_readable(ctx):
     for resource in ctx.package.resources.values():
         if resource.decode_error:
@@ -139,7 +130,6 @@ def file_readable(ctx):
                           "further)", resource.path)
 
 
-@check(LAYER, needs=FILES)
 def bytes_match(ctx):
     for resource in ctx.package.resources.values():
         if resource.facts is None:
@@ -150,7 +140,6 @@ def bytes_match(ctx):
                           f"{resource.facts.size}; {_refresh(resource)}", resource.path, field="bytes")
 
 
-@check(LAYER, needs=FILES)
 def hash_match(ctx):
     for resource in ctx.package.resources.values():
         if resource.facts is None:
@@ -165,7 +154,6 @@ def hash_match(ctx):
                           f"hash was recorded; {_refresh(resource)}", resource.path, field="hash")
 
 
-@check(LAYER, needs=FILES)
 def article_is_the_snapshot(ctx):
     article = ctx.package.resources.get(ARTICLE)
     if article is None or article.facts is None:
@@ -176,7 +164,6 @@ def article_is_the_snapshot(ctx):
                       "that exact text, so no check that reads the article is run", article.path)
 
 
-@check(LAYER, needs=FILES)
 def schema_readable(ctx):
     for resource in ctx.package.resources.values():
         if resource.is_table and resource.schema_unreadable:
@@ -184,7 +171,6 @@ def schema_readable(ctx):
                           resource.schema_path or resource.path, field="schema")
 
 
-@check(LAYER, needs=FILES)
 def schema_matches_model(ctx):
     """A copy with a weakened or reinterpreted schema is refused rather than half-checked."""
     for resource in ctx.package.resources.values():
@@ -193,7 +179,6 @@ def schema_matches_model(ctx):
                           field=field_name)
 
 
-@check(LAYER, needs=FILES)
 def house_dialect(ctx):
     for resource in ctx.package.resources.values():
         if not resource.is_table:
@@ -204,7 +189,6 @@ def house_dialect(ctx):
                           "table is not checked further)", resource.path, field="dialect")
 
 
-@check(LAYER, needs=FILES)
 def files_declared(ctx):
     """Every file of the package's directory is the descriptor, a declared resource, a schema
     the descriptor references or a documented repository file: nothing travels unchecked."""
@@ -300,3 +284,12 @@ def _frictionless_profile_errors(shallow: dict) -> list[str]:
         return [error.message for error in report.errors]
     except Exception as error:  # frictionless raises on some malformed descriptors
         return [f"not a valid Data Package: {error}"]
+
+
+# The layer's checks, registered once, in the order they run, with what each needs.
+register(LAYER, NOTHING, descriptor_readable)
+register(LAYER, FILES, lf_line_endings, no_urls)
+register(LAYER, FILES, data_package_v2, aside=True)
+register(LAYER, FILES, properties_are_canonical, resources_declared, path_inside_package, file_exists,
+         file_readable, bytes_match, hash_match, article_is_the_snapshot, schema_readable,
+         schema_matches_model, house_dialect, files_declared)

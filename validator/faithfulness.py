@@ -16,7 +16,7 @@ from . import figure_text, time_expressions
 from .findings import Problem, snippet
 from .models import SPAN_COLUMNS
 from .context import Context
-from .registry import ARTICLE, ROWS, check
+from .registry import ARTICLE, ROWS, register
 
 LAYER = "faithfulness"
 OPEN, CLOSE = "\u201c", "\u201d"  # the article's quotation marks
@@ -26,7 +26,6 @@ AUTHORIAL_MODES = {"authorial", "hedged"}  # the article's own voice: the articl
 EVENT_ID = re.compile(r"\be-[a-z0-9]+(?:-[a-z0-9]+)*\b")
 
 
-@check(LAYER, needs=ARTICLE)
 def spans_match_article(ctx: Context):
     article, records = ctx.article, ctx.records
     for table, columns in SPAN_COLUMNS.items():
@@ -44,7 +43,6 @@ def spans_match_article(ctx: Context):
                                   ctx.path(table), number, text_field)
 
 
-@check(LAYER, needs=ARTICLE)
 def short_names_printed_in_article(ctx: Context):
     for number, row in ctx.records.numbered("entities"):
         if row.short_name and not re.search(rf"(?<!\w){re.escape(row.short_name)}(?!\w)", ctx.article):
@@ -52,7 +50,6 @@ def short_names_printed_in_article(ctx: Context):
                           ctx.path("entities"), number, "short_name")
 
 
-@check(LAYER, needs=ARTICLE)
 def spans_inside_statement(ctx: Context):
     statements = {s.id: s for s in ctx.records.of("statements")}
     for table in INSIDE_A_STATEMENT:
@@ -64,7 +61,6 @@ def spans_inside_statement(ctx: Context):
                               ctx.path(table), number, "start")
 
 
-@check(LAYER, needs=ARTICLE)
 def cue_printed_in_statement(ctx: Context):
     for number, row in ctx.records.numbered("statements"):
         if row.cue and row.cue not in row.text:
@@ -72,7 +68,6 @@ def cue_printed_in_statement(ctx: Context):
                           ctx.path("statements"), number, "cue")
 
 
-@check(LAYER, needs=ARTICLE)
 def quote_is_between_marks(ctx: Context):
     article, records = ctx.article, ctx.records
     for number, row in records.numbered("quotes"):
@@ -86,7 +81,6 @@ def quote_is_between_marks(ctx: Context):
                           ctx.path("quotes"), number, "text")
 
 
-@check(LAYER, needs=ARTICLE)
 def figure_reads_as_value(ctx: Context):
     for number, row in ctx.records.numbered("figures"):
         try:
@@ -106,7 +100,6 @@ def figure_reads_as_value(ctx: Context):
                           ctx.path("figures"), number, "unit")
 
 
-@check(LAYER, needs=ARTICLE)
 def hedge_inside_figure_span(ctx: Context):
     article, records = ctx.article, ctx.records
     for number, row in records.numbered("figures"):
@@ -116,7 +109,6 @@ def hedge_inside_figure_span(ctx: Context):
                           "expected the span to include it", ctx.path("figures"), number, "start")
 
 
-@check(LAYER, needs=ARTICLE)
 def event_dates_match_text(ctx: Context):
     for number, row in ctx.records.numbered("events"):
         try:
@@ -155,7 +147,6 @@ def _where(article: str, text: str) -> str:
 
 # ---- semantic swaps the article lets code detect -------------------------------------------
 
-@check(LAYER, needs=ROWS)
 def sources_printed_in_statement(ctx: Context):
     """A source or medium of a statement that is not the article's own is printed in it: by
     name, short name or (a person) surname, or by a reference (“it”, “the statement”) that
@@ -174,7 +165,6 @@ def sources_printed_in_statement(ctx: Context):
                           number, "entity_id")
 
 
-@check(LAYER, needs=ROWS)
 def context_dates_follow_their_row(ctx: Context):
     """A date fixed by context names, in its context_note, the event row it depends on, and
     agrees with it: “that month” is that row's month; a month or part of one printed without
@@ -200,7 +190,6 @@ def context_dates_follow_their_row(ctx: Context):
                           ctx.path("events"), number, "date_from")
 
 
-@check(LAYER, needs=ROWS)
 def direct_quotation_is_its_quote(ctx: Context):
     """A direct_quotation statement is one quotation and its attribution, the quotation
     opening or closing the statement; a paraphrase holding quoted words is mixed_quotation."""
@@ -218,7 +207,6 @@ def direct_quotation_is_its_quote(ctx: Context):
                           "expected mode mixed_quotation", ctx.path("statements"), number, "mode")
 
 
-@check(LAYER, needs=ARTICLE)
 def figure_unit_is_printed(ctx: Context):
     """A figure's unit is the noun the article prints with it (“1.95 million CCP members”:
     ccp_members; “two of the pharmaceutical firms”: pharmaceutical_firms)."""
@@ -269,3 +257,12 @@ def _same_period(row, other, unit: str) -> bool:
     period = (other.date_from.year, other.date_from.month)
     return (other.date_to.year, other.date_to.month) == period == (
         row.date_from.year, row.date_from.month) == (row.date_to.year, row.date_to.month)
+
+
+# The layer's checks, registered once, in the order they run, with what each needs.
+register(LAYER, ARTICLE, spans_match_article, short_names_printed_in_article, spans_inside_statement,
+         cue_printed_in_statement, quote_is_between_marks, figure_reads_as_value,
+         hedge_inside_figure_span, event_dates_match_text)
+register(LAYER, ROWS, sources_printed_in_statement, context_dates_follow_their_row,
+         direct_quotation_is_its_quote)
+register(LAYER, ARTICLE, figure_unit_is_printed)

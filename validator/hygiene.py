@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .context import Context
-from .registry import FILES, check
+from .registry import FILES, register
 from .findings import Problem
 from .package import is_number
 
@@ -20,7 +20,6 @@ def _csv_resources(ctx: Context):
     return [r for r in ctx.package.resources.values() if r.is_table and r.facts is not None]
 
 
-@check(LAYER, needs=FILES)
 def utf8_without_bom(ctx: Context):
     # Invalid UTF-8 is the descriptor layer's finding: the file cannot be read at all.
     for resource in _csv_resources(ctx):
@@ -29,7 +28,6 @@ def utf8_without_bom(ctx: Context):
                           "UTF-8 without BOM", resource.path)
 
 
-@check(LAYER, needs=FILES)
 def no_nul_bytes(ctx: Context):
     for resource in _csv_resources(ctx):
         at = resource.facts.first_nul
@@ -50,7 +48,6 @@ def _row_has_formula_start(cells: list[str]) -> bool:
     return _FORMULA_IN_ROW.search("\x1f".join(cells)) is not None
 
 
-@check(LAYER, needs=FILES)
 def no_padded_cells(ctx: Context):
     for resource, number, column, cell in _cells(ctx, _row_has_padding):
         if cell != cell.strip():
@@ -58,7 +55,6 @@ def no_padded_cells(ctx: Context):
                           "value alone", resource.path, number, column)
 
 
-@check(LAYER, needs=FILES)
 def no_formula_cells(ctx: Context):
     for resource, number, column, cell in _cells(ctx, _row_has_formula_start):
         if cell.startswith(FORMULA_START) and not (
@@ -74,3 +70,7 @@ def _cells(ctx: Context, row_may_hold):
     for resource in ctx.package.parsed_tables():
         for number, column, cell in resource.table.cells(row_may_hold):
             yield resource, number, column, cell
+
+
+# The layer's checks, registered once, in the order they run, with what each needs.
+register(LAYER, FILES, utf8_without_bom, no_nul_bytes, no_padded_cells, no_formula_cells)

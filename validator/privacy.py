@@ -19,7 +19,7 @@ from .characters import foreign_runs, invisible_characters
 from .context import Context
 from .findings import Problem
 from .identifiers import date_values_in, identifiers_in, may_hold_date, may_hold_identifier
-from .registry import ARTICLE, FILES, ROWS, check
+from .registry import ARTICLE, FILES, ROWS, register
 from .texts import scan, text_files
 from .vocabulary import NON_LATIN_WORDS, sensitive_name
 
@@ -33,7 +33,6 @@ _PNG_CHUNKS = {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"
                b"bKGD", b"sBIT"}  # image data only: no text, no EXIF, no time, no profile name
 
 
-@check(LAYER, needs=FILES)
 def no_sensitive_field_names(ctx: Context):
     for resource in ctx.package.resources.values():
         names = resource.schema_fields + (resource.table.header if resource.table else [])
@@ -45,7 +44,6 @@ def no_sensitive_field_names(ctx: Context):
                               resource.path, field=name)
 
 
-@check(LAYER, needs=FILES)
 def no_identifiers(ctx: Context):
     """ID numbers, e-mail addresses and phone numbers, in every cell, key, value and line."""
     for text in scan(ctx, may_hold_identifier):
@@ -54,7 +52,6 @@ def no_identifiers(ctx: Context):
                           f"{NOT_ALLOWED}", text.resource, text.row, text.field)
 
 
-@check(LAYER, needs=FILES)
 def no_full_dates(ctx: Context):
     """A full calendar date (a birth date is one) only where the package dates its events:
     the events' date columns, the descriptor's `created` and, in the documentation, those
@@ -76,7 +73,6 @@ def no_full_dates(ctx: Context):
                               text.resource, text.row, text.field)
 
 
-@check(LAYER, needs=FILES)
 def no_foreign_script(ctx: Context):
     """The article prints Latin letters only: a run of another script (a name in Han
     characters, say) is refused, outside the vocabulary of sensitive column names."""
@@ -87,7 +83,6 @@ def no_foreign_script(ctx: Context):
                           text.resource, text.row, text.field)
 
 
-@check(LAYER, needs=FILES)
 def no_invisible_characters(ctx: Context):
     """Zero-width characters, soft hyphens, a BOM inside text, bidirectional controls: text
     could hide behind them, or display as something it is not. The article prints none."""
@@ -97,7 +92,6 @@ def no_invisible_characters(ctx: Context):
                           f"{position}; expected none", text.resource, text.row, text.field)
 
 
-@check(LAYER, needs=FILES)
 def no_text_in_images(ctx: Context):
     """The one image (the screenshot) carries pixels only: no text, EXIF or other metadata."""
     for file in ctx.package.files:
@@ -107,7 +101,6 @@ def no_text_in_images(ctx: Context):
                 yield Problem(f"{problem}; expected a PNG image with image data only", file.path)
 
 
-@check(LAYER, needs=ROWS)
 def persons_are_the_reviewed_ones(ctx: Context):
     """Person rows are exactly the reviewed list (`pins.PERSONS`): adding, renaming or
     retyping a person is a reviewed change of the validator, not an edit of the data."""
@@ -127,7 +120,6 @@ def persons_are_the_reviewed_ones(ctx: Context):
             yield Problem(f"the reviewed person {missing} has no row", ctx.path("entities"), field="id")
 
 
-@check(LAYER, needs=ARTICLE)
 def persons_are_named_in_article(ctx: Context):
     """A person row only for someone the article names, with the public role it gives them."""
     article = ctx.article
@@ -193,3 +185,10 @@ def _png_problem(content: bytes) -> str | None:
         if kind == b"IEND":
             return None if position == len(content) else "data after the image's end"
     return "a truncated PNG file"
+
+
+# The layer's checks, registered once, in the order they run, with what each needs.
+register(LAYER, FILES, no_sensitive_field_names, no_identifiers, no_full_dates, no_foreign_script,
+         no_invisible_characters, no_text_in_images)
+register(LAYER, ROWS, persons_are_the_reviewed_ones)
+register(LAYER, ARTICLE, persons_are_named_in_article)

@@ -1,5 +1,5 @@
-"""The one list of checks. Each check is registered once, by the `check` decorator, with its
-layer and what it needs; its code is its function's name. `run.validate_package` runs every
+"""The one list of checks. Each check is registered once, by `register`, with its layer and
+what it needs; its code is its function's name. `run.validate_package` runs every
 registered check whose needs are met, in the order of `LAYERS`, with no special cases.
 
 What a check may need, each including the one before:
@@ -44,20 +44,20 @@ class Check:
 _REGISTERED: list[Check] = []
 
 
-def check(layer: str, needs: str, aside: bool = False):
-    """Register the decorated function, a function of the `Context` yielding `Problem`s.
+def register(layer: str, needs: str, *functions, aside: bool = False) -> None:
+    """Register each function, a function of the `Context` yielding `Problem`s, as a check of
+    `layer` that needs `needs`, in the order given (the order they run in).
 
-    `aside` marks a costly check on the files that `validate_package` may run in a second
-    process while the other checks on the files run (only a check that needs FILES)."""
+    Each layer module registers its checks in one table at its end (plain functions, not
+    decorators, so a mutation tester can reach their bodies). `aside` marks a costly check
+    on the files that `validate_package` may run in a second process while the other checks
+    on the files run (only a check that needs FILES)."""
     if layer not in LAYERS or needs not in NEEDS or (aside and needs != FILES):
         raise ValueError(f"unknown layer {layer!r} or needs {needs!r}, or aside without FILES")
-
-    def register(function):
+    for function in functions:
         if any(c.code == function.__name__ for c in _REGISTERED):
             raise ValueError(f"a check named {function.__name__} is registered twice")
         _REGISTERED.append(Check(layer, needs, function, aside))
-        return function
-    return register
 
 
 def registered() -> list[Check]:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from .findings import Problem
 from .models import MODELS, SPAN_COLUMNS, Entity, Event, Figure, Row, Statement, fields_of, validate_row
 from .package import Resource
-from .registry import ROWS, check
+from .registry import ROWS, register
 
 LAYER = "rows"
 
@@ -62,28 +62,28 @@ def type_rows(tables: list[Resource], broken: dict[str, set[int] | None]) -> Rec
     return records
 
 
-@check(LAYER, needs=ROWS)
 def row_model(ctx):
     """Every row as its pydantic model: types, vocabularies, patterns, minimums."""
     for path, number, field_name, message in ctx.records.failures:
         yield Problem(message, path, number, field_name)
 
 
-def row_rule(*tables: str):
-    """Register a rule on one row of `tables` (all tables when none is named): a function of
-    the typed row yielding (field, message) pairs."""
-    def register(rule):
-        def run(ctx):
-            for table in tables or MODELS:
-                path = ctx.package.resources[table].path if table in ctx.records.rows else None
-                for number, row in ctx.records.numbered(table):
-                    for field_name, message in rule(row):
-                        yield Problem(message, path, number, field_name)
-        run.__name__ = rule.__name__
-        run.__doc__ = rule.__doc__
-        check(LAYER, needs=ROWS)(run)
-        return rule
-    return register
+def register_row_rules(rules) -> None:
+    """Register each rule on one row, a function of the typed row yielding (field, message)
+    pairs, as a check of this layer on the rows of its tables (every table for none)."""
+    for rule, tables in rules:
+        register(LAYER, ROWS, _check_of_rule(rule, tables))
+
+
+def _check_of_rule(rule, tables: tuple[str, ...]):
+    def check(ctx):
+        for table in tables or MODELS:
+            path = ctx.package.resources[table].path if table in ctx.records.rows else None
+            for number, row in ctx.records.numbered(table):
+                for field_name, message in rule(row):
+                    yield Problem(message, path, number, field_name)
+    check.__name__, check.__doc__ = rule.__name__, rule.__doc__
+    return check
 
 
 # ---- rules: each takes one typed row and returns (field, message) pairs -------------------
@@ -92,21 +92,18 @@ TEXTS = ("text", "name", "description", "measure", "what", "reason", "cue", "not
          "role_text", "context_note", "short_name")
 
 
-@row_rule()
 def span_is_not_empty(row: Row):
     spans = [(start, end, getattr(row, start), getattr(row, end)) for start, end in _SPANS_OF[type(row)]]
     return [(end, f"{end} {to} must be greater than {start} {at}")
             for start, end, at, to in spans if at is not None and to is not None and to <= at]
 
 
-@row_rule()
 def text_is_not_blank(row: Row):
     texts = [(name, getattr(row, name)) for name in _TEXTS_OF[type(row)]]
     return [(name, "is blank; expected text, or an empty cell where the field is optional")
             for name, value in texts if value is not None and not value.strip()]
 
 
-@row_rule("entities")
 def person_has_public_role(row: Entity):
     role = (row.role_text, row.role_start, row.role_end)
     if row.type == "person" and None in role:
@@ -116,7 +113,6 @@ def person_has_public_role(row: Entity):
         yield "role_text", f"role_text and its offsets are for persons only; this entity is {row.type}"
 
 
-@row_rule("statements")
 def cue_matches_mode(row: Statement):
     if row.mode == "authorial" and row.cue:
         yield "cue", "an authorial statement has no attribution cue; expected an empty cell"
@@ -124,7 +120,6 @@ def cue_matches_mode(row: Statement):
         yield "cue", f"a {row.mode} statement needs its attribution cue as printed"
 
 
-@row_rule("figures")
 def bounds_contain_value(row: Figure):
     if row.lower is not None and row.lower > row.value:
         yield "lower", f"lower {row.lower:g} is above value {row.value:g}; expected lower <= value"
@@ -132,7 +127,6 @@ def bounds_contain_value(row: Figure):
         yield "upper", f"upper {row.upper:g} is below value {row.value:g}; expected value <= upper"
 
 
-@row_rule("figures")
 def bounds_match_qualifier(row: Figure):
     expected = BOUNDS_BY_QUALIFIER[row.qualifier]
     for name, rule in zip(("lower", "upper"), expected):
@@ -144,13 +138,11 @@ def bounds_match_qualifier(row: Figure):
                          f"found {'empty' if actual is None else f'{actual:g}'}")
 
 
-@row_rule("figures")
 def percent_is_a_share(row: Figure):
     if row.unit == "percent" and not 0 <= row.value <= 100:
         yield "value", f"a percentage must lie between 0 and 100; found {row.value:g}"
 
 
-@row_rule("events")
 def dates_in_order(row: Event):
     if row.date_from > row.date_to:
         yield "date_to", f"date_to {row.date_to} is before date_from {row.date_from}"
@@ -159,3 +151,21 @@ def dates_in_order(row: Event):
 # Worked out once per model: 100 000 rows ask these questions 100 000 times.
 _SPANS_OF = {model: [(s, e) for _, s, e in SPAN_COLUMNS.get(table, [])] for table, model in MODELS.items()}
 _TEXTS_OF = {model: [t for t in TEXTS if t in fields_of(model)] for model in MODELS.values()}
+
+
+# The layer's checks, registered once, in the order they run, with what each needs.
+register(LAYER, ROWS, row_model)
+
+
+# The rules on one row, registered once each as a check of this layer, with their tables
+# (none named: every table).
+register_row_rules([
+    (span_is_not_empty, ()),
+    (text_is_not_blank, ()),
+    (person_has_public_role, ("entities",)),
+    (cue_matches_mode, ("statements",)),
+    (bounds_contain_value, ("figures",)),
+    (bounds_match_qualifier, ("figures",)),
+    (percent_is_a_share, ("figures",)),
+    (dates_in_order, ("events",)),
+])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .findings import Problem, snippet
 from .models import MODELS
 from .package import Resource
-from .registry import FILES, check
+from .registry import FILES, register
 
 LAYER = "tables"
 
@@ -21,7 +21,6 @@ LAYER = "tables"
 _CHECKED: dict[tuple[str, str], list[Problem]] = {}
 
 
-@check(LAYER, needs=FILES)
 def cells_within_bounds(ctx):
     """No cell longer than the article: such a table is refused before anything parses it."""
     for resource in ctx.package.parsed_tables():
@@ -32,7 +31,6 @@ def cells_within_bounds(ctx):
                           resource.path, row, column)
 
 
-@check(LAYER, needs=FILES, aside=True)
 def cells_match_schema(ctx):
     """Every cell against its field, by frictionless (keys excluded: see below)."""
     for resource in ctx.package.tables():
@@ -42,7 +40,6 @@ def cells_match_schema(ctx):
         yield from _CHECKED[key]
 
 
-@check(LAYER, needs=FILES)
 def primary_keys_are_unique(ctx):
     for resource in _keyed_tables(ctx):
         key = MODELS[resource.name].PRIMARY_KEY
@@ -60,7 +57,6 @@ def primary_keys_are_unique(ctx):
                 seen[cells] = number
 
 
-@check(LAYER, needs=FILES)
 def foreign_keys_resolve(ctx):
     tables = {r.name: r for r in _keyed_tables(ctx)}
     targets: dict[tuple[str, str], set] = {}
@@ -132,3 +128,9 @@ def _problem(error, path: str) -> Problem:
     if cell is not None and error.type in ("constraint-error", "type-error"):
         message += f"; found {snippet(str(cell), 40)!r}"
     return Problem(f"{error.title.lower()}: {message}", path, row, field or None, check=error.type)
+
+
+# The layer's checks, registered once, in the order they run, with what each needs.
+register(LAYER, FILES, cells_within_bounds)
+register(LAYER, FILES, cells_match_schema, aside=True)
+register(LAYER, FILES, primary_keys_are_unique, foreign_keys_resolve)
