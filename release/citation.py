@@ -44,11 +44,11 @@ def author_names(cff: dict) -> list[str]:
 def source_note(cff: dict) -> str:
     """The sentence naming the work the data set is derived from, and what its text leaves unstated.
 
-    >>> source_note({"references": [{"type": "newspaper-article", "title": "A headline",
+    >>> source_note({"references": [{"type": "generic", "title": "A headline",
     ...                              "authors": [{"name": "Unknown"}]}]})
     'Derived from the news article “A headline” (publisher, author and date not stated in its text).'
     """
-    sources = [r for r in cff.get("references", []) if r.get("type") == "newspaper-article"]
+    sources = [r for r in cff.get("references", []) if r.get("title")]  # the article: its one reference
     if not sources:
         return ""
     source = sources[0]
