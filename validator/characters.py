@@ -5,8 +5,8 @@ controls that make a reversed string display as something else).
 
 >>> [(kind, at) for kind, at, _ in foreign_runs("Dr " + "\\u5f20\\u4f1f" + " said")]
 [('Han', 3)]
->>> [name for name, _ in invisible_characters("ab\\u200bc\\u202e")]
-['ZERO WIDTH SPACE', 'RIGHT-TO-LEFT OVERRIDE']
+>>> [name for name, _ in invisible_characters("ab\\u200bc\\u202e\\x1b[8m")]
+['ZERO WIDTH SPACE', 'RIGHT-TO-LEFT OVERRIDE', 'U+001B']
 """
 from __future__ import annotations
 
@@ -27,7 +27,9 @@ def script_of(char: str) -> str | None:
         return None
     category = unicodedata.category(char)
     if not (category.startswith("L") or category == "Nd"):
-        return None
+        # a symbol that is a letter in disguise (a Kangxi radical is a Han character)
+        normal = unicodedata.normalize("NFKC", char)
+        return next((script_of(c) for c in normal if c != char and script_of(c)), None)
     name = unicodedata.name(char, "UNKNOWN")
     if name.startswith("LATIN"):
         return None
@@ -69,12 +71,15 @@ def _merged(runs, text):
 
 
 def is_invisible(char: str) -> bool:
-    return unicodedata.category(char) == "Cf" or ord(char) in _INVISIBLE_EXTRA
+    """A format or control character (but tab and line breaks), or one that shows nothing."""
+    category = unicodedata.category(char)
+    return (category == "Cf" or (category == "Cc" and char not in "\t\n\r")
+            or ord(char) in _INVISIBLE_EXTRA)
 
 
 def invisible_characters(text: str) -> list[tuple[str, int]]:
-    """(Unicode name, position) of every invisible or format character in `text`."""
-    if text.isascii():
+    """(Unicode name, position) of every invisible, format or control character in `text`."""
+    if text.isascii() and text.isprintable():
         return []
     return [(unicodedata.name(char, f"U+{ord(char):04X}"), index)
-            for index, char in enumerate(text) if not char.isascii() and is_invisible(char)]
+            for index, char in enumerate(text) if (not char.isascii() or not char.isprintable()) and is_invisible(char)]

@@ -81,8 +81,14 @@ def main(argv: list[str] | None = None) -> int:
 def descriptor_path(given: str) -> Path:
     """The descriptor `given` names; a UsageError when it names none."""
     path = Path(given)
-    if "\x00" in given or not path.exists():
+    try:
+        exists = "\x00" not in given and path.exists()
+    except OSError as error:  # a name too long, say
+        raise UsageError(f"{snippet(given, 200)!r}: {error.strerror or error}") from None
+    if not exists:
         raise UsageError(f"{snippet(given, 200)!r}: no such file or directory")
+    if path.is_dir() and path.name == DESCRIPTOR:
+        raise UsageError(f"{snippet(given, 200)!r} is a directory, not a {DESCRIPTOR} file")
     if path.is_dir():
         if not (path / DESCRIPTOR).exists():
             raise UsageError(f"{snippet(given, 200)!r} is a directory without a {DESCRIPTOR}")
@@ -180,8 +186,12 @@ def write_step_summary(report: Report) -> None:
     counts = Counter(f.layer for f in report.findings)
     lines = ["### validate.py", "", summary_line(report), "", "| layer | findings |", "|---|--:|"]
     lines += [f"| {layer} | {counts.get(layer, 0)} |" for layer in LAYERS]
-    with open(target, "a", encoding="utf-8") as summary:
-        summary.write("\n".join(lines) + "\n")
+    try:
+        with open(target, "a", encoding="utf-8") as summary:
+            summary.write("\n".join(lines) + "\n")
+    except OSError as error:  # the summary is a courtesy: the findings are printed anyway
+        print(f"validate.py: cannot write $GITHUB_STEP_SUMMARY ({error.strerror or error})",
+              file=sys.stderr)
 
 
 def _workspace_path(root: Path, resource: str) -> str:

@@ -14,14 +14,15 @@ from collections import defaultdict
 
 from .context import Context
 from .registry import ARTICLE, ROWS, register
-from .faithfulness import AUTHORIAL_MODES, CLOSE, OPEN
+from .faithfulness import AUTHORIAL_MODES, QUOTING_MODES
+from .mentions import CLOSE, OPEN
 from .figure_text import printed_with_a_unit, quantity_words
+from . import time_expressions
 from .time_expressions import time_words
 from .findings import Problem, snippet
 
 LAYER = "completeness"
 QUOTED_PASSAGE = re.compile(f"{OPEN}([^{OPEN}{CLOSE}]*){CLOSE}")
-QUOTING_MODES = {"direct_quotation", "mixed_quotation"}
 # A sentence ends with one of these, or at the end of a line (the headline).
 SENTENCE_END = (".", "?", "!", CLOSE, ")")
 
@@ -229,6 +230,23 @@ def exclusions_hide_no_figure(ctx: Context):
                           "expected a figure row", ctx.path("excluded_spans"), number, "text")
 
 
+def exclusions_hide_no_date(ctx: Context):
+    """An exclusion from events is a time word that denotes no date (“subsequently”, “now”):
+    words that read as a date (a year, a month, “that month”) are an event and cannot be
+    excluded."""
+    for number, row in ctx.records.numbered("excluded_spans"):
+        if row.excluded_from != "events":
+            continue
+        for match in time_words(row.text):
+            try:
+                time_expressions.interpret(match.group())
+            except time_expressions.TimeExpressionError:
+                continue
+            yield Problem(f"{snippet(match.group())!r} denotes dates and cannot be excluded from "
+                          "events; expected an event row", ctx.path("excluded_spans"), number, "text")
+            break
+
+
 # The layer's checks, registered once, in the order they run, with what each needs.
 register(LAYER, ARTICLE, every_quotation_has_one_row, every_number_is_accounted_for,
          every_time_word_is_accounted_for, exclusions_are_needed,
@@ -236,3 +254,4 @@ register(LAYER, ARTICLE, every_quotation_has_one_row, every_number_is_accounted_
 register(LAYER, ROWS, mode_matches_quotes, every_statement_has_a_source, sources_match_mode,
          one_article_entity)
 register(LAYER, ARTICLE, exclusions_hide_no_figure)
+register(LAYER, ROWS, exclusions_hide_no_date)

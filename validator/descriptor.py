@@ -233,11 +233,11 @@ def _schema_url_allowed(path: str, value: str) -> bool:
 def _urls_in(document, resource: str, allowed, path: str = ""):
     stack = [(document, path)]
     while stack:
-        value, at = stack.pop(0)
+        value, at = stack.pop()
         if isinstance(value, dict):
-            stack += [(item, json_path(at, key)) for key, item in value.items()]
+            stack += [(item, json_path(at, key)) for key, item in reversed(value.items())]
         elif isinstance(value, list):
-            stack += [(item, json_path(at, index)) for index, item in enumerate(value)]
+            stack += [(item, json_path(at, index)) for index, item in reversed(list(enumerate(value)))]
         elif isinstance(value, str) and _URL.match(value) and not allowed(at, value):
             yield Problem(f"refused: a URL ({snippet(value, 50)!r}); the validator never reads "
                           "the network, and the package has no property that is a URL but its "

@@ -14,15 +14,18 @@ from decimal import Decimal
 
 from . import figure_text, time_expressions
 from .findings import Problem, snippet
+from .mentions import CLOSE, OPEN, attribution_words, names, printed_as_words, resolved_by_note
 from .models import SPAN_COLUMNS
 from .context import Context
 from .registry import ARTICLE, ROWS, register
 
 LAYER = "faithfulness"
-OPEN, CLOSE = "\u201c", "\u201d"  # the article's quotation marks
 
 INSIDE_A_STATEMENT = ("quotes", "figures", "events")
 AUTHORIAL_MODES = {"authorial", "hedged"}  # the article's own voice: the article is the source
+QUOTING_MODES = {"direct_quotation", "mixed_quotation"}
+QUOTATION_ENDS = (",", ".", "?", "!")  # a quotation that ends on its own punctuation is whole
+UNIT_CANNOT_END = {"or", "and", "of", "the", "a", "an", "to", "for", "in"}
 EVENT_ID = re.compile(r"\be-[a-z0-9]+(?:-[a-z0-9]+)*\b")
 
 
@@ -62,10 +65,15 @@ def spans_inside_statement(ctx: Context):
 
 
 def cue_printed_in_statement(ctx: Context):
+    """The cue is printed in the statement as whole words, outside its quotations."""
+    quotes = defaultdict(list)
+    for quote in ctx.records.of("quotes"):
+        quotes[quote.statement_id].append(quote)
     for number, row in ctx.records.numbered("statements"):
-        if row.cue and row.cue not in row.text:
-            yield Problem(f"cue {snippet(row.cue)!r} is not printed in the statement's text",
-                          ctx.path("statements"), number, "cue")
+        words = attribution_words(row, quotes[row.id], ())
+        if row.cue and not printed_as_words(row.cue.lower(), words.lower()):
+            yield Problem(f"cue {snippet(row.cue)!r} is not printed as whole words in the "
+                          "statement's text outside its quotations", ctx.path("statements"), number, "cue")
 
 
 def quote_is_between_marks(ctx: Context):
@@ -148,20 +156,26 @@ def _where(article: str, text: str) -> str:
 # ---- semantic swaps the article lets code detect -------------------------------------------
 
 def sources_printed_in_statement(ctx: Context):
-    """A source or medium of a statement that is not the article's own is printed in it: by
-    name, short name or (a person) surname, or by a reference (“it”, “the statement”) that
-    the statement's note quotes and resolves by naming the entity."""
+    """A source or medium of a statement that is not the article's own is printed in the words
+    of its attribution (`mentions`): not only inside a quotation or another entity's role."""
     entities = {e.id: e for e in ctx.records.of("entities")}
-    statements = {s.id: (s, s.text.lower()) for s in ctx.records.of("statements")}
+    quotes = defaultdict(list)
+    for quote in ctx.records.of("quotes"):
+        quotes[quote.statement_id].append(quote)
+    roles = {e.id: (e.role_start, e.role_end) for e in entities.values() if e.role_start is not None
+             and e.role_end is not None}
+    statements = {s.id: s for s in ctx.records.of("statements")}
     for number, link in ctx.records.numbered("attributions"):
-        statement, lowered = statements.get(link.statement_id, (None, ""))
-        entity = entities.get(link.entity_id)
+        statement, entity = statements.get(link.statement_id), entities.get(link.entity_id)
         if statement is None or entity is None or statement.mode in AUTHORIAL_MODES:
             continue
-        if not (names(entity, statement.text, lowered) or _resolved_by_note(entity, statement)):
-            yield Problem(f"the {link.role} {entity.id} is not printed in statement {statement.id}; "
-                          f"expected its name there, or a reference that the statement's note "
-                          f"quotes (“…”) and resolves by naming it", ctx.path("attributions"),
+        others = {span for other, span in roles.items() if other != entity.id and span != roles.get(entity.id)}
+        words = attribution_words(statement, quotes[statement.id], others)
+        if not (names(entity, words) or resolved_by_note(entity, statement, words)):
+            yield Problem(f"the {link.role} {entity.id} is not printed in the words of statement "
+                          f"{statement.id}'s attribution (outside its quotations and others' roles); "
+                          "expected its name there, or a reference that the statement's note "
+                          "quotes (“…”) and resolves by naming it", ctx.path("attributions"),
                           number, "entity_id")
 
 
@@ -183,28 +197,45 @@ def context_dates_follow_their_row(ctx: Context):
                           "one's; it names none that exists", ctx.path("events"), number, "context_note")
             continue
         unit = meaning.whole or "year"
-        disagreeing = [other.id for other in named if not _same_period(row, other, unit)]
+        nearest = _nearest_before(row, events.values(), unit) if meaning.whole else None
+        if meaning.whole and nearest is not None and nearest.id not in {o.id for o in named}:
+            yield Problem(f"“{snippet(row.text)}” refers back to the nearest preceding event within "
+                          f"one {unit}, {nearest.id}; the context_note names another",
+                          ctx.path("events"), number, "context_note")
+            continue
+        disagreeing = [other.id for other in named if not _same_period(row, other, unit)
+                       or other.start > row.start]
         if disagreeing:
             yield Problem(f"{row.date_from} to {row.date_to} is not in the {unit} of "
-                          f"{', '.join(disagreeing)}, which the context_note names as its context",
+                          f"{', '.join(disagreeing)}, which the context_note names as its context "
+                          "(and which must be printed before it)",
                           ctx.path("events"), number, "date_from")
 
 
 def direct_quotation_is_its_quote(ctx: Context):
-    """A direct_quotation statement is one quotation and its attribution, the quotation
-    opening or closing the statement; a paraphrase holding quoted words is mixed_quotation."""
+    """A statement is a direct_quotation exactly when it opens with its one quotation, ending on
+    its own punctuation, and the attribution follows; a paraphrase holding quoted words, or a
+    quotation the article's words continue (“…how the party operates” under …), is a
+    mixed_quotation."""
     quotes = defaultdict(list)
     for quote in ctx.records.of("quotes"):
         quotes[quote.statement_id].append(quote)
     for number, row in ctx.records.numbered("statements"):
-        if row.mode != "direct_quotation" or not quotes.get(row.id):
-            continue
-        held = quotes[row.id]
-        marked = OPEN + held[0].text + CLOSE
-        if len(held) != 1 or not (row.text.startswith(marked) or row.text.rstrip(".").endswith(marked)):
-            yield Problem(f"statement {row.id} is not one quotation with its attribution (it holds "
-                          f"{len(held)} quotation(s), and the article's words surround them); "
-                          "expected mode mixed_quotation", ctx.path("statements"), number, "mode")
+        held = quotes.get(row.id)
+        if not held or row.mode not in QUOTING_MODES:
+            continue  # completeness.mode_matches_quotes reports a mode that does not quote
+        direct = _one_whole_quotation(row, held)
+        if direct != (row.mode == "direct_quotation"):
+            yield Problem(f"statement {row.id} is {'one whole quotation with its attribution' if direct else 'not one whole quotation with its attribution'}; "
+                          f"expected mode {'direct_quotation' if direct else 'mixed_quotation'}",
+                          ctx.path("statements"), number, "mode")
+
+
+def _one_whole_quotation(row, held) -> bool:
+    """The statement opens with its one quotation, which ends on its own punctuation, and the
+    attribution follows (the article prints every direct quotation so)."""
+    return len(held) == 1 and held[0].text.endswith(QUOTATION_ENDS) and \
+        row.text.startswith(OPEN + held[0].text + CLOSE)
 
 
 def figure_unit_is_printed(ctx: Context):
@@ -213,42 +244,33 @@ def figure_unit_is_printed(ctx: Context):
     for number, row in ctx.records.numbered("figures"):
         if row.unit == "percent":
             continue  # figure_reads_as_value holds it to the % sign
-        printed = figure_text.noun_after(ctx.article, row.end, len(row.unit.split("_")))
+        words = row.unit.split("_")
+        printed = figure_text.noun_after(ctx.article, row.end, len(words))
         if printed != row.unit:
             yield Problem(f"unit {row.unit} is not the noun printed after the figure, which reads "
                           f"{printed or 'as no noun'}", ctx.path("figures"), number, "unit")
+        elif words[0] in figure_text.SCALES or words[-1] in UNIT_CANNOT_END or \
+                _printed_in_capitals(ctx.article, row.end, len(words)):
+            yield Problem(f"unit {row.unit} is not the whole noun: a unit neither starts with a "
+                          "scale word (it belongs to the value), nor ends with a function word or "
+                          "an acronym (“CCP” in “CCP branches”)", ctx.path("figures"), number, "unit")
 
 
-def names(entity, text: str, lowered: str | None = None) -> bool:
-    """Whether `text` prints the entity's name, short name or, for a person, surname
-    (`lowered`: the text in lowercase, where the caller has it)."""
-    forms = [entity.name, entity.short_name]
-    if entity.type == "person":
-        forms.append(entity.name.split()[-1])
-    lowered = text.lower() if lowered is None else lowered
-    return any(form and _printed_as_words(form.lower(), lowered) for form in forms)
+def _nearest_before(row, events, unit: str):
+    """The event printed last before `row` whose dates lie within one month (or year)."""
+    within = [e for e in events if e.start < row.start and (
+        e.date_from.year == e.date_to.year if unit == "year"
+        else (e.date_from.year, e.date_from.month) == (e.date_to.year, e.date_to.month))]
+    return max(within, key=lambda e: e.start, default=None)
 
 
-def _printed_as_words(words: str, text: str) -> bool:
-    """Whether `words` occur in `text` with no letter or digit just before or after them."""
-    at = text.find(words)
-    while at >= 0:
-        end = at + len(words)
-        if (at == 0 or not _is_word(text[at - 1])) and (end == len(text) or not _is_word(text[end])):
-            return True
-        at = text.find(words, at + 1)
-    return False
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
-def _resolved_by_note(entity, statement) -> bool:
-    note = statement.note or ""
-    references = re.findall(f"{OPEN}([^{CLOSE}]+){CLOSE}", note)
-    return names(entity, note) and any(_printed_as_words(reference.lower(), statement.text.lower())
-                                        for reference in references)
+def _printed_in_capitals(article: str, end: int, count: int) -> bool:
+    """Whether the last of the `count` words after `end` is printed in capitals (an acronym)."""
+    words = re.findall(r"[A-Za-z]+", article[end:end + 200])
+    if words[:1] == ["of"]:
+        words = words[2:] if words[1:2] == ["the"] else words[1:]
+    last = words[count - 1] if len(words) >= count else ""
+    return len(last) > 1 and last.isupper()
 
 
 def _same_period(row, other, unit: str) -> bool:

@@ -21,8 +21,7 @@ UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
 CARDINALS = {word: n for n, word in enumerate(UNITS)} | TENS
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000}
+SCALES = {"hundred": 10**2, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
             "tenth", "hundredth", "thousandth", "millionth"]
 # Words that state a quantity without a number: each needs a figure or a declared exclusion.
@@ -60,9 +59,9 @@ _FIGURE = re.compile(
     rf"(?P<number>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|{_NUMBER_WORD})"
     rf"(?:\s+(?P<scale>{'|'.join(SCALES)}))?"
     rf"\s*(?P<percent>%|percent|per cent)?",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,  # ASCII: “ſ” or “K” must not read as s or k
 )
-_HEDGE_BEFORE = re.compile(rf"\b(?:{_ANY_HEDGE})\s+$", re.IGNORECASE)
+_HEDGE_BEFORE = re.compile(rf"\b(?:{_ANY_HEDGE})\s+$", re.IGNORECASE | re.ASCII)
 
 
 class ParsedFigure(NamedTuple):
@@ -142,10 +141,12 @@ def printed_with_a_unit(text: str, start: int, end: int, units: set[str]) -> str
     printed after it. None when there is none of these."""
     if any("0" <= ch <= "9" for ch in text[start:end]):
         return "it is written in digits"
+    if text[start:end].lower() in SCALES and re.search(r"[0-9A-Za-z]\s+$", text[max(0, start - 20):start]):
+        return "it scales the number printed before it"
     hedge = hedge_before(text, start)
     if hedge:
         return f"the hedge {hedge!r} is printed before it"
-    after = re.match(rf"\s*(%|percent\b|per cent\b|(?:{'|'.join(SCALES)})\b)", text[end:end + 20], re.I)
+    after = re.match(rf"\s*(%|percent\b|per cent\b|(?:{'|'.join(SCALES)})\b)", text[end:end + 20], re.I | re.A)
     if after:
         return f"{after.group(1)!r} is printed after it"
     for unit in units:

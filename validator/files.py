@@ -132,6 +132,8 @@ def load_json(content: bytes) -> tuple[object, str | None]:
         return None, f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
     except RecursionError:
         return None, f"nested too deeply to read; expected at most {MAX_JSON_DEPTH} levels"
+    except ValueError as error:  # an integer of more digits than Python converts
+        return None, f"not strict JSON: {error}"
     depth, where = _deepest(value)
     if depth > MAX_JSON_DEPTH:
         return None, (f"nested {depth} levels deep (at {where}); expected at most "
@@ -203,22 +205,23 @@ def walk(root: Path, ignored_dirs: frozenset[str], ignored_top: frozenset[str],
     path), sorted; directories in `ignored_dirs` (anywhere) or `ignored_top` (at the top) and
     files ending in `ignored_suffixes` are skipped. Symlinked directories are listed, not
     entered."""
-    found = []
-    for directory, subdirs, files in os.walk(root):
+    found, unreadable = [], []
+    for directory, subdirs, files in os.walk(root, onerror=unreadable.append):
         here = Path(directory)
         top = here == root
         keep = []
         for name in sorted(subdirs):
-            if name in ignored_dirs or (top and name in ignored_top):
-                continue
             if (here / name).is_symlink():
                 files.append(name)
-            else:
-                keep.append(name)
+            elif name not in ignored_dirs and not (top and name in ignored_top):
+                keep.append(name)  # only a directory is skipped by its name, never a file
         subdirs[:] = keep
         for name in sorted(files):
-            if name in ignored_dirs or name.endswith(ignored_suffixes) or (top and name in ignored_top):
-                continue
+            if name == ".git" or name.endswith(ignored_suffixes):
+                continue  # a worktree's .git is a file; compiled Python is never data
             path = here / name
             found.append((path.relative_to(root).as_posix(), path))
+    for error in unreadable:  # a directory that cannot be listed is reported, not skipped
+        path = Path(error.filename)
+        found.append((path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path), path))
     return sorted(found)

@@ -70,10 +70,18 @@ class Finding:
 
 
 def make_finding(layer: str, check: str, problem: Problem, line: int | None = None) -> Finding:
-    """The finding for `problem`; message and place never echo an identifier-like value."""
+    """The finding for `problem`; message and place never echo an identifier-like value, nor
+    a control character (a terminal would obey it: an escape sequence could hide a finding)."""
     resource, field = problem.resource, problem.field
-    return Finding(layer, problem.check or check, resource and redact(resource), problem.row,
-                   field and redact(field), redact(problem.message), line)
+    return Finding(layer, problem.check or check, resource and _shown(resource), problem.row,
+                   field and _shown(field), _shown(problem.message), line)
+
+
+def _shown(text: str) -> str:
+    text = redact(text)
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in text)
 
 
 def snippet(text: str, limit: int = 60) -> str:

@@ -18,7 +18,7 @@ from pydantic import ConfigDict, Field, TypeAdapter
 from pydantic.dataclasses import dataclass
 from pydantic.fields import FieldInfo
 
-from .canonical import TABLE_SCHEMA_PROFILE, property_problems
+from .canonical import TABLE_SCHEMA_PROFILE, property_problems, same
 
 EntityType = Literal["article", "person", "organization", "news_outlet", "government_body",
                      "state", "unnamed_group"]
@@ -237,9 +237,9 @@ def _field_problems(model, want: dict, have: dict) -> list[str]:
     for key in sorted(set(have) - set(want) - FREE_FIELD_PROPERTIES):
         problems.append(f"property {key!r} is not used by this package; expected none")
     for key in ("type", "format"):
-        if key in want and have.get(key) != want[key]:
+        if key in want and not same(have.get(key), want[key]):
             problems.append(f"{key} is {have.get(key)!r}; expected {want[key]!r}")
-    if constraints != want.get("constraints", {}):
+    if not same(constraints, want.get("constraints", {})):
         problems.append(f"constraints are {constraints}; expected {want.get('constraints', {})}")
     problems += [f"{key} must be text" for key in FREE_FIELD_PROPERTIES
                  if key in have and not isinstance(have[key], str)]

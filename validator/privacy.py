@@ -12,25 +12,34 @@ from __future__ import annotations
 
 import re
 import struct
-from bisect import bisect_right
+import unicodedata
 
 from . import layout
 from .characters import foreign_runs, invisible_characters
 from .context import Context
 from .findings import Problem
-from .identifiers import date_values_in, identifiers_in, may_hold_date, may_hold_identifier
+from .dates import date_values_in, may_hold_date
+from .identifiers import identifiers_in, may_hold_identifier
+from .package import DESCRIPTOR
 from .registry import ARTICLE, FILES, ROWS, register
 from .texts import scan, text_files
 from .vocabulary import NON_LATIN_WORDS, sensitive_name
 
 LAYER = "privacy"
 NOT_ALLOWED = "(value withheld); personal data of any kind is not allowed"
-DOCUMENTATION = (".md", ".cff", ".html", ".txt")  # where a date is prose, not code
-_CHANGELOG_HEADING = re.compile(r"## \[\d+\.\d+\.\d+\] - \d{4}-\d{2}-\d{2}")
+_CHANGELOG_HEADING = re.compile(r"^## \[\d+\.\d+\.\d+\] - \d{4}-\d{2}-\d{2}$", re.MULTILINE)
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Standard vocabularies whose IRIs hold the date they were published.
+STANDARD_IRIS = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#",)
 _RELEASED = re.compile(r"^date-released: ['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
 _PNG = b"\x89PNG\r\n\x1a\n"
-_PNG_CHUNKS = {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"pHYs",
-               b"bKGD", b"sBIT"}  # image data only: no text, no EXIF, no time, no profile name
+# Image data only (no text, no EXIF, no time, no profile name), each chunk of its data's size.
+_PNG_CHUNK_SIZES = {
+    b"IHDR": lambda n: n == 13, b"PLTE": lambda n: 0 < n <= 768 and n % 3 == 0,
+    b"IDAT": lambda n: True, b"IEND": lambda n: n == 0, b"tRNS": lambda n: n in (2, 6) or n <= 256,
+    b"gAMA": lambda n: n == 4, b"cHRM": lambda n: n == 32, b"sRGB": lambda n: n == 1,
+    b"pHYs": lambda n: n == 9, b"bKGD": lambda n: n in (1, 2, 6), b"sBIT": lambda n: 1 <= n <= 4,
+}
 
 
 def no_sensitive_field_names(ctx: Context):
@@ -45,32 +54,37 @@ def no_sensitive_field_names(ctx: Context):
 
 
 def no_identifiers(ctx: Context):
-    """ID numbers, e-mail addresses and phone numbers, in every cell, key, value and line."""
+    """ID numbers, e-mail addresses and phone numbers, in every cell, key, value, file and file
+    name, however they are written."""
     for text in scan(ctx, may_hold_identifier):
         for kind, position in identifiers_in(text.text, numeric=text.numeric):
-            yield Problem(f"{text.where} holds what looks like {kind} at character {position} "
-                          f"{NOT_ALLOWED}", text.resource, text.row, text.field)
+            row, where = text.place(position)
+            yield Problem(f"{where} holds what looks like {kind} at character {_column(text, position)} "
+                          f"{NOT_ALLOWED}", text.resource, row, text.field)
 
 
 def no_full_dates(ctx: Context):
     """A full calendar date (a birth date is one) only where the package dates its events:
-    the events' date columns, the descriptor's `created` and, in the documentation, those
-    same dates and the release dates."""
+    the events' date columns, the descriptor's `created`, and, in any other file, the events'
+    dates, the release dates (`created`, and the one `date-released` of CITATION.cff) and the
+    dates of CHANGELOG.md's version headings. Dates inside the standard vocabularies' IRIs
+    (`STANDARD_IRIS`) are part of those names."""
     allowed = _dated_events(ctx) | _release_dates(ctx)
     events = ctx.package.resources.get("events")
     event_columns = {(events.path, "date_from"), (events.path, "date_to")} if events else set()
-    for text in scan(ctx, may_hold_date, files=lambda f: f.path.endswith(DOCUMENTATION),
-                     skip_columns=frozenset(event_columns)):
-        if (text.where, text.field) == ("the value", "created"):
+    data = {DESCRIPTOR} | {r.path for r in ctx.package.resources.values() if r.is_table} \
+        | {r.schema_path for r in ctx.package.resources.values() if r.schema_path}
+    for text in scan(ctx, may_hold_date, skip_columns=frozenset(event_columns)):
+        if (text.where, text.field, text.resource) == ("the value", "created", DESCRIPTOR):
             continue
-        if text.where.startswith("line") and _CHANGELOG_HEADING.fullmatch(text.text):
-            continue
-        in_prose = text.where.startswith("line")
+        exempt = _exempt_spans(text)
         for value, position in date_values_in(text.text):
-            if not (in_prose and value.isoformat() in allowed):
-                yield Problem(f"{text.where} holds a full calendar date at character {position} "
-                              f"{NOT_ALLOWED}; the package dates only its events",
-                              text.resource, text.row, text.field)
+            if any(a <= position < b for a, b in exempt) or (
+                    text.resource not in data and value.isoformat() in allowed):
+                continue
+            row, where = text.place(position)
+            yield Problem(f"{where} holds a full calendar date at character {_column(text, position)} "
+                          f"{NOT_ALLOWED}; the package dates only its events", text.resource, row, text.field)
 
 
 def no_foreign_script(ctx: Context):
@@ -78,18 +92,21 @@ def no_foreign_script(ctx: Context):
     characters, say) is refused, outside the vocabulary of sensitive column names."""
     for text in ctx.shared(_non_ascii_texts):
         for script, position, length in foreign_runs(text.text, NON_LATIN_WORDS):
-            yield Problem(f"{text.where} holds {length} character(s) of the {script} script at "
-                          f"character {position} {NOT_ALLOWED}; the article prints none",
-                          text.resource, text.row, text.field)
+            row, where = text.place(position)
+            yield Problem(f"{where} holds {length} character(s) of the {script} script at "
+                          f"character {_column(text, position)} {NOT_ALLOWED}; the article prints none",
+                          text.resource, row, text.field)
 
 
 def no_invisible_characters(ctx: Context):
-    """Zero-width characters, soft hyphens, a BOM inside text, bidirectional controls: text
-    could hide behind them, or display as something it is not. The article prints none."""
-    for text in ctx.shared(_non_ascii_texts):
+    """Zero-width characters, soft hyphens, a BOM inside text, bidirectional controls and
+    other control characters (an escape sequence can hide text in a terminal): text could
+    hide behind them, or display as something it is not. The article prints none."""
+    for text in ctx.shared(_non_ascii_or_control_texts):
         for name, position in invisible_characters(text.text):
-            yield Problem(f"{text.where} holds the invisible character {name} at character "
-                          f"{position}; expected none", text.resource, text.row, text.field)
+            row, where = text.place(position)
+            yield Problem(f"{where} holds the invisible character {name} at character "
+                          f"{_column(text, position)}; expected none", text.resource, row, text.field)
 
 
 def no_text_in_images(ctx: Context):
@@ -121,9 +138,10 @@ def persons_are_the_reviewed_ones(ctx: Context):
 
 
 def persons_are_named_in_article(ctx: Context):
-    """A person row only for someone the article names, with the public role it gives them."""
+    """A person row only for someone the article names, with the public role it gives them:
+    the role printed beside the name (“Luke de Pulford, a British …”, “General Secretary Xi
+    Jinping”) or around it (“U.S. Sens. Marco Rubio and Mark Warner, acting chairman …”)."""
     article = ctx.article
-    paragraphs = [m.start() for m in re.finditer(r"(?:^|\n\n)", article)]
     for number, person in ctx.records.numbered("entities"):
         if person.type != "person":
             continue
@@ -131,26 +149,48 @@ def persons_are_named_in_article(ctx: Context):
             yield Problem("this person is not named in the article; only people the article "
                           "names may appear", ctx.path("entities"), number, "name")
             continue
-        if any(ch.isdigit() for ch in person.description):
-            yield Problem("a person's description holds digits (a birth year, an age or an ID "
+        if any(unicodedata.numeric(char, None) is not None for char in person.description):
+            yield Problem("a person's description holds a number (a birth year, an age or an ID "
                           "would); expected only the public role the article gives",
                           ctx.path("entities"), number, "description")
-        if person.role_start is None:
+        if person.role_start is None or person.role_end is None:
             continue  # the rows layer reports the missing role
-        index = bisect_right(paragraphs, person.role_start)
-        first = paragraphs[index - 1] if index else 0
-        last = paragraphs[index] if index < len(paragraphs) else len(article)
-        # named in the paragraph: an occurrence of the name that starts inside it
-        if article.find(person.name, first, last + len(person.name) - 1) < 0:
-            yield Problem("the role span is not in a paragraph that names this person; expected "
-                          "the role the article gives them where it names them",
+        if not _beside(person.start, person.end, person.role_start, person.role_end):
+            yield Problem("the role span is not printed beside the person's name; expected the "
+                          "role the article gives them where it names them",
                           ctx.path("entities"), number, "role_start")
 
 
+def _beside(start: int, end: int, role_start: int, role_end: int) -> bool:
+    """Whether a role span follows the name (after “, ”), precedes it (before a space), or
+    holds it."""
+    return 0 <= role_start - end <= 3 or 0 <= start - role_end <= 2 or role_start <= start < end <= role_end
+
+
 def _non_ascii_texts(ctx: Context) -> list:
-    """The texts that hold any character beyond ASCII: all that the script and invisible
-    character checks need to read."""
-    return list(scan(ctx, lambda text: not text.isascii()))
+    """The texts that hold any character beyond ASCII: all that the script check needs."""
+    return [text for text in ctx.shared(_non_ascii_or_control_texts) if not text.text.isascii()]
+
+
+def _non_ascii_or_control_texts(ctx: Context) -> list:
+    """The texts that hold a character beyond printable ASCII (tab and line breaks aside):
+    all that the script and invisible-character checks need to read."""
+    return list(scan(ctx, lambda text: not text.isascii() or _ASCII_CONTROL.search(text) is not None))
+
+
+def _column(text, position: int) -> int:
+    """The position as a message gives it: within its line, for a whole file."""
+    row, _ = text.place(position)
+    return position - text.lines[row - 1] if text.where == "the file" else position
+
+
+def _exempt_spans(text) -> list[tuple[int, int]]:
+    """Where a date is part of a name or a heading, not a date of anyone: the standard IRIs,
+    and CHANGELOG.md's version headings."""
+    spans = [(m.start(), m.end()) for iri in STANDARD_IRIS for m in re.finditer(re.escape(iri), text.text)]
+    if text.resource == "CHANGELOG.md":
+        spans += [m.span() for m in _CHANGELOG_HEADING.finditer(text.text)]
+    return spans
 
 
 def _dated_events(ctx: Context) -> set[str]:
@@ -169,18 +209,22 @@ def _release_dates(ctx: Context) -> set[str]:
         found |= {value.isoformat() for value, _ in date_values_in(created[:10])}
     for file in text_files(ctx):
         if file.path == "CITATION.cff":
-            found |= set(_RELEASED.findall(file.text))
+            found |= set(_RELEASED.findall(file.text)[:1])  # a second one is not a release date
     return found
 
 
 def _png_problem(content: bytes) -> str | None:
+    """Why `content` is not a PNG of image data only: every chunk is one that holds image
+    data, of the size that data has (so no chunk can carry text beside it)."""
     if not content.startswith(_PNG):
         return "not a PNG file"
     position = len(_PNG)
     while position + 8 <= len(content):
         length, kind = struct.unpack(">I4s", content[position:position + 8])
-        if kind not in _PNG_CHUNKS:
+        if kind not in _PNG_CHUNK_SIZES:
             return f"a {kind.decode('latin-1')!r} chunk (text or metadata)"
+        if not _PNG_CHUNK_SIZES[kind](length):
+            return f"a {kind.decode('latin-1')!r} chunk of {length} bytes, not the size its data has"
         position += 12 + length
         if kind == b"IEND":
             return None if position == len(content) else "data after the image's end"

@@ -77,13 +77,18 @@ def register_row_rules(rules) -> None:
 
 def _check_of_rule(rule, tables: tuple[str, ...]):
     def check(ctx):
-        for table in tables or MODELS:
-            path = ctx.package.resources[table].path if table in ctx.records.rows else None
-            for number, row in ctx.records.numbered(table):
-                for field_name, message in rule(row):
-                    yield Problem(message, path, number, field_name)
+        return apply_rule(ctx, rule, tables)
     check.__name__, check.__doc__ = rule.__name__, rule.__doc__
     return check
+
+
+def apply_rule(ctx, rule, tables: tuple[str, ...]):
+    """The problems `rule` finds in the rows of `tables` (every table for none)."""
+    for table in tables or MODELS:
+        path = ctx.package.resources[table].path if table in ctx.records.rows else None
+        for number, row in ctx.records.numbered(table):
+            for field_name, message in rule(row):
+                yield Problem(message, path, number, field_name)
 
 
 # ---- rules: each takes one typed row and returns (field, message) pairs -------------------

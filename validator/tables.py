@@ -9,6 +9,9 @@ by the Table Schema error type. Tables the descriptor layer could not load are l
 """
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from .findings import Problem, snippet
 from .models import MODELS
 from .package import Resource
@@ -38,6 +41,42 @@ def cells_match_schema(ctx):
         if key not in _CHECKED:
             _CHECKED[key] = _frictionless_problems(ctx.package.root, resource)
         yield from _CHECKED[key]
+
+
+_PLAIN = {"integer": re.compile(r"-?[0-9]+"), "number": re.compile(r"-?[0-9]+(?:\.[0-9]+)?")}
+
+
+def numbers_are_plain(ctx):
+    """A number is written as the CSV conventions say, so that every reader reads the same
+    value: digits, a minus sign, a decimal point; no “+”, underscore, exponent, NaN or
+    infinity (Python and frictionless read “2_000_000”, pandas reads text), and no more digits
+    than a double holds (frictionless would keep digits that pandas drops)."""
+    for resource in ctx.package.tables():
+        types = {f["name"]: f.get("type") for f in resource.schema["fields"]}
+        header = resource.table.header
+        columns = [(i, name, _PLAIN[types[name]]) for i, name in enumerate(header)
+                   if types.get(name) in _PLAIN]
+        for number, cells in resource.table.records:
+            for index, name, plain in columns:
+                cell = cells[index] if index < len(cells) else ""
+                if cell and _a_number(cell) and not (plain.fullmatch(cell) and _exact_as_a_double(cell)):
+                    yield Problem(f"{snippet(cell, 30)!r} is not a plain {types[name]} as the CSV "
+                                  "conventions write one (digits, an optional minus sign and "
+                                  "decimal point, at most what a double holds)", resource.path,
+                                  number, name)
+
+
+def _a_number(cell: str) -> bool:
+    """Whether a reader would take `cell` for a number (if not, frictionless says so)."""
+    try:
+        float(cell)
+        return True
+    except ValueError:
+        return False
+
+
+def _exact_as_a_double(cell: str) -> bool:
+    return Decimal(cell) == Decimal(repr(float(cell)))
 
 
 def primary_keys_are_unique(ctx):
@@ -133,4 +172,4 @@ def _problem(error, path: str) -> Problem:
 # The layer's checks, registered once, in the order they run, with what each needs.
 register(LAYER, FILES, cells_within_bounds)
 register(LAYER, FILES, cells_match_schema, aside=True)
-register(LAYER, FILES, primary_keys_are_unique, foreign_keys_resolve)
+register(LAYER, FILES, numbers_are_plain, primary_keys_are_unique, foreign_keys_resolve)

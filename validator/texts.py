@@ -1,53 +1,71 @@
 """Every piece of text in the package, as the privacy layer scans it: each cell of each table
-(header and extra cells included), each key and scalar of the descriptor and the schemas,
-and each line of every other file of the package's directory.
+(header and extra cells included), each key and scalar of every JSON file (the descriptor,
+the schemas, any other .json or .jsonld file; numbers as written, not as parsed), every other
+file whole (so a value broken over two lines is still one), and the name of every file.
 
 `scan` takes a cheap test (`may_hold`) that may say yes wrongly but never no wrongly: whole
 rows and whole files it rejects are skipped, which keeps the scan of 100 000 rows fast.
 """
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from typing import Callable
 
-from .package import DESCRIPTOR, is_number
+from .package import is_number
 
 _SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
 SEPARATOR = "\x1f"  # joins a row's cells for `may_hold`; no detector matches across it
+JSON_FILES = (".json", ".jsonld")
 
 
 @dataclass(frozen=True)
 class Text:
     resource: str            # the file
-    row: int | None          # table row, or line of a text file
+    row: int | None          # table row; None for a JSON value, a whole file or a file name
     field: str | None        # column, or the path of a JSON property
     text: str
-    where: str               # "the cell", "line N", "the key", "the value"
+    where: str               # "the cell", "the key", "the value", "the file", "the file name"
     numeric: bool = False    # a number in a number column
+    lines: list[int] = field(default_factory=list, compare=False)  # a file's line starts
+
+    def place(self, position: int) -> tuple[int | None, str]:
+        """(row, how a message names it) of the character at `position`: in a whole file,
+        its line."""
+        if self.where != "the file":
+            return self.row, self.where
+        line = bisect_right(self.lines, position)
+        return line, f"line {line}"
 
 
 def scan(ctx, may_hold: Callable[[str], bool], files: Callable[[object], bool] = lambda f: True,
          skip_columns: frozenset[tuple[str, str]] = frozenset()):
-    """Every `Text` of the package that `may_hold` does not rule out; text files only where
-    `files(package_file)` says so; no cell of the (file, column) pairs in `skip_columns`."""
+    """Every `Text` of the package that `may_hold` does not rule out; the content of files
+    only where `files(package_file)` says so; no cell of the (file, column) pairs in
+    `skip_columns`."""
     yield from _cells(ctx, may_hold, skip_columns)
-    yield from _json(ctx.package.descriptor, DESCRIPTOR, may_hold)
-    for resource in ctx.package.resources.values():
-        if resource.schema is not None and resource.schema_path:
-            yield from _json(resource.schema, resource.schema_path, may_hold)
-    for file in text_files(ctx):
-        if files(file) and may_hold(file.text):
-            for number, line in enumerate(file.text.split("\n"), start=1):
-                line = line.removesuffix("\r")  # a checkout with CRLF line endings
-                if may_hold(line):
-                    yield Text(file.path, number, None, line, f"line {number}")
+    for file in ctx.package.files:
+        if may_hold(file.path):
+            yield Text(file.path, None, None, file.path, "the file name")
+        if file.text is None or file.role == "resource" and file.path.endswith(".csv") or not files(file):
+            continue
+        document = _literal_json(file.text) if file.path.endswith(JSON_FILES) else None
+        if document is not None:
+            yield from _json(document, file.path, may_hold)
+        elif may_hold(file.text):
+            text = file.text
+            yield Text(file.path, None, None, text, "the file", lines=_line_starts(text))
 
 
 def text_files(ctx):
-    """Every file read line by line: all but the tables (read cell by cell) and the descriptor
-    and schemas (read key by key and value by value)."""
-    return [f for f in ctx.package.files if f.text is not None and f.role not in ("descriptor", "schema")]
+    """Every file read as text, but the tables (read cell by cell)."""
+    return [f for f in ctx.package.files if f.text is not None]
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
 def _cells(ctx, may_hold, skip_columns):
@@ -67,6 +85,15 @@ def _cells(ctx, may_hold, skip_columns):
                            column in numeric and is_number(cell))
 
 
+def _literal_json(text: str):
+    """The JSON document with every number as written (a float keeps all its digits), or
+    None when it is not JSON (then it is read as text)."""
+    try:
+        return json.loads(text, parse_float=str, parse_int=str, parse_constant=str)
+    except (ValueError, RecursionError):
+        return None
+
+
 def _json(document, resource: str, may_hold, path: str = ""):
     stack = [(document, path)]
     while stack:
@@ -80,6 +107,5 @@ def _json(document, resource: str, may_hold, path: str = ""):
                     stack.append((item, inner))  # a file's checksum is the descriptor layer's
         elif isinstance(value, list):
             stack += [(item, f"{at}[{index}]") for index, item in reversed(list(enumerate(value)))]
-        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            if may_hold(str(value)):
-                yield Text(resource, None, at, str(value), "the value")
+        elif isinstance(value, str) and may_hold(value):
+            yield Text(resource, None, at, value, "the value")

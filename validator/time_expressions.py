@@ -30,11 +30,11 @@ _MONTH = "|".join(MONTHS)
 _PART = "|".join(PART_OF_MONTH)
 _PATTERNS = [
     ("year", re.compile(r"(?P<year>[0-9]{4})")),
-    ("month", re.compile(rf"(?P<month>{_MONTH})(?: (?P<year>[0-9]{{4}}))?", re.I)),
-    ("part_of_month", re.compile(rf"(?P<part>{_PART})[- ](?P<month>{_MONTH})(?: (?P<year>[0-9]{{4}}))?", re.I)),
-    ("part_of_year", re.compile(rf"(?P<part>{_PART})-(?P<year>[0-9]{{4}})", re.I)),
-    ("that_month", re.compile(r"that month", re.I)),
-    ("that_year", re.compile(r"that year", re.I)),
+    ("month", re.compile(rf"(?P<month>{_MONTH})(?: (?P<year>[0-9]{{4}}))?", re.I | re.A)),
+    ("part_of_month", re.compile(rf"(?P<part>{_PART})[- ](?P<month>{_MONTH})(?: (?P<year>[0-9]{{4}}))?", re.I | re.A)),
+    ("part_of_year", re.compile(rf"(?P<part>{_PART})-(?P<year>[0-9]{{4}})", re.I | re.A)),
+    ("that_month", re.compile(r"that month", re.I | re.A)),
+    ("that_year", re.compile(r"that year", re.I | re.A)),
 ]
 
 
@@ -45,7 +45,7 @@ RELATIVE_TIME_WORDS = ["subsequently", "currently", "now", "recently", "later", 
 _TIME_WORD = re.compile(
     rf"\b(?:{'|'.join(name.capitalize() for name in MONTHS)})\b"   # month names, capitalised
     rf"|\b(?i:(?:that|this|last|next) (?:month|year|week))\b"      # (so "may" stays a verb)
-    rf"|\b(?i:{'|'.join(RELATIVE_TIME_WORDS)})\b")
+    rf"|\b(?i:{'|'.join(RELATIVE_TIME_WORDS)})\b", re.ASCII)
 
 
 def time_words(text: str):
