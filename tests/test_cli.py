@@ -176,3 +176,29 @@ def test_the_network_is_refused_while_validating():
         with pytest.raises(OSError, match="never touches the network"):
             socket.create_connection(("127.0.0.1", 9))
     assert socket.create_connection is not None and socket.getaddrinfo("127.0.0.1", 80)
+
+
+def test_a_path_too_long_exits_2(capsys):
+    assert main(["x" * 5000]) == 2
+    assert "validate.py: " in capsys.readouterr().err
+
+
+def test_a_directory_named_like_the_descriptor_exits_2(tmp_path, capsys):
+    (tmp_path / "datapackage.json").mkdir()
+    assert main([str(tmp_path / "datapackage.json")]) == 2
+    assert "is a directory, not a datapackage.json file" in capsys.readouterr().err
+
+
+def test_an_unwritable_step_summary_is_a_warning(package, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path))  # a directory
+    package.edit("figures", "f-party-branches", value="79001")
+    assert main([str(package.descriptor), "--format", "github"]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("::error ") and "cannot write $GITHUB_STEP_SUMMARY" in err
+
+
+def test_control_characters_in_a_file_name_are_shown_escaped(package, capsys):
+    (package.root / "data" / "\x1b[1A\x1b[2K\rvalid").write_text("x")
+    assert main([str(package.descriptor)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\r" not in out and "\\u001b[1A" in out

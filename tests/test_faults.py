@@ -894,3 +894,120 @@ def test_an_exclusion_hiding_a_figure(package, figure, number_text):
     # Digits, or a hedge before it: a figure, whatever the exclusion says.
     assert_findings(package.validate(),
                     ("completeness", "exclusions_hide_no_figure", csv("excluded_spans"), number, "text"))
+
+
+# -- a second set of broken copies -----------------------------------------------------------
+
+@pytest.mark.parametrize("cell", ["2_000_000", "+2000000", "2e6", "2000000.000000000001"])
+def test_a_number_written_so_that_readers_differ(package, cell):
+    row = package.edit("figures", "f-members-embedded", value=cell, upper=cell)
+    assert_findings(package.validate(), ("tables", "numbers_are_plain", csv("figures"), row, "value"),
+                    ("tables", "numbers_are_plain", csv("figures"), row, "upper"))
+
+
+@pytest.mark.parametrize("prop, value", [("header", 1), ("doubleQuote", 1.0)])
+def test_a_dialect_value_of_another_type(package, prop, value):
+    package.edit_descriptor(lambda d: package.resource(d, "figures")["dialect"].update({prop: value}))
+    assert_findings(package.validate(), ("descriptor", "house_dialect", csv("figures"), None, "dialect"))
+
+
+@pytest.mark.parametrize("statement, entity, printed_only_in", [
+    ("s-de-pulford-list", "ipac", "de Pulford's role"),
+    ("s-senators-insidious", "senate_select_committee_on_intelligence", "the senators' role"),
+    ("s-senators-stop-at-nothing", "chinese_communist_party", "the quotation"),
+])
+def test_a_source_printed_only_in_a_role_or_a_quotation(package, statement, entity, printed_only_in):
+    entity = {"chinese_communist_party": "ccp"}.get(entity, entity)
+    number = package.append("attributions", statement_id=statement, entity_id=entity, role="source")
+    assert_findings(package.validate(),
+                    ("faithfulness", "sources_printed_in_statement", csv("attributions"), number, "entity_id"))
+
+
+def test_a_medium_the_article_does_not_give(package):
+    number = package.append("attributions", statement_id="s-markson-lifts-lid", entity_id="the_australian",
+                            role="medium")
+    assert_findings(package.validate(),
+                    ("faithfulness", "sources_printed_in_statement", csv("attributions"), number, "entity_id"))
+
+
+@pytest.mark.parametrize("statement, mode", [("s-markson-lifts-lid", "direct_quotation"),
+                                             ("s-de-pulford-list", "mixed_quotation")])
+def test_a_quotation_mode_swapped(package, statement, mode):
+    row = package.edit("statements", statement, mode=mode)
+    assert_findings(package.validate(),
+                    ("faithfulness", "direct_quotation_is_its_quote", csv("statements"), row, "mode"))
+
+
+def test_a_cue_printed_only_inside_the_quotation(package):
+    row = package.edit("statements", "s-de-pulford-list", cue="watchers")
+    assert_findings(package.validate(), ("faithfulness", "cue_printed_in_statement", csv("statements"), row, "cue"))
+
+
+@pytest.mark.parametrize("figure, unit", [("f-party-branches", "ccp"), ("f-companies-in-japan", "companies_or")])
+def test_a_unit_cut_short(package, figure, unit):
+    row = package.edit("figures", figure, unit=unit)
+    assert_findings(package.validate(), ("faithfulness", "figure_unit_is_printed", csv("figures"), row, "unit"))
+
+
+def test_a_scale_moved_from_the_value_into_the_unit(package):
+    figure = package.row("figures", "f-party-membership")
+    end = int(figure["end"]) - len(" million")
+    row = package.edit("figures", "f-party-membership", text="an estimated 92", end=str(end), value="92",
+                       unit="million_members")
+    number = package.append("excluded_spans", id="x-million", excluded_from="figures", text="million",
+                            start=str(end + 1), end=str(end + 8), reason="A scale word.")
+    # The unit starts with the scale; the scale cannot be excluded.
+    assert_findings(package.validate(),
+                    ("faithfulness", "figure_unit_is_printed", csv("figures"), row, "unit"),
+                    ("completeness", "exclusions_hide_no_figure", csv("excluded_spans"), number, "text"))
+
+
+def test_a_dated_event_hidden_by_an_exclusion(package):
+    event = package.row("events", "e-senators-statement")
+    package.delete("events", "e-senators-statement")
+    number = package.append("excluded_spans", id="x-that-month", excluded_from="events", text=event["text"],
+                            start=event["start"], end=event["end"], reason="A relative time.")
+    assert_findings(package.validate(),
+                    ("completeness", "exclusions_hide_no_date", csv("excluded_spans"), number, "text"))
+
+
+@pytest.mark.parametrize("table, key, column, text", [
+    ("events", "e-npc-closing-session", "text", "Augu\u017ft 2020"),
+    ("figures", "f-vaccine-developers", "text", "At least 2 thou\u017fand"),
+    ("figures", "f-vaccine-developers", "text", "\u017fixty-\u017fix"),
+])
+def test_letters_that_fold_to_ascii_are_findings_not_errors(package, table, key, column, text):
+    package.edit(table, key, **{column: text})
+    report = package.validate()
+    assert report.findings and all(f.layer in ("faithfulness", "completeness") for f in report.findings)
+
+
+def test_a_blank_person_name_is_a_finding_not_an_error(package):
+    package.append("entities", id="zz_person", name=" ", start="0", end="1", type="person",
+                   description="Someone.", role_text="Leaked", role_start="0", role_end="6")
+    package.append("attributions", statement_id="s-global-web", entity_id="zz_person", role="source")
+    assert not package.validate().valid
+
+
+def test_a_huge_json_integer_is_a_finding_not_an_error(package):
+    package.descriptor.write_text(package.descriptor.read_text(encoding="utf-8").replace(
+        '"keywords": [', '"x-big": ' + "7" * 5000 + ', "keywords": ['), encoding="utf-8")
+    [finding] = assert_findings(package.validate(), ("descriptor", "descriptor_readable", D, None, None))
+    assert "not strict JSON" in finding.message
+
+
+def test_a_long_list_in_a_schema_is_read_in_linear_time(package):
+    import time
+    package.edit_schema("figures", lambda s: s.update({"x": [0] * 400_000}))
+    started = time.perf_counter()
+    assert_findings(package.validate(), ("descriptor", "schema_matches_model", "schema/figures.json", None, None))
+    assert time.perf_counter() - started < 20  # quadratic: minutes
+
+
+@pytest.mark.parametrize("relative", ["build", "docs/mutants", "data/.hypothesis", "schema/__pycache__", ".venv"])
+def test_a_file_named_like_an_ignored_directory_is_not_ignored(package, relative):
+    file = package.root / relative
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text("zhang" "@example.com\n", encoding="utf-8")
+    assert_findings(package.validate(), ("descriptor", "files_declared", relative, None, None),
+                    ("privacy", "no_identifiers", relative, 1, None))

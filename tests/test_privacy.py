@@ -6,12 +6,15 @@ end-to-end cases prove that the validator applies them to cells, keys, metadata,
 names and every other file. Identifiers here are assembled from pieces (adjacent string
 literals, escapes), so that no file of the package holds one: the validator scans its own
 tests too."""
+import base64
 import struct
 import zlib
 
 import pytest
 
 from conftest import ARTICLE, assert_findings
+
+D = "datapackage.json"
 from validator.characters import foreign_runs, invisible_characters
 from validator.findings import snippet
 from validator.dates import date_values_in
@@ -379,3 +382,127 @@ def test_role_taken_from_elsewhere_in_the_article(package):
                        role_start=other["role_start"], role_end=other["role_end"])
     assert_findings(package.validate(),
                     ("privacy", "persons_are_named_in_article", "data/entities.csv", row, "role_start"))
+
+
+# -- a second set of disguises -------------------------------------------------------------
+
+def with_check_character(seventeen: str) -> str:
+    """An ID number's check character by ISO 7064 MOD 11-2, computed here from the standard."""
+    total = sum(int(d) * (2 ** (17 - i) % 11) for i, d in enumerate(seventeen))
+    return seventeen + "10X98765432"[total % 11]
+
+
+NEGATIVE_CIRCLED = {"0": "\u24ff", **{str(d): chr(0x2775 + d) for d in range(1, 10)}}
+X_ID = next(with_check_character("999999" "1970" "0301" + f"{n:03d}") for n in range(1000)
+            if with_check_character("999999" "1970" "0301" + f"{n:03d}").endswith("X"))
+MORE_DISGUISES = [
+    ("999999    " "1970" "0101    0017", ID_KIND),                            # four spaces
+    ("999999_" "1970" "01_010017", ID_KIND),                                  # underscores
+    ("999,999,197," "001,010,017", ID_KIND),                                  # thousands commas
+    ("999999l97" "OO1O1OO17", ID_KIND),                                       # letters for digits
+    ("0" + VALID_ID, "(inside a longer run of digits)"),
+    (X_ID + "yz", ID_KIND),                                                   # letters after X
+    ("".join(NEGATIVE_CIRCLED[c] for c in VALID_ID), ID_KIND),
+    ("".join(c + "\u20e3" for c in VALID_ID), ID_KIND),                       # keycaps
+    ("".join(f"&#{ord(c)};" for c in VALID_ID), ID_KIND),                     # HTML entities
+    ("".join(f"%{ord(c):02X}" for c in VALID_ID), ID_KIND),                   # percent-encoded
+    ("".join(f"\\x{ord(c):02x}" for c in VALID_ID), ID_KIND),                 # backslash escapes
+    (base64.b64encode(VALID_ID.encode()).decode(), ID_KIND),
+    ("00 1 555" " 555 0100", "phone number"),
+    ("1-201-" "555-0100", "phone number"),
+    ("zhang " "@ example.com", "e-mail address"),
+    ("zhang" "@example\u3002com", "e-mail address"),
+    ("zhang" "[@]example[.]com", "e-mail address"),
+    ("zhang" "@ex\u00e4mple.com", "e-mail address"),
+    ("zhang" "&#64;example.com", "e-mail address"),
+]
+
+
+@pytest.mark.parametrize("value, kind", MORE_DISGUISES)
+def test_more_disguises_are_detected_and_withheld(value, kind):
+    found = identifiers_in(f"Unnamed observers; contact {value}.")
+    assert len(found) == 1 and found[0][0].endswith(kind), found
+    assert "[withheld]" in redact(f"values <{value}> not found")
+
+
+def test_a_han_name_in_kangxi_radicals_is_han():
+    assert [s for s, _, _ in foreign_runs("name \u2f7c\u2f2d here")] == ["Han"]
+
+
+def test_an_identifier_broken_over_two_lines_of_a_document(package):
+    (package.root / "README.md").write_text("Ref 999999197\n" "001010017 and more.\n", encoding="utf-8")
+    assert_findings(package.validate(), ("privacy", "no_identifiers", "README.md", 1, None))
+
+
+def test_an_identifier_as_a_json_float(package):
+    package.descriptor.write_text(package.descriptor.read_text(encoding="utf-8").replace(
+        '"keywords": [', '"x-ref": ' + VALID_ID + '.0, "keywords": ['), encoding="utf-8")
+    assert_findings(package.validate(), ("descriptor", "properties_are_canonical", D, None, None),
+                    ("privacy", "no_identifiers", D, None, "x-ref"))
+
+
+@pytest.mark.parametrize("name", [VALID_ID + ".md", "zhang" "@example.com.md", "\u5f20\u4f1f.md",
+                                  "born-1970" "-03-01.md"])
+def test_personal_data_in_a_file_name(package, name):
+    docs = package.root / "docs"
+    docs.mkdir()
+    (docs / name).write_text("Nothing here.\n", encoding="utf-8")
+    report = package.validate()
+    assert {f.check for f in report.findings} - {"files_declared"} <= {"no_identifiers", "no_full_dates",
+                                                                    "no_foreign_script"}
+    assert [f for f in report.findings if f.layer == "privacy" and f.row is None]
+    assert all(VALID_ID not in f.as_text() and "example.com" not in f.as_text() for f in report.findings)
+
+
+@pytest.mark.parametrize("relative", ["LICENSE", "validator/pins.py", "docs/datasheet.md"])
+def test_a_date_in_any_file(package, relative):
+    file = package.root / relative
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text("# A member, born 1970" "-03-01.\n", encoding="utf-8")
+    assert_findings(package.validate(), ("privacy", "no_full_dates", relative, 1, None))
+
+
+def test_date_exemptions_cannot_be_borrowed(package):
+    (package.root / "CITATION.cff").write_text("date-released: 2026-11-27\ndate-released: 1970" "-03-01\n",
+                                               encoding="utf-8")
+    docs = package.root / "docs"
+    docs.mkdir()
+    (docs / "datasheet.md").write_text("## [9.9.9] - 1970" "-03-01\nBorn 1970" "-03-01.\n", encoding="utf-8")
+    assert_findings(package.validate(), ("privacy", "no_full_dates", "CITATION.cff", 2, None),
+                    ("privacy", "no_full_dates", "docs/datasheet.md", 1, None),
+                    ("privacy", "no_full_dates", "docs/datasheet.md", 2, None))
+
+
+def test_text_in_an_allowed_png_chunk(package):
+    (package.root / "docs").mkdir()
+    (package.root / "docs" / "screenshot.png").write_bytes(png((b"tRNS", ("zhang" "@example.com " * 3).encode())))
+    assert_findings(package.validate(), ("privacy", "no_text_in_images", "docs/screenshot.png", None, None))
+
+
+def test_a_control_character_in_a_cell(package):
+    row = observers(package, "Unnamed observers.\x1b[8m Hidden words.\x1b[0m")
+    assert_findings(package.validate(),
+                    ("privacy", "no_invisible_characters", "data/entities.csv", row, "description"),
+                    ("privacy", "no_invisible_characters", "data/entities.csv", row, "description"))
+
+
+def test_a_year_in_roman_numerals_in_a_person_s_description(package):
+    row = package.edit("entities", "mark_warner", description="U.S. senator, born \u216f\u216d\u216f\u216c.")
+    assert_findings(package.validate(),
+                    ("privacy", "persons_are_named_in_article", "data/entities.csv", row, "description"))
+
+
+def test_roles_swapped_between_two_persons(package):
+    markson, xi = package.row("entities", "sharri_markson"), package.row("entities", "xi_jinping")
+    rows = package.rows("entities")
+    for row in rows:
+        if row["id"] == "sharri_markson":
+            row.update(role_text=xi["role_text"], role_start=xi["role_start"], role_end=xi["role_end"])
+        if row["id"] == "xi_jinping":
+            row.update(role_text=markson["role_text"], role_start=markson["role_start"], role_end=markson["role_end"])
+    package.write_rows("entities", rows)
+    assert_findings(package.validate(),
+                    ("privacy", "persons_are_named_in_article", "data/entities.csv",
+                     package.row_number("entities", "sharri_markson"), "role_start"),
+                    ("privacy", "persons_are_named_in_article", "data/entities.csv",
+                     package.row_number("entities", "xi_jinping"), "role_start"))

@@ -33,7 +33,8 @@ _THOUSANDS = re.compile(r"(?<![0-9,])[0-9]{1,3}(?:,[0-9]{3}){4,}(?![0-9])")
 # sign that another reading of the text is worth making.
 _CANDIDATE = re.compile(rf"@|[\[({{<\u3010\u3014\u3008\u300a] ?(?:at|\.) ?[\])}}>\u3011\u3015\u3009\u300b]"
                         rf"|\+\(?[0-9](?:{_SEPARATOR}{{0,8}}[0-9]){{7}}"
-                        rf"|[0-9](?:{_SEPARATOR}{{0,8}}[0-9]|,[0-9]{{3}}){{9}}|{ENCODED.pattern}", re.IGNORECASE)
+                        rf"|[0-9](?:{_SEPARATOR}{{0,8}}[0-9]){{9}}|[0-9](?:,[0-9]{{3}}){{4}}|{ENCODED.pattern}",
+                        re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[^\W\d_]{2,24}(?![\w])")
 _ID_WEIGHTS = [2 ** (17 - i) % 11 for i in range(17)]
 

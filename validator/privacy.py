@@ -33,12 +33,15 @@ _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 STANDARD_IRIS = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#",)
 _RELEASED = re.compile(r"^date-released: ['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
 _PNG = b"\x89PNG\r\n\x1a\n"
-# Image data only (no text, no EXIF, no time, no profile name), each chunk of its data's size.
+# Image data only (no text, no EXIF, no time, no profile name), each chunk of the size its
+# data has for the image's colour type (0 grey, 2 RGB, 3 palette, 4 grey and alpha, 6 RGBA).
 _PNG_CHUNK_SIZES = {
-    b"IHDR": lambda n: n == 13, b"PLTE": lambda n: 0 < n <= 768 and n % 3 == 0,
-    b"IDAT": lambda n: True, b"IEND": lambda n: n == 0, b"tRNS": lambda n: n in (2, 6) or n <= 256,
-    b"gAMA": lambda n: n == 4, b"cHRM": lambda n: n == 32, b"sRGB": lambda n: n == 1,
-    b"pHYs": lambda n: n == 9, b"bKGD": lambda n: n in (1, 2, 6), b"sBIT": lambda n: 1 <= n <= 4,
+    b"IHDR": lambda n, c: n == 13, b"PLTE": lambda n, c: c in (2, 3, 6) and 0 < n <= 768 and n % 3 == 0,
+    b"IDAT": lambda n, c: True, b"IEND": lambda n, c: n == 0,
+    b"tRNS": lambda n, c: {0: n == 2, 2: n == 6, 3: n <= 256}.get(c, False),
+    b"gAMA": lambda n, c: n == 4, b"cHRM": lambda n, c: n == 32, b"sRGB": lambda n, c: n == 1,
+    b"pHYs": lambda n, c: n == 9, b"bKGD": lambda n, c: n == {0: 2, 4: 2, 3: 1}.get(c, 6),
+    b"sBIT": lambda n, c: n == {0: 1, 2: 3, 3: 3, 4: 2, 6: 4}.get(c),
 }
 
 
@@ -215,15 +218,18 @@ def _release_dates(ctx: Context) -> set[str]:
 
 def _png_problem(content: bytes) -> str | None:
     """Why `content` is not a PNG of image data only: every chunk is one that holds image
-    data, of the size that data has (so no chunk can carry text beside it)."""
+    data, of the size that data has for the image's colour type (so no chunk can carry text
+    beside it)."""
     if not content.startswith(_PNG):
         return "not a PNG file"
-    position = len(_PNG)
+    position, colour = len(_PNG), None
     while position + 8 <= len(content):
         length, kind = struct.unpack(">I4s", content[position:position + 8])
+        if kind == b"IHDR" and length == 13:
+            colour = content[position + 17]
         if kind not in _PNG_CHUNK_SIZES:
             return f"a {kind.decode('latin-1')!r} chunk (text or metadata)"
-        if not _PNG_CHUNK_SIZES[kind](length):
+        if not _PNG_CHUNK_SIZES[kind](length, colour):
             return f"a {kind.decode('latin-1')!r} chunk of {length} bytes, not the size its data has"
         position += 12 + length
         if kind == b"IEND":
