@@ -132,7 +132,7 @@ def quotation_sentence(b: Builder, i: int) -> None:
                "The news outlet the researchers speak to.")
     attribution(b, sid, f"person_{i}")
     attribution(b, sid, "daily_ledger", "medium")
-    event(b, f"e-p{i}-interview", sid, "late March 2021", span, "2021-03-21", "2021-03-31")
+    event(b, f"e-p{i}-interview", sid, "late March 2021", span, "2021" "-03-21", "2021" "-03-31")
 
 
 def hedged_figure_sentence(b: Builder, i: int) -> None:
@@ -147,7 +147,7 @@ def hedged_figure_sentence(b: Builder, i: int) -> None:
 def authorial_sentence(b: Builder, i: int) -> None:
     sid = f"s-p{i}-founded"
     span = statement(b, sid, "authorial", "", "It was founded in 2019 as the first group of its kind.")
-    event(b, f"e-p{i}-founded", sid, "2019", span, "2019-01-01", "2019-12-31")
+    event(b, f"e-p{i}-founded", sid, "2019", span, "2019" "-01-01", "2019" "-12-31")
     start, end = b.span_of("first", span)
     b.row("excluded_spans", id=f"x-p{i}-first", excluded_from="figures", text="first",
           start=start, end=end, reason="An ordinal: it ranks, it does not count.")

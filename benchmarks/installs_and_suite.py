@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""What a contributor waits for: the two installs and the test suite, measured.
+
+    .venv/bin/python benchmarks/installs_and_suite.py [--suite-runs 3] [--skip-installs]
+
+1. Each install, as the Quick start runs it, into a new venv with an empty pip cache
+   (`--no-cache-dir`, so every package is fetched and built as on a fresh machine): the
+   validation-only install (requirements.txt) and the full one (requirements-dev.txt). It
+   reports seconds, the packages installed and the venv's size.
+2. The test suite as the Quick start runs it (`python -m pytest`, two xdist workers), in a
+   fresh clone of the committed repository (no `.hypothesis/`, no caches), `--suite-runs`
+   times, with this venv's Python: wall seconds, and the load average before each run, since
+   the machine is shared.
+
+The Markdown goes to stdout, progress to stderr. It needs git and the network (PyPI).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def size_mib(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()) / 2**20
+
+
+def install(requirements: str, workdir: Path) -> tuple[float, int, float]:
+    """(seconds, packages, MiB) of `pip install -r requirements` into a new venv, no cache."""
+    venv = workdir / f"venv-{requirements}"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    start = time.perf_counter()
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-cache-dir",
+                    "--disable-pip-version-check", "-r", str(ROOT / requirements)], check=True)
+    seconds = time.perf_counter() - start
+    listed = subprocess.run([str(python), "-m", "pip", "list", "--format=freeze"], check=True,
+                            capture_output=True, text=True).stdout.split()
+    packages = len([p for p in listed if not p.startswith(("pip==", "setuptools=="))])
+    return seconds, packages, size_mib(venv)
+
+
+def suite(workdir: Path, runs: int) -> list[tuple[float, float]]:
+    """(wall seconds, load average before) of each run of the suite in a fresh clone."""
+    results = []
+    for run in range(runs):
+        clone = workdir / f"clone-{run}"
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+        load = os.getloadavg()[0]
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=clone,
+                                capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        if result.returncode != 0:
+            sys.exit(f"the suite failed in {clone}:\n{result.stdout[-3000:]}")
+        progress(f"  suite run {run + 1}/{runs}: {seconds:.1f} s (load average before: {load:.2f})")
+        results.append((seconds, load))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--suite-runs", type=int, default=3)
+    parser.add_argument("--skip-installs", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="installs-and-suite-") as workdir:
+        if not args.skip_installs:
+            print("| install | seconds | packages | venv MiB |\n|---|--:|--:|--:|")
+            for requirements in ("requirements.txt", "requirements-dev.txt"):
+                progress(f"installing {requirements} into a new venv, no pip cache")
+                seconds, packages, mib = install(requirements, Path(workdir))
+                print(f"| `{requirements}` | {seconds:.1f} | {packages} | {mib:.0f} |")
+            print()
+        runs = suite(Path(workdir), args.suite_runs)
+        walls = [seconds for seconds, _ in runs]
+        print("| suite runs | median wall s | min wall s | load averages before |\n|--:|--:|--:|---|")
+        print(f"| {len(runs)} | {statistics.median(walls):.1f} | {min(walls):.1f} | "
+              f"{', '.join(f'{load:.2f}' for _, load in runs)} |")
+
+
+if __name__ == "__main__":
+    main()
