@@ -202,3 +202,37 @@ def test_control_characters_in_a_file_name_are_shown_escaped(package, capsys):
     assert main([str(package.descriptor)]) == 1
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\r" not in out and "\\u001b[1A" in out
+
+
+def test_a_closed_pipe_in_process_ends_quietly_and_output_goes_nowhere_after(package, capsys, monkeypatch):
+    import io
+    import os
+    read, write_end = os.pipe()
+    os.close(read)
+    stream = io.TextIOWrapper(io.FileIO(write_end, "w"), encoding="utf-8")
+    monkeypatch.setattr("sys.stdout", stream)
+    assert main([str(package.descriptor)]) == 0  # print raised BrokenPipeError inside
+    stream.write("more output\n")
+    stream.flush()  # no BrokenPipeError: the descriptor now goes to the null device
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("count, line", [(1, "invalid: 1 finding ("), (2, "invalid: 2 findings (")])
+def test_the_summary_line_counts_in_words(package, capsys, count, line):
+    package.edit("figures", "f-party-branches", value="79001")
+    if count == 2:
+        package.edit("figures", "f-register-size", value="1.95")
+    assert main([str(package.descriptor)]) == 1
+    assert capsys.readouterr().out.splitlines()[-1].startswith(line)
+
+
+def test_workflow_commands_escape_line_breaks_and_percent_signs():
+    from pathlib import Path
+
+    from validator.cli import github_command
+    from validator.findings import Finding
+    finding = Finding("privacy", "no_identifiers", "data/a,b.csv", 3, "text", "50% of\r\nit", 4)
+    assert github_command(finding, Path.cwd()) == (
+        "::error file=data/a%2Cb.csv,line=4,title=privacy/no_identifiers::text: 50%25 of%0D%0Ait")
+    whole_file = Finding("descriptor", "files_declared", "notes.txt", None, None, "refused", None)
+    assert github_command(whole_file, Path.cwd()) == "::error file=notes.txt,title=descriptor/files_declared::refused"

@@ -506,3 +506,27 @@ def test_roles_swapped_between_two_persons(package):
                      package.row_number("entities", "sharri_markson"), "role_start"),
                     ("privacy", "persons_are_named_in_article", "data/entities.csv",
                      package.row_number("entities", "xi_jinping"), "role_start"))
+
+
+@pytest.mark.parametrize("content, says", [
+    (b"GIF89a" + b"\x00" * 20, "not a PNG file"),
+    (png()[:-12], "a truncated PNG file"),
+    (png() + b"extra", "data after the image's end"),
+    (png((b"gAMA", b"\x00" * 5)), "not the size its data has"),
+    (png((b"tIME", b"\x00" * 7)), "(text or metadata)"),
+    (png((b"bKGD", b"\x00" * 6)), "not the size its data has"),
+])
+def test_every_way_an_image_can_carry_more_than_pixels(package, content, says):
+    (package.root / "docs").mkdir()
+    (package.root / "docs" / "screenshot.png").write_bytes(content)
+    [finding] = assert_findings(package.validate(),
+                                ("privacy", "no_text_in_images", "docs/screenshot.png", None, None))
+    assert says in finding.message
+
+
+def test_a_long_run_of_digits_holds_an_id_only_with_a_real_birth_date_and_check_character():
+    far_future = with_check_character("999999" "2150" "0101" "001")
+    assert identifiers_in("ref 7" + far_future) == []                       # year 2150: no birth date
+    assert identifiers_in("ref 7" + VALID_ID[:-1] + "9") == []              # wrong check character
+    assert [k for k, _ in identifiers_in("ref 7" + VALID_ID)] == [
+        "an 18-character PRC resident ID number (inside a longer run of digits)"]

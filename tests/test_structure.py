@@ -110,3 +110,21 @@ def test_two_processes_find_exactly_what_one_finds(package, monkeypatch):
     assert two.by_layer() == one.by_layer() and two.checks == one.checks
     assert {f.check for f in one.findings} >= {"type-error", "figure_reads_as_value", "no_identifiers",
                                                "data_package_v2"}
+
+
+def test_a_second_process_only_where_it_can_fork_and_the_package_is_large(package, monkeypatch):
+    import os
+
+    from validator import run
+    from validator.context import Context
+    from validator.package import load_package
+    from validator.pins import ARTICLE_SHA256, PERSONS
+    context = Context(load_package(package.descriptor), ARTICLE_SHA256, PERSONS)
+    rows = sum(len(t.table.records) for t in context.package.parsed_tables())
+    monkeypatch.setattr(run, "SECOND_PROCESS_FROM_ROWS", rows)
+    assert run._worth_a_second_process(context)
+    monkeypatch.setattr(run, "SECOND_PROCESS_FROM_ROWS", rows + 1)
+    assert not run._worth_a_second_process(context)
+    monkeypatch.setattr(run, "SECOND_PROCESS_FROM_ROWS", 0)
+    monkeypatch.delattr(os, "fork")
+    assert not run._worth_a_second_process(context)

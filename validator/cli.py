@@ -116,16 +116,14 @@ def no_network():
         socket.socket.connect, socket.create_connection, socket.getaddrinfo = saved
 
 
-def write(output: str) -> bool:
+def write(output: str) -> None:
     """Print `output`; a reader that has gone (`validate.py | head -1`) ends it quietly."""
     try:
         print(output)
         sys.stdout.flush()
-        return True
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit does not fail again
-        return False
 
 
 def render(report: Report, format: str, root: Path) -> str:

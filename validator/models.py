@@ -31,7 +31,7 @@ SLUG = "[a-z0-9]+(-[a-z0-9]+)*"
 ENTITY_ID = "[a-z][a-z0-9]*(_[a-z0-9]+)*"
 
 
-def _id(prefix: str = "", pattern: str = SLUG):
+def _id(prefix: str = "", pattern: str = SLUG):  # pragma: no mutate block (runs at import)
     return Field(pattern=f"^{prefix}{pattern}$")
 
 
@@ -49,7 +49,7 @@ class Row:
     FOREIGN_KEYS: ClassVar[list[tuple[str, str, str]]] = []  # (field, resource, field there)
 
 
-def typed_row(cls):
+def typed_row(cls):  # pragma: no mutate block (runs at import)
     """A model: a frozen pydantic dataclass with slots that refuses unknown fields."""
     return dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))(cls)
 

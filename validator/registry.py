@@ -44,7 +44,7 @@ class Check:
 _REGISTERED: list[Check] = []
 
 
-def register(layer: str, needs: str, *functions, aside: bool = False) -> None:
+def register(layer: str, needs: str, *functions, aside: bool = False) -> None:  # pragma: no mutate block (runs at import)
     """Register each function, a function of the `Context` yielding `Problem`s, as a check of
     `layer` that needs `needs`, in the order given (the order they run in).
 

@@ -68,14 +68,14 @@ def row_model(ctx):
         yield Problem(message, path, number, field_name)
 
 
-def register_row_rules(rules) -> None:
+def register_row_rules(rules) -> None:  # pragma: no mutate block (runs at import)
     """Register each rule on one row, a function of the typed row yielding (field, message)
     pairs, as a check of this layer on the rows of its tables (every table for none)."""
     for rule, tables in rules:
         register(LAYER, ROWS, _check_of_rule(rule, tables))
 
 
-def _check_of_rule(rule, tables: tuple[str, ...]):
+def _check_of_rule(rule, tables: tuple[str, ...]):  # pragma: no mutate block (runs at import)
     def check(ctx):
         return apply_rule(ctx, rule, tables)
     check.__name__, check.__doc__ = rule.__name__, rule.__doc__
