@@ -125,3 +125,13 @@ def test_the_server_does_count_requests(server):
     with urlopen(f"{url}/probe.json", timeout=5) as response:
         assert response.read() == b"{}"
     assert requests == ["/probe.json"]
+
+
+def test_frictionless_has_no_plugin_that_could_fetch_while_validating_and_all_after(package):
+    import frictionless as library
+
+    from validator.library import frictionless
+    with frictionless() as during:
+        assert set(during.system.plugins) == {"local", "csv"}
+    package.validate()
+    assert {"remote", "pandas", "csv", "local"} <= set(library.system.plugins)

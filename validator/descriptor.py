@@ -16,6 +16,7 @@ from . import canonical
 from .canonical import DIALECT, dialect_disagreements
 from .files import json_path
 from .findings import Problem, snippet
+from .library import frictionless
 from .models import MODELS
 from .package import ARTICLE, DESCRIPTOR, declared_resources
 from .registry import FILES, NOTHING, register
@@ -277,10 +278,9 @@ def _shallow(descriptor: dict) -> dict:
 
 
 def _frictionless_profile_errors(shallow: dict) -> list[str]:
-    from frictionless import Package
-
     try:
-        report = Package.validate_descriptor(shallow)
+        with frictionless() as library:
+            report = library.Package.validate_descriptor(shallow)
         return [error.message for error in report.errors]
     except Exception as error:  # frictionless raises on some malformed descriptors
         return [f"not a valid Data Package: {error}"]

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from .findings import Problem, snippet
+from .library import frictionless
 from .models import MODELS
 from .package import Resource
 from .registry import FILES, register
@@ -129,10 +130,9 @@ def _keyed_tables(ctx) -> list[Resource]:
 
 
 def _frictionless_problems(root, resource: Resource) -> list[Problem]:
-    from frictionless import Resource as FrictionlessResource
-
     try:
-        report = FrictionlessResource(_frictionless_descriptor(resource), basepath=str(root)).validate()
+        with frictionless() as library:
+            report = library.Resource(_frictionless_descriptor(resource), basepath=str(root)).validate()
     except Exception as error:  # frictionless raises on descriptors it cannot use
         return [Problem(snippet(f"frictionless cannot validate the table: {error}", 300),
                         resource.path, check="table-error")]
