@@ -52,7 +52,7 @@ IDENTIFIERS = [
     ("(010)" "12345678", "phone number"),
     ("010 1234 " "5678", "phone number"),
     ("0101" "2345678", "phone number"),
-    ("555" "1234567", "phone number"),
+    ("555" "2345678", "phone number"),
 ]
 
 # The same identifiers, disguised: every Unicode dash, space and format character between
@@ -111,7 +111,7 @@ def test_the_article_holds_no_identifier_no_date_no_foreign_letter_and_nothing_i
     assert foreign_runs(ARTICLE) == [] and invisible_characters(ARTICLE) == []
 
 
-@pytest.mark.parametrize("value", ["15" "000000000", "1000000" "00000000", "19500" "00000"])
+@pytest.mark.parametrize("value", ["15" "000000000", "1000000" "00000000", "29520" "00000"])
 def test_a_large_quantity_in_a_number_column_is_not_a_phone_or_an_id(value):
     assert identifiers_in(value, numeric=True) == []
     assert identifiers_in(value) != []  # in text it would be flagged
@@ -140,7 +140,7 @@ def test_a_long_run_before_an_at_sign_is_fast():
                                   "1 March " "1970", "1st of March, " "1970", "March 1, " "1970",
                                   "Mar. 1 " "1970", "1970" "0301", "1-Mar-" "1970", "March the 1st, " "1970",
                                   "1970 " "March 1", "1970" "-W09-7", "1970" "-060", "01.03." "70",
-                                  "1970\u5e743\u67081\u65e5", "\uff11\uff19\uff17\uff10-03-01",
+                                  "1970" "\u5e74" "3\u6708" "1\u65e5", "\uff11\uff19" "\uff17\uff10" "-03-01",
                                   "1970" "\u201303\u201301", "1970" " - 03 - 01"])
 def test_every_way_of_writing_a_full_date_is_detected(text):
     assert [(value.year, value.month, value.day) for value, _ in date_values_in(f"born {text}.")] == [(1970, 3, 1)]
@@ -530,3 +530,144 @@ def test_a_long_run_of_digits_holds_an_id_only_with_a_real_birth_date_and_check_
     assert identifiers_in("ref 7" + VALID_ID[:-1] + "9") == []              # wrong check character
     assert [k for k, _ in identifiers_in("ref 7" + VALID_ID)] == [
         "an 18-character PRC resident ID number (inside a longer run of digits)"]
+
+
+# -- the third set of disguises: encodings in encodings, numerals of other traditions,
+# -- look-alike letters with separators, and the date forms people write ------------------
+
+HANGZHOU = {"0": "\u3007", **{str(d): chr(0x3020 + d) for d in range(1, 10)}}
+COUNTING_RODS = {"0": "\u3007", **{str(d): chr(0x1D35F + d) for d in range(1, 10)}}
+COUNTING_ROD_TENS = {"0": "\u3007", **{str(d): chr(0x1D368 + d) for d in range(1, 10)}}
+AT = "@"
+THIRD_DISGUISES = [
+    ("99" "9999 l97O" " O1O1 OO17", ID_KIND),                                       # look-alikes, spaced
+    ("999999-I97O-O3O1-OOIZ", None),                                          # (a date, not this ID)
+    ("".join(HANGZHOU[c] for c in VALID_ID), ID_KIND),
+    ("".join(COUNTING_RODS[c] for c in VALID_ID), ID_KIND),
+    ("".join(COUNTING_ROD_TENS[c] for c in VALID_ID), ID_KIND),
+    ("zhang" "&#64example.com", "e-mail address"),                           # no semicolon
+    ("zhang" "&#X40;example&#46com", "e-mail address"),
+    ("zhang" "\\u{40}example.com", "e-mail address"),                         # JavaScript, Rust
+    ("zhang" "\\40 example.com", "e-mail address"),                           # CSS
+    ("zhang" "\\N{COMMERCIAL AT}example.com", "e-mail address"),              # Python
+    ("zhang" "=40example.com", "e-mail address"),                             # quoted-printable
+    ("zhang" "&#64;example%2Ecom", "e-mail address"),                         # two encodings
+    ("zhang" "%26%2364%3Bexample.com", "e-mail address"),                     # one inside another
+    (base64.b64encode(("zhang" "%40example.com").encode()).decode(), "e-mail address"),
+    (base64.b64encode(("contact:\n" "zhang" + AT + "example.com\n").encode()).decode(), "e-mail address"),
+    (base64.urlsafe_b64encode(("\u00bb\u00bf" + VALID_ID).encode()).decode(), ID_KIND),
+    ((("zhang" + AT + "example.com").encode().hex()), "e-mail address"),         # hexadecimal bytes
+    ("Contact\u2026 zhang" "&#64;example&#46;com", "e-mail address"),          # … reads as three
+    ("Contact\u2026 " + base64.b64encode(("zhang" + AT + "example.com").encode()).decode(), "e-mail address"),
+]
+
+
+@pytest.mark.parametrize("value, kind", [d for d in THIRD_DISGUISES if d[1]])
+def test_a_third_set_of_disguises_is_detected_and_withheld(value, kind):
+    found = identifiers_in(f"Unnamed observers; contact {value}.")
+    assert len(found) == 1 and found[0][0].endswith(kind), found
+    assert "[withheld]" in redact(f"values <{value}> not found")
+
+
+def test_base64_wrapped_over_lines_is_read_whole():
+    blob = base64.b64encode(("Reviewer: zhang" + AT + "example.com, " + VALID_ID).encode()).decode()
+    wrapped = "\n".join(blob[i:i + 24] for i in range(0, len(blob), 24))
+    assert [position for _, position in identifiers_in(f"data:\n{wrapped}\n")] == [6]
+    assert redact(f"data:\n{wrapped}\n").startswith("data:\n[withheld]")
+
+
+def test_a_decoded_reading_points_at_its_source():
+    text = "Contact\u2026 zhang" "&#64;example&#46;com"
+    [(kind, position)] = identifiers_in(text)
+    assert text[position:].startswith("zhang")
+
+
+def test_look_alike_letters_are_digits_only_in_runs_of_digits():
+    # words made of the same letters, and numbers with too few digits, stay as they are
+    assert identifiers_in("Is Oslo 1O Sl0bb 2O2O Gogo lol OOOO IIII SSSS") == []
+    assert identifiers_in("IPAC Sl 2020 Ol 2016 lI Oo") == []
+
+
+@pytest.mark.parametrize("text", [
+    "1970" "-Mar-01", "1970, 1 " "March", "1/3/" "70", "01MAR" "1970", "March 1," "1970",
+    "1  March " "1970", "1970" "060", "1. March " "1970", "1970" "_03_01", "12/31/" "1970",
+    "1.III." "1970", "1 Mar '" "70", "01MAR" "70", "1970" "Mar01", "1970 " "03 01",
+    "1st  of  March  " "1970", "1970" " \u2013 03 \u2013 01", "1\nMarch\n" "1970", "1970-\n03-\n01"])
+def test_a_third_set_of_date_forms_is_detected(text):
+    assert [(value.year, value.month, value.day) for value, _ in date_values_in(f"born {text}.")] in (
+        [(1970, 3, 1)], [(1970, 12, 31)])
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("2016" "-01-01 2016" "-12-31", ["2016" "-01-01", "2016" "-12-31"]),   # two dates, not a third
+    ("2020" "-05-01 2020" "-05-31", ["2020" "-05-01", "2020" "-05-31"]),
+    ("05-01 2020", []), ("Python 3.11.10", []), ("version 2.10.3", []),
+    ("late December 2020, 3 people", []), ("May 2020 1999", []), ("Dec 2020 10 rows", []),
+    ("5,000 in March 2016, 79,000", []), ("1,950,000 members", []), ("Marches 12 1970", []),
+    ("the 1 Mayor 1970", []), ("2016-13-01", [])])
+def test_what_is_not_one_full_date_is_not_read_as_one(text, dates):
+    assert [value.isoformat() for value, _ in date_values_in(text)] == dates
+
+
+def test_a_number_in_a_number_column_is_not_a_date_written_as_digits_alone():
+    for digits in ("1970" "0301", "1970" "060"):
+        assert date_values_in(digits) != []
+        assert date_values_in(digits, numeric=True) == []
+    assert date_values_in("1970" "-03-01", numeric=True) != []
+
+
+def test_of_dates_found_inside_one_another_only_the_outer_one_is_kept():
+    from validator.dates import _outermost
+    assert _outermost({(0, 10), (2, 5), (0, 4), (3, 12), (12, 14), (12, 13)}) == [(0, 10), (3, 12), (12, 14)]
+
+
+@pytest.mark.parametrize("text", [
+    "orcid: https://orcid.org/0000-0002-1825-0097", "ORCID 0000-0002-1825-0097",
+    "https://example.org/status/2345678901", "www.example.org/a/13912345678/b",
+    "sha256:4b3ddd8c8750389b199d94e01bdfb91ccccd434803a88393df0698705e3529a5",
+    "commit 5ddacd5a1234567890abc", "1234567890 rows", "0001234567 bytes", "1950000000"])
+def test_what_is_no_phone_number_is_not_flagged(text):
+    assert identifiers_in(text) == []
+
+
+def test_a_phone_number_in_a_web_address_is_not_flagged_but_an_id_is():
+    assert identifiers_in("https://example.org/u/" + VALID_ID)[0][0].endswith(ID_KIND)
+    assert identifiers_in("see https://example.org/x and call 202 " "555 0143")[0][0] == "a phone number"
+
+
+def test_an_id_glued_to_letters_needs_its_check_character_and_birth_date():
+    assert identifiers_in("ab" + VALID_ID + "cd")[0][0].endswith(ID_KIND)
+    assert identifiers_in("ab" + BAD_CHECKSUM_ID + "cd") == []
+    assert identifiers_in("ab" + SHORT_ID + "cd") == []
+    assert identifiers_in(BAD_CHECKSUM_ID + "cd") != []                      # glued on one side only
+
+
+@pytest.mark.parametrize("phone", ["202 " "555 0143", "1 202 " "555 0143", "0044 20 " "7946 0958",
+                                   "139 1234 " "5678", "010 1234 " "5678"])
+def test_phone_numbers_in_the_shapes_they_have(phone):
+    assert [kind for kind, _ in identifiers_in(f"call {phone} today")] == ["a phone number"]
+
+
+def test_an_identifier_over_an_indented_line_break(package):
+    (package.root / "README.md").write_text("Ref 999999\n        " "1970" "0101\n        0017 more.\n",
+                                            encoding="utf-8")
+    assert_findings(package.validate(), ("privacy", "no_identifiers", "README.md", 1, None),
+                    ("privacy", "no_full_dates", "README.md", 2, None))  # the middle reads as one
+
+
+def test_a_pinned_calendar_version_is_no_date_but_only_in_a_requirements_file(package):
+    for name in ("requirements-dev.txt", "README.md"):
+        with open(package.root / name, "a", encoding="utf-8") as file:
+            file.write("certifi==" "2024." "8.30\n")
+    lines = (package.root / "README.md").read_text(encoding="utf-8").count("\n")
+    assert_findings(package.validate(), ("privacy", "no_full_dates", "README.md", lines, None))
+
+
+def test_the_third_set_reaches_every_file(package):
+    (package.root / "docs").mkdir()
+    (package.root / "docs" / "notes.md").write_text(
+        "Contact\u2026 zhang" "&#64;example&#46;com\nID: " + "".join(HANGZHOU[c] for c in VALID_ID) +
+        "\nBorn 1970" "-Mar-01.\n", encoding="utf-8")
+    assert_findings(package.validate(), ("privacy", "no_identifiers", "docs/notes.md", 1, None),
+                    ("privacy", "no_identifiers", "docs/notes.md", 2, None),
+                    ("privacy", "no_full_dates", "docs/notes.md", 3, None))

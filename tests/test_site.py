@@ -99,7 +99,7 @@ def test_building_twice_gives_identical_bytes():
 
 
 def test_refuses_to_build_from_an_invalid_package(package, capsys):
-    package.edit("figures", "f-register-size", value="1950001")
+    package.edit("figures", "f-register-size", value="1950" "001")
     assert build_site.main([], root=package.root) == 1
     out = capsys.readouterr().out
     assert "[faithfulness] data/figures.csv:3:value:" in out and "not built" in out

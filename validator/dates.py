@@ -1,7 +1,12 @@
 """Full calendar dates in text (a birth date is one), in every reading of the text (see
-`readings`): year-month-day, day-month-year and month-day-year in digits (a two-digit year
-with dots or slashes too), eight digits that read as a date, ISO week and ordinal dates, and
-a day and a month's name with the year, in any order.
+`readings`): year-month-day, day-month-year and month-day-year in digits, with any of the
+separators people use (dashes, slashes, dots, underscores, up to three spaces) and a
+two-digit year after a day and a month; eight digits that read as a date, and ISO week and
+ordinal dates; a day and a month's name (or a Roman numeral month) with the year, in any
+order, with or without separators between them ("1 March", "01MAR", "March 1,", "-Mar-", a year
+before a day and a month); and the Chinese year-month-day form. A number in a number column is not
+read as a date written without separators (eight digits, seven for an ordinal date): a
+quantity or an offset is not a date, and those columns are checked against the article.
 
 >>> born = "born 1 March " "1970, 1970" "-03-01 or 1970" "-W09-7"
 >>> [(value.year, value.month, value.day) for value, _ in date_values_in(born)]
@@ -19,31 +24,44 @@ from .readings import BIDI_CONTROLS, ENCODED, normalise, readings
 
 _MONTH_NAMES = {name.lower(): n for n, name in enumerate(calendar.month_name) if name} | {
     name.lower(): n for n, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
-_MONTH = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
-_SEP = r" ?[-/.] ?"
-_DAY = r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<y>[0-9]{4})(?![0-9])"
+_ROMAN_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
+                 "X": 10, "XI": 11, "XII": 12}
+_MONTH = "(?P<m>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?(?![a-z])"
+_ROMAN = "(?P<rm>" + "|".join(sorted(_ROMAN_MONTHS, key=len, reverse=True)) + r")(?![A-Za-z])"
+# Between numbers: a sign with spaces around it or not, or spaces only; the same both times.
+_SEP = r"(?:[ \n]{0,3}(?P<s>[-/._])[ \n]{0,3}|[ \n]{1,3})"
+_SAME_SEP = r"(?(s)[ \n]{0,3}(?P=s)[ \n]{0,3}|[ \n]{1,3})"
+_GAP = r"[ \n./,_-]{0,3}"                      # beside a month's name: anything short, or nothing
+_DAY = r"(?P<d>[0-9]{1,2})(?![0-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>[0-9]{4}|['\u2019][0-9]{2})(?![0-9])"
 _PATTERNS = [
-    re.compile(rf"(?<![0-9])(?P<y>[0-9]{{4}}){_SEP}(?P<m>[0-9]{{1,2}}){_SEP}(?P<d>[0-9]{{1,2}})(?![0-9])"),
-    re.compile(rf"(?<![0-9])(?P<d>[0-9]{{1,2}}){_SEP}(?P<m>[0-9]{{1,2}}){_SEP}{_YEAR}"),
-    re.compile(r"(?<![0-9.])(?P<d>[0-3][0-9])[./](?P<m>[01][0-9])[./](?P<yy>[0-9]{2})(?![0-9]|\.[0-9])"),
-    re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<m>[01][0-9])(?P<d>[0-3][0-9])(?![0-9])"),
-    re.compile(rf"(?<![0-9]){_DAY}(?: of)?[ ./-](?P<m>{_MONTH})\.?,?[ ./-]{_YEAR}", re.I | re.A),
-    re.compile(rf"\b(?P<m>{_MONTH})\.?(?: the)? {_DAY},? {_YEAR}", re.I | re.A),
-    re.compile(rf"(?<![0-9])(?P<y>[0-9]{{4}}),? (?P<m>{_MONTH})\.? {_DAY}(?![0-9])", re.I | re.A),
-    re.compile(r"(?<![0-9])(?P<y>[0-9]{4})-?W(?P<w>[0-9]{2})-?(?P<wd>[1-7])(?![0-9])"),
-    re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})-(?P<yd>[0-3][0-9]{2})(?![0-9-])"),
-    re.compile(r"(?P<y>[0-9]{4}) ?\u5e74 ?(?P<m>[0-9]{1,2}) ?\u6708 ?(?P<d>[0-9]{1,2}) ?[\u65e5\u53f7]"),
+    rf"(?<![0-9])(?P<y>[0-9]{{4}}){_SEP}(?P<m>[0-9]{{1,2}}){_SAME_SEP}(?P<d>[0-9]{{1,2}})(?![0-9])",
+    rf"(?<![0-9])(?P<d>[0-9]{{1,2}}){_SEP}(?P<m>[0-9]{{1,2}}){_SAME_SEP}(?P<y>[0-9]{{4}})(?![0-9])",
+    r"(?<![0-9.])(?P<d>[0-3][0-9])\.(?P<m>[01][0-9])\.(?P<yy>[0-9]{2})(?![0-9]|\.[0-9])",
+    r"(?<![0-9./-])(?P<d>[0-9]{1,2})(?P<s>[/-])(?P<m>[0-9]{1,2})(?P=s)(?P<yy>[0-9]{2})(?![0-9]|[/-][0-9])",
+    rf"(?<![0-9]){_DAY}(?:{_GAP}of)?{_GAP}(?<![a-z]){_MONTH}{_GAP}{_YEAR}",
+    rf"(?<![0-9])(?P<d>[0-9]{{1,2}})(?P<m>{'|'.join(name for name in _MONTH_NAMES if len(name) == 3)})"
+    r"(?P<yy>[0-9]{2})(?![0-9])",
+    rf"(?<![a-z]){_MONTH}(?:{_GAP}the)?{_GAP}{_DAY}{_GAP}{_YEAR}",
+    rf"(?<![0-9])(?P<y>[0-9]{{4}}){_GAP}(?<![a-z]){_MONTH}{_GAP}{_DAY}",
+    rf"(?<![0-9])(?P<y>[0-9]{{4}}){_GAP}{_DAY}{_GAP}(?<![a-z]){_MONTH}",
+    rf"(?<![0-9])(?P<d>[0-9]{{1,2}})[ \n./-]{{1,3}}{_ROMAN}[ \n./-]{{1,3}}(?P<y>[0-9]{{4}})(?![0-9])",
+    r"(?<![0-9])(?P<y>[0-9]{4})-?W(?P<w>[0-9]{2})-?(?P<wd>[1-7])(?![0-9])",
+    r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})-(?P<yd>[0-3][0-9]{2})(?![0-9-])",
+    r"(?P<y>[0-9]{4}) ?\u5e74 ?(?P<m>[0-9]{1,2}) ?\u6708 ?(?P<d>[0-9]{1,2}) ?[\u65e5\u53f7]",
 ]
-# What every full date needs, tested first (it may say yes wrongly, never no wrongly): a digit
-# followed by two more groups of digits, by seven more digits, by a month-like word, by a
-# year after a comma, by a week; a month-like word before a day; the Chinese word for year;
-# or a sign that another reading of the text is worth making.
-_CANDIDATE = re.compile(r"[0-9](?: ?[-/.] ?[0-9]{1,2} ?[-/.] ?[0-9]|[0-9]{7}|-?W[0-9]|-[0-3][0-9]{2}"
-                        r"|(?:st|nd|rd|th)?\.?(?: of)?[ ./-](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-                        r"|,? [0-9]{4}|,? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
-                        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: the)? [0-9]"
-                        rf"|\u5e74|{ENCODED.pattern}", re.IGNORECASE)
+_PATTERNS = [re.compile(pattern, re.IGNORECASE) for pattern in _PATTERNS]
+# Dates written as digits alone, which a number in a number column is not read as.
+_COMPACT = [re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<m>[01][0-9])(?P<d>[0-3][0-9])(?![0-9])"),
+            re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<yd>[0-3][0-9]{2})(?![0-9])")]
+_STEMS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+# What every full date needs, tested first (it may say yes wrongly, never no wrongly): three
+# groups of digits with separators, seven digits in a row, a week, an ordinal day, a month's
+# name near a digit, a Roman numeral after a day, the Chinese word for year, or a sign that
+# another reading of the text is worth making.
+_CANDIDATE = re.compile(rf"[0-9](?:[ \n./_-]{{1,7}}[0-9]{{1,2}}){{2}}|[0-9]{{7}}|[0-9]-?W[0-9]|[0-9]{{4}}-[0-3]"
+                        rf"|[0-9][^0-9\x1f]{{0,16}}?(?:{_STEMS})|(?:{_STEMS})[^0-9\x1f]{{0,16}}?[0-9]"
+                        rf"|[0-9][ \n./-]{{1,3}}[IVX]|\u5e74|{ENCODED.pattern}", re.IGNORECASE)
 
 
 def may_hold_date(text: str) -> bool:
@@ -51,32 +69,42 @@ def may_hold_date(text: str) -> bool:
     return _CANDIDATE.search(normalise(text)) is not None
 
 
-def date_values_in(text: str) -> list[tuple[date, int]]:
-    """(the date, position) for every full calendar date in `text`."""
+def date_values_in(text: str, numeric: bool = False) -> list[tuple[date, int]]:
+    """(the date, position) for every full calendar date in `text`; with `numeric` (a number
+    in a number column), none written as digits alone."""
     if not may_hold_date(text):
         return []
+    patterns = _PATTERNS if numeric else _PATTERNS + _COMPACT
     normal = normalise(text)
-    if not any(_calendar_date(m) for pattern in _PATTERNS for m in pattern.finditer(normal)) \
-            and not any(char in BIDI_CONTROLS for char in text) and ENCODED.search(text) is None:
+    if not any(_calendar_date(m) for pattern in patterns for m in pattern.finditer(normal)) \
+            and BIDI_CONTROLS.isdisjoint(text) and ENCODED.search(text) is None:
         return []  # the common case: no date, so no positions to work out
     found: dict[tuple[int, int], date] = {}
     for reading, origin in readings(text):
-        for pattern in _PATTERNS:
+        for pattern in patterns:
             for match in pattern.finditer(reading):
                 value = _calendar_date(match)
                 if value is not None:
                     ends = origin[match.start()], origin[match.end() - 1]
                     found.setdefault((min(ends), max(ends) + 1), value)
-    spans = sorted(found)  # the outermost of overlapping matches
-    kept = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
-    return [(found[s], s[0]) for s in kept]
+    return [(found[span], span[0]) for span in _outermost(found)]
+
+
+def _outermost(spans) -> list[tuple[int, int]]:
+    """The spans that no other span holds, in order (one sweep: sorted by start, and by
+    end from the longest, a span is held when one before it reaches as far)."""
+    kept, reach = [], -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if end > reach:
+            kept.append((start, end))
+            reach = end
+    return kept
 
 
 def _calendar_date(match: re.Match) -> date | None:
     groups = match.groupdict()
     try:
-        year = int(groups["y"]) if groups.get("y") else 1900 + int(groups["yy"]) if int(groups["yy"]) > 30 \
-            else 2000 + int(groups["yy"])
+        year = _year(groups)
         if groups.get("w"):
             value = date.fromisocalendar(year, int(groups["w"]), int(groups["wd"]))
         elif groups.get("yd"):
@@ -84,9 +112,37 @@ def _calendar_date(match: re.Match) -> date | None:
             if value.year != year or int(groups["yd"]) < 1:
                 return None
         else:
-            month = groups["m"]
-            month = int(month) if month.isdigit() else _MONTH_NAMES.get(month.lower().rstrip("."))
-            value = date(year, month, int(groups["d"]))
+            month = groups.get("m") or ""
+            if groups.get("rm"):
+                month = _ROMAN_MONTHS[groups["rm"].upper()]
+            elif month.isdigit():
+                month = int(month)
+            else:
+                month = _MONTH_NAMES.get(month.lower().rstrip("."))
+            day_first = (groups.get("m") or "").isdigit() and match.start("d") < match.start("m")
+            value = _day_and_month(year, month, int(groups["d"]), day_first)
     except (TypeError, ValueError, KeyError):
         return None
-    return value if 1000 <= value.year <= 2999 else None
+    return value if value is not None and 1000 <= value.year <= 2999 else None
+
+
+def _year(groups: dict) -> int:
+    """The year: four digits, or two (after an apostrophe, or alone in a short form) read as
+    1931-2030."""
+    written = (groups.get("y") or groups.get("yy") or "").lstrip("'\u2019")
+    if len(written) == 4:
+        return int(written)
+    return 1900 + int(written) if int(written) > 30 else 2000 + int(written)
+
+
+def _day_and_month(year: int, month: int, day: int, day_first: bool) -> date | None:
+    """The date; where a day-first date in numbers does not read, the month first (12/31)."""
+    try:
+        return date(year, month, day)
+    except (TypeError, ValueError):
+        if not day_first:
+            return None
+    try:
+        return date(year, day, month)
+    except ValueError:
+        return None

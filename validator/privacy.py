@@ -28,6 +28,10 @@ from .vocabulary import NON_LATIN_WORDS, sensitive_name
 LAYER = "privacy"
 NOT_ALLOWED = "(value withheld); personal data of any kind is not allowed"
 _CHANGELOG_HEADING = re.compile(r"^## \[\d+\.\d+\.\d+\] - \d{4}-\d{2}-\d{2}$", re.MULTILINE)
+# A pinned version that reads as a date (name==YYYY.M.D): the version of a dependency.
+_REQUIREMENT_PIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[A-Za-z0-9,._-]+\])? ?(?:==|~=|>=|<=) ?"
+                              r"[0-9]{4}\.[0-9]{1,2}\.[0-9]{1,2}\b", re.MULTILINE)
+_REQUIREMENTS_FILE = re.compile(r"requirements[A-Za-z0-9_-]*\.txt")
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Standard vocabularies whose IRIs hold the date they were published.
 STANDARD_IRIS = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#",)
@@ -81,7 +85,7 @@ def no_full_dates(ctx: Context):
         if (text.where, text.field, text.resource) == ("the value", "created", DESCRIPTOR):
             continue
         exempt = _exempt_spans(text)
-        for value, position in date_values_in(text.text):
+        for value, position in date_values_in(text.text, numeric=text.numeric):
             if any(a <= position < b for a, b in exempt) or (
                     text.resource not in data and value.isoformat() in allowed):
                 continue
@@ -189,10 +193,12 @@ def _column(text, position: int) -> int:
 
 def _exempt_spans(text) -> list[tuple[int, int]]:
     """Where a date is part of a name or a heading, not a date of anyone: the standard IRIs,
-    and CHANGELOG.md's version headings."""
+    CHANGELOG.md's version headings, and the pinned versions of a requirements file."""
     spans = [(m.start(), m.end()) for iri in STANDARD_IRIS for m in re.finditer(re.escape(iri), text.text)]
     if text.resource == "CHANGELOG.md":
         spans += [m.span() for m in _CHANGELOG_HEADING.finditer(text.text)]
+    if _REQUIREMENTS_FILE.fullmatch(text.resource.rsplit("/", 1)[-1]) and text.where == "the file":
+        spans += [m.span() for m in _REQUIREMENT_PIN.finditer(text.text)]
     return spans
 
 

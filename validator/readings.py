@@ -2,16 +2,20 @@
 it could be read, so that an identifier disguised in one form is found in another.
 
 `normalise` gives the plain reading: NFKC (full-width digits and ＠ count), digits of every
-script and every numeric symbol (circled, parenthesised, superscript) read as 0-9, format
-characters (zero-width spaces, soft hyphens, bidirectional controls) and combining marks
-(a keycap, an underline) dropped, every space, line break, dash and dash-like sign read as a
-separator. `readings` yields it, with the position in the text of each character, and the
-other readings: "[at]" and "(dot)" as @ and .; the text backwards, where a bidirectional
-control could make it display reversed; HTML entities, percent-encoding, backslash escapes
-and base64 decoded; and the letters O, o, l and I read as digits inside runs of digits.
+script and every numeric sign worth 0 to 9 (circled, parenthesised, superscript, Hangzhou
+and counting-rod numerals, Roman numerals) read as 0-9, format characters (zero-width spaces,
+soft hyphens, bidirectional controls) and combining marks (a keycap, an underline) dropped,
+every space read as a space, every line break as "\\n", every dash and dash-like sign as "-". `readings` yields it,
+with the position in the text of each character, and the other readings: "[at]" and "(dot)"
+as @ and .; the text backwards, where a bidirectional control could make it display
+reversed; each encoding decoded on its own (HTML character references, with or without the
+closing semicolon; percent and quoted-printable escapes; backslash escapes as C, Python,
+JavaScript and CSS write them; base64, also wrapped over lines; hexadecimal bytes), and all
+of them decoded one after another, so that an encoding inside another is undone too; and
+letters that look like digits (O, l, I, S, B...) read as digits in runs of digits.
 
->>> normalise("\\u2779\\u2778 1\\u20e3 \\u00b3")
-'43 1 3'
+>>> normalise("\\u2779\\u2778 1\\u20e3 \\u00b3 \\u3029\\U0001d368")
+'43 1 3 99'
 >>> [text for text, _ in readings("&#57;&#57; or 1O2O3O4O5O6l")]
 ['&#57;&#57; or 1O2O3O4O5O6l', '99 or 1O2O3O4O5O6l', '&#57;&#57; or 102030405061']
 """
@@ -29,7 +33,9 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 # Signs read as a dash between digits though not of category Pd: minus signs and the like.
 _DASHES = "\u2212\u2796\ufe63\uff0d\u02d7\u2043\u2219\u2027\u2e3a\u2e3b"
 _DOTS = "\u00b7\u2022\u30fb\uff65\u3002\uff61"  # middle dots, bullets, ideographic full stops
-_ASCII_BREAKS = "\t\n\r\x0b\x0c"  # read as spaces; any other ASCII character is itself
+# Tab is read as a space, and every line break as "\n"; any other ASCII character is itself.
+_ASCII_BREAKS = {"\t": " ", "\r": "\n", "\x0b": "\n", "\x0c": "\n"}
+_WHITE_SPACE_AS_SPACE = str.maketrans("\t\n\r", "   ")
 
 
 class _Normaliser(dict):
@@ -41,9 +47,11 @@ class _Normaliser(dict):
         category = unicodedata.category(char)
         if category in ("Cf", "Mn", "Me", "Mc"):
             out = ""
-        elif category in ("Nd", "No") and unicodedata.digit(char, None) is not None:
-            out = str(unicodedata.digit(char))
-        elif category in ("Zs", "Zl", "Zp", "Cc") or char in "\x85":
+        elif category in ("Nd", "No", "Nl") and _digit_value(char) is not None:
+            out = str(_digit_value(char))
+        elif category in ("Zl", "Zp") or char == "\x85":
+            out = "\n"
+        elif category in ("Zs", "Cc"):
             out = char if char == "\x00" else " "
         elif category == "Pd" or char in _DASHES:
             out = "-"
@@ -57,21 +65,42 @@ class _Normaliser(dict):
         return out
 
 
+def _digit_value(char: str) -> int | None:
+    """The digit a numeric character is written for: its value when that is 0 to 9, and the
+    tens digit of a counting-rod tens numeral (a place-value digit like any other)."""
+    value = unicodedata.numeric(char, None)
+    if value is None or value != int(value):
+        return None
+    if value >= 10 and "TENS DIGIT" in unicodedata.name(char, ""):
+        value //= 10
+    return int(value) if 0 <= value <= 9 else None
+
+
 def _ascii_table() -> _Normaliser:
-    return _Normaliser({code: chr(code) for code in range(128) if chr(code) not in _ASCII_BREAKS})
+    return _Normaliser({code: _ASCII_BREAKS.get(chr(code), chr(code)) for code in range(128)})
 
 
 _TABLE = _ascii_table()
 
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
+_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_QUOTED_PRINTABLE = re.compile(r"(?:=[0-9A-F]{2})+")
+_BACKSLASH = re.compile(r"\\(?:x([0-9A-Fa-f]{2})(?![0-9A-Fa-f])|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})"
+                        r"|([0-7]{3})|[ux]\{([0-9A-Fa-f]{1,6})\}|N\{([A-Za-z0-9 -]{1,88})\})")
+_CSS_ESCAPE = re.compile(r"\\([0-9A-Fa-f]{2,6})(?:\r\n|[ \t\r\n\f])?")
+_BASE64 = re.compile(r"[A-Za-z0-9+/_-]{20,}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/_-]{4,})*={0,2}")
+_HEX_BYTES = re.compile(r"(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}){8,}(?![0-9A-Za-z])")
 # Markers of an encoded form: a reading other than the plain one is worth making.
-ENCODED = re.compile(r"&#?[0-9A-Za-z]+;|%[0-9A-Fa-f]{2}|\\(?:[xuU][0-9A-Fa-f]|[0-7]{3})"
-                     r"|[A-Za-z0-9+/]{20,}={0,2}|[0-9][0-9OolI]{9,}")
+ENCODED = re.compile(r"&(?:#[0-9]|#[xX][0-9A-Fa-f]|[A-Za-z][A-Za-z0-9]{1,31};)|%[0-9A-Fa-f]{2}|=[0-9A-F]{2}"
+                     r"|\\(?:[xuUN]|[0-9A-Fa-f]{2})|[A-Za-z0-9+/_-]{20,}"
+                     r"|[0-9][OoQDlIi|!ZzSsGbBgq](?![A-Za-z])|(?<![A-Za-z])[OoQDlIi|!ZzSsGbBgq][0-9]")
 _BRACKETED = re.compile(r" ?[\[({<\u3010\u3014\u3008\u300a] ?(at|dot|@|\.) ?[\])}>\u3011\u3015\u3009\u300b] ?"
                         r"| ?@ ?", re.IGNORECASE)
-_BACKSLASH = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|([0-7]{3}))")
-_BASE64 = re.compile(r"[A-Za-z0-9+/]{20,}={0,2}")
-_HOMOGLYPH_RUN = re.compile(r"[0-9][0-9OolI]{9,}")
-_HOMOGLYPHS = str.maketrans("OolI", "0011")
+# Letters that look like digits, read as digits in a run of digits with separators between
+# its groups, when every group holds a digit; a group glued to any other letter is a word.
+_LOOKALIKES = str.maketrans("OoQD" "lIi|!" "Zz" "Ss" "Gb" "B" "gq", "0000" "11111" "22" "55" "66" "8" "99")
+_LOOKALIKE_GROUP = r"[OoQDlIi|!ZzSsGbBgq]*[0-9][0-9OoQDlIi|!ZzSsGbBgq]*"
+_LOOKALIKE_RUN = re.compile(rf"(?<![\w]){_LOOKALIKE_GROUP}(?:[ ().\-/_]{{1,3}}{_LOOKALIKE_GROUP})*(?![\w])")
 
 
 def clear_caches() -> None:
@@ -85,9 +114,9 @@ def normalise(text: str) -> str:
     """`text` as the detectors read it (see the module's docstring)."""
     if not text.isascii():
         return text.translate(_TABLE)
-    for char in _ASCII_BREAKS:
+    for char, out in _ASCII_BREAKS.items():
         if char in text:
-            text = text.replace(char, " ")
+            text = text.replace(char, out)
     return text
 
 
@@ -97,87 +126,167 @@ def readings(text: str):
     plain = _with_origin(text)
     yield _substitute(*plain, _BRACKETED, lambda m: "@" if m.group(1) in (None, "@") or
                       m.group(1).lower() == "at" else ".")
-    if any(char in BIDI_CONTROLS for char in text):
+    if not BIDI_CONTROLS.isdisjoint(text):
         normal, origin = plain
         yield normal[::-1], origin[::-1]
     if ENCODED.search(text) is None:
         return
-    for decode in (_decoded_entities, _decoded_percent, _decoded_backslashes, _decoded_base64):
-        decoded = decode(text)
-        if decoded is not None and decoded[0] != text:
-            normal = decoded[0].translate(_TABLE) if not decoded[0].isascii() else normalise(decoded[0])
-            if len(normal) == len(decoded[0]):
-                yield normal, decoded[1]
+    for start, end in _windows(_encoded_spots(text), len(text)):
+        yield from _decoded_readings(text[start:end], range(start, end))
     normal, origin = plain
-    homoglyphs = _HOMOGLYPH_RUN.sub(lambda m: m.group().translate(_HOMOGLYPHS)
-                                    if sum(c.isdigit() for c in m.group()) >= 6 else m.group(), normal)
-    if homoglyphs != normal:
-        yield homoglyphs, origin
+    changed = [m.span() for m in _LOOKALIKE_RUN.finditer(normal) if _as_digits(m) != m.group()]
+    if changed:
+        lookalikes = _LOOKALIKE_RUN.sub(_as_digits, normal)
+        for start, end in _windows(changed, len(normal)):
+            yield lookalikes[start:end], origin[start:end]
 
 
-def _with_origin(text: str) -> tuple[str, list[int]]:
-    """The plain reading, with the position in `text` of each of its characters."""
+def _encoded_spots(text: str) -> list[tuple[int, int]]:
+    """Where in `text` a decoder changes something."""
+    return sorted(match.span() for pattern, decode in _DECODERS for match in pattern.finditer(text)
+                  if decode(match) != match.group())
+
+
+def _windows(spots: list[tuple[int, int]], length: int, margin: int = 200) -> list[tuple[int, int]]:
+    """The stretches of text around `spots` (sorted), wide enough for any identifier or date
+    that a decoded spot is part of, joined where they overlap: only they need reading again."""
+    windows: list[tuple[int, int]] = []
+    for start, end in spots:
+        start, end = max(0, start - margin), min(length, end + margin)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _decoded_readings(piece: str, origin: range):
+    """The readings of a stretch of text with each encoding decoded on its own, and with all
+    of them decoded one after another (three rounds, for an encoding inside another)."""
+    made = {piece}
+    chained, chained_origin = piece, origin
+    for pattern, decode in _DECODERS:
+        decoded = _substitute(piece, origin, pattern, decode)
+        if decoded[0] not in made:
+            made.add(decoded[0])
+            yield _normalised(*decoded)
+        chained, chained_origin = _substitute(chained, chained_origin, pattern, decode)
+    for _ in range(2):
+        before = chained
+        for pattern, decode in _DECODERS:
+            chained, chained_origin = _substitute(chained, chained_origin, pattern, decode)
+        if chained == before:
+            break
+    if chained not in made:
+        yield _normalised(chained, chained_origin)
+
+
+def _as_digits(match: re.Match) -> str:
+    """A run of digits and look-alike letters, as digits, when six or more of its characters
+    are digits."""
+    run = match.group()
+    return run.translate(_LOOKALIKES) if sum(char.isdigit() for char in run) >= 6 else run
+
+
+def _normalised(decoded: str, origin) -> tuple[str, list[int] | range]:
+    """The plain reading of decoded text, each character placed where its source was."""
+    normal, inner = _with_origin(decoded)
+    if isinstance(inner, range):
+        return normal, origin
+    return normal, list(map(origin.__getitem__, inner))
+
+
+def _with_origin(text: str) -> tuple[str, list[int] | range]:
+    """The plain reading, with the position in `text` of each of its characters (a range
+    where the reading keeps one character for one)."""
     if text.isascii():
-        return normalise(text), list(range(len(text)))
-    if all(len(_TABLE[ord(char)]) == 1 for char in set(text)):  # one character for one
-        return text.translate(_TABLE), list(range(len(text)))
-    parts, origin = [], []
-    for index, char in enumerate(text):
-        out = char.translate(_TABLE)
+        return normalise(text), range(len(text))
+    changed = "".join(char for char in set(text) if len(_TABLE[ord(char)]) != 1)
+    if not changed:
+        return text.translate(_TABLE), range(len(text))
+    parts, origin, last = [], [], 0
+    for match in re.finditer(f"[{re.escape(changed)}]", text):
+        parts.append(text[last:match.start()].translate(_TABLE))
+        origin.extend(range(last, match.start()))
+        out = _TABLE[ord(match.group())]
         parts.append(out)
-        origin += [index] * len(out)
+        origin.extend([match.start()] * len(out))
+        last = match.end()
+    parts.append(text[last:].translate(_TABLE))
+    origin.extend(range(last, len(text)))
     return "".join(parts), origin
 
 
-def _substitute(normal: str, origin: list[int], pattern: re.Pattern, replace) -> tuple[str, list[int]]:
+def _substitute(normal: str, origin, pattern: re.Pattern, replace) -> tuple[str, list[int] | range]:
     """`normal` with each match of `pattern` replaced, and the positions kept in step."""
     if pattern.search(normal) is None:
         return normal, origin
     parts, positions, last = [], [], 0
     for match in pattern.finditer(normal):
         parts.append(normal[last:match.start()])
-        positions += origin[last:match.start()]
+        positions.extend(origin[last:match.start()])
         replacement = replace(match)
         parts.append(replacement)
-        positions += [origin[match.start()]] * len(replacement)
+        positions.extend([origin[match.start()]] * len(replacement))
         last = match.end()
     parts.append(normal[last:])
-    positions += origin[last:]
+    positions.extend(origin[last:])
     return "".join(parts), positions
 
 
-def _decoded_entities(text: str):
-    if "&" not in text:
-        return None
-    return _substitute(text, list(range(len(text))), re.compile(r"&#?[0-9A-Za-z]+;"),
-                       lambda m: html.unescape(m.group()))
+def _from_entity(match: re.Match) -> str:
+    return html.unescape(match.group())
 
 
-def _decoded_percent(text: str):
-    if "%" not in text:
-        return None
-    return _substitute(text, list(range(len(text))), re.compile(r"(?:%[0-9A-Fa-f]{2})+"),
-                       lambda m: unquote(m.group(), errors="replace"))
+def _from_percent(match: re.Match) -> str:
+    return unquote(match.group(), errors="replace")
 
 
-def _decoded_backslashes(text: str):
-    if "\\" not in text:
-        return None
-    def decode(match):
-        hex_value = match.group(1) or match.group(2) or match.group(3)
-        code = int(hex_value, 16) if hex_value else int(match.group(4), 8)
-        return chr(code) if code < 0x110000 and not 0xD800 <= code <= 0xDFFF else "?"
-    return _substitute(text, list(range(len(text))), _BACKSLASH, decode)
+def _from_quoted_printable(match: re.Match) -> str:
+    return bytes.fromhex(match.group().replace("=", "")).decode("utf-8", "replace")
 
 
-def _decoded_base64(text: str):
-    if _BASE64.search(text) is None:
-        return None
-    def decode(match):
-        blob = match.group()
+def _from_backslash(match: re.Match) -> str:
+    if match.group(6):
         try:
-            decoded = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True).decode("utf-8")
-        except (binascii.Error, ValueError):
-            return blob
-        return decoded if decoded.isprintable() else blob
-    return _substitute(text, list(range(len(text))), _BASE64, decode)
+            return unicodedata.lookup(match.group(6))
+        except KeyError:
+            return match.group()
+    hex_value = next((g for g in match.group(1, 2, 3, 5) if g), None)
+    return _character(int(hex_value, 16) if hex_value else int(match.group(4), 8))
+
+
+def _from_css_escape(match: re.Match) -> str:
+    return _character(int(match.group(1), 16))
+
+
+def _character(code: int) -> str:
+    return chr(code) if code < 0x110000 and not 0xD800 <= code <= 0xDFFF else "?"
+
+
+def _from_base64(match: re.Match) -> str:
+    blob = re.sub(r"\s", "", match.group()).replace("-", "+").replace("_", "/")
+    try:
+        decoded = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, ValueError):
+        return match.group()
+    return decoded if _readable(decoded) else match.group()
+
+
+def _from_hex_bytes(match: re.Match) -> str:
+    try:
+        decoded = bytes.fromhex(match.group()).decode("utf-8")
+    except ValueError:
+        return match.group()
+    return decoded if _readable(decoded) else match.group()
+
+
+def _readable(decoded: str) -> bool:
+    """Decoded bytes that are text: printable characters and white space only."""
+    return decoded.translate(_WHITE_SPACE_AS_SPACE).isprintable()
+
+
+# In the order they are undone when chained: the outermost encodings of text on the web first.
+_DECODERS = ((_BASE64, _from_base64), (_HEX_BYTES, _from_hex_bytes), (_PERCENT, _from_percent),
+             (_QUOTED_PRINTABLE, _from_quoted_printable), (_ENTITY, _from_entity),
+             (_BACKSLASH, _from_backslash), (_CSS_ESCAPE, _from_css_escape))
