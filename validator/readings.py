@@ -227,7 +227,10 @@ def _substitute(normal: str, origin, pattern: re.Pattern, replace) -> tuple[str,
         positions.extend(origin[last:match.start()])
         replacement = replace(match)
         parts.append(replacement)
-        positions.extend([origin[match.start()]] * len(replacement))
+        if replacement == match.group():  # left as it was (a blob that is no base64): in place
+            positions.extend(origin[match.start():match.end()])
+        else:
+            positions.extend([origin[match.start()]] * len(replacement))
         last = match.end()
     parts.append(normal[last:])
     positions.extend(origin[last:])
