@@ -3,10 +3,11 @@
 Enforced, not promised, on every file of the package's directory (`texts.scan`): no column
 named for personal identifiers or sensitive categories; no PRC resident ID number, e-mail
 address or phone number, however it is written; no full calendar date but the events' own
-dates; no letters of a script the article does not print; no invisible or bidirectional
-control characters; no text hidden in the screenshot's metadata; and no person but the
-reviewed ones the article names, each with the public role it gives. Findings never echo a
-detected value: they say what it looks like and where it is.
+dates; no letters of a script the article does not print, nor characters of no known
+script; no invisible or bidirectional control characters; no text hidden in the
+screenshot's metadata; and no person but the reviewed ones the article names, each with the
+public role it gives. Findings never echo a detected value: they say what it looks like and
+where it is.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import struct
 import unicodedata
 
 from . import layout
-from .characters import foreign_runs, invisible_characters
+from .characters import UNREADABLE, foreign_runs, invisible_characters
 from .context import Context
 from .findings import Problem
 from .dates import date_values_in, may_hold_date
@@ -92,19 +93,28 @@ def no_full_dates(ctx: Context):
 
 def no_foreign_script(ctx: Context):
     """The article prints Latin letters only: a run of another script (a name in Han
-    characters, say) is refused, outside the vocabulary of sensitive column names."""
+    characters or in CJK radicals, say) is refused, outside the vocabulary of sensitive
+    column names; so is a run of code points of no script Python's Unicode tables know
+    (unassigned, private-use, surrogate), which no check could read."""
     for text in ctx.shared(_non_ascii_texts):
         for script, position, length in foreign_runs(text.text, NON_LATIN_WORDS):
             row, where = text.place(position)
+            if script in UNREADABLE.values():
+                yield Problem(f"{where} holds {length} unreadable {script} code point(s), of no script "
+                              f"Unicode {unicodedata.unidata_version} knows, at character "
+                              f"{_column(text, position)} {NOT_ALLOWED}; expected characters of "
+                              "a known script", text.resource, row, text.field)
+                continue
             yield Problem(f"{where} holds {length} character(s) of the {script} script at "
                           f"character {_column(text, position)} {NOT_ALLOWED}; the article prints none",
                           text.resource, row, text.field)
 
 
 def no_invisible_characters(ctx: Context):
-    """Zero-width characters, soft hyphens, a BOM inside text, bidirectional controls and
-    other control characters (an escape sequence can hide text in a terminal): text could
-    hide behind them, or display as something it is not. The article prints none."""
+    """Zero-width characters, soft hyphens, a BOM inside text, bidirectional controls, other
+    control characters (an escape sequence can hide text in a terminal) and every code point
+    Unicode says a renderer ignores: text could hide behind them, or display as something it
+    is not. The article prints none."""
     for text in ctx.shared(_non_ascii_or_control_texts):
         for name, position in invisible_characters(text.text):
             row, where = text.place(position)

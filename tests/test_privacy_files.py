@@ -1,0 +1,178 @@
+"""The privacy guard against a third set of disguises: characters of no known script, Han
+characters written as radicals and other symbols of a script, every code point Unicode says
+a renderer ignores, a value under a repeated JSON key, text after the screenshot's image
+data, files in directories skipped below the top, long files (read in parts), encoded
+identifiers beside an ellipsis, and a step summary that is not a file.
+
+As in test_privacy.py, identifiers, dates and e-mail addresses are assembled from pieces and
+other scripts written as escapes, so that no file of the package holds one: the validator
+scans its own tests too."""
+import os
+import unicodedata
+
+import pytest
+
+from conftest import assert_findings
+from validator.characters import foreign_runs, invisible_characters, script_of
+
+D = "datapackage.json"
+ID = "999999" "1970" "0101" "0017"
+ID_KIND = "an 18-character PRC resident ID number (checksum valid)"
+EMAIL = "jane" "@" "example.com"
+BIRTH = "1970" "-03-01"
+HAN_NAME = "\u738b\u82b3"
+
+
+def observers(package, description):
+    return package.edit("entities", "observers", description=description)
+
+
+def write(package, relative, text):
+    path = package.root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- 1. characters of no known script --------------------------------------------------------
+
+CJK_EXTENSION_H = chr(0x31350) + chr(0x31351)  # Unicode 15.0: unassigned in older tables
+KAKTOVIK_NUMERALS = "".join(chr(0x1D2C0 + int(digit)) for digit in "31415" "92653")  # Unicode 15.0
+
+
+def unreadable_or_script(text):
+    """What the script check calls a run of `text`: unassigned where this Python's tables
+    are older than its characters, their script where they are not."""
+    return "unassigned" if unicodedata.category(text[0]) == "Cn" else script_of(text[0])
+
+
+@pytest.mark.parametrize("text, kind", [("\ue000\uf8ff", "private-use"), ("\U000f0000", "private-use"),
+                                        ("\udcc0\udcee", "surrogate"), ("\ufdd0\uffff", "unassigned"),
+                                        ("\u0378", "unassigned")])
+def test_code_points_of_no_known_script_are_unreadable(text, kind):
+    assert foreign_runs(f"name {text} here") == [(kind, 5, len(text))]
+
+
+@pytest.mark.parametrize("text", [CJK_EXTENSION_H, KAKTOVIK_NUMERALS])
+def test_a_script_newer_than_the_tables_is_refused_whatever_the_tables(text):
+    kind = unreadable_or_script(text)
+    assert kind and foreign_runs(f"ID {text}.") == [(kind, 3, len(text))]
+
+
+def test_a_name_newer_than_the_tables_in_a_cell(package):
+    row = observers(package, f"Unnamed observers, reviewed with {CJK_EXTENSION_H}.")
+    [finding] = assert_findings(package.validate(),
+                                ("privacy", "no_foreign_script", "data/entities.csv", row, "description"))
+    if unreadable_or_script(CJK_EXTENSION_H) == "unassigned":
+        assert "2 unreadable unassigned code point(s), of no script Unicode" in finding.message
+        assert "expected characters of a known script" in finding.message
+
+
+def test_numerals_newer_than_the_tables_in_a_document(package):
+    write(package, "docs/datasheet.md", f"# Datasheet\n\nID (Kaktovik numerals): {KAKTOVIK_NUMERALS}\n")
+    [finding] = assert_findings(package.validate(), ("privacy", "no_foreign_script", "docs/datasheet.md", 3, None))
+    assert "at character 24 " in finding.message
+
+
+def test_a_file_name_in_gbk_read_as_surrogates(package):
+    name = os.fsdecode(b"\xc0\xee\xc3\xf7") + ".md"
+    write(package, f"docs/{name}", "Notes.\n")
+    [finding] = assert_findings(package.validate(), ("privacy", "no_foreign_script",
+                                                     "docs/\\udcc0\\udcee\\udcc3\\udcf7.md", None, None))
+    assert finding.message.startswith("the file name holds 4 unreadable surrogate code point(s)")
+
+
+def test_a_private_use_character_in_the_descriptor(package):
+    package.edit_descriptor(lambda d: d["contributors"].append({"title": "Observer \ue000\ue001"}))
+    assert_findings(package.validate(), ("privacy", "no_foreign_script", D, None, "contributors[1].title"))
+
+
+# -- 2. symbols and numbers that are characters of a script -----------------------------------
+
+@pytest.mark.parametrize("char, script", [
+    ("\u2e9b", "Han"), ("\u2ee2", "Han"), ("\u2ef3", "Han"),  # CJK Radicals Supplement
+    ("\u2f00", "Han"),                                         # a Kangxi radical (NFKC)
+    ("\u31c0", "Han"), ("\u2ff0", "Han"), ("\u3190", "Han"),   # strokes, description, kanbun
+    ("\u3021", "Han"), ("\u3007", "Han"),                      # Suzhou numeral, ideographic zero
+    ("\ua490", "Yi"), ("\u19e0", "Khmer"), ("\u0bf3", "Tamil"), ("\u0f01", "Tibetan"),
+    ("\u1369", "Ethiopic"), ("\U0001d360", "Counting"),
+])
+def test_a_symbol_or_number_of_a_script_is_a_character_of_it(char, script):
+    assert script_of(char) == script
+
+
+@pytest.mark.parametrize("char", ["\u00a9", "\u00ae", "\u2122", "\u2192", "\u2714", "\u2603", "\U0001f600",
+                                  "\u00b0", "\u20ac", "\u00bd", "\u2460", "\u2776", "\u216b", "\u00a6",
+                                  "\U0001f5dd", "\U0001f311", "\U0001f481", "\u218a", "\u237f",
+                                  "\U0001f670", "\u2720", "\u0e3f"])
+def test_ordinary_symbols_are_of_no_script(char):
+    assert script_of(char) is None
+
+
+def test_every_symbol_or_number_named_for_a_script_is_read_as_one():
+    """The class, not examples: in this Python's tables, every symbol or number (So, No, Nl)
+    that normalisation leaves alone and whose name begins as the names of a script's letters
+    begin is a character of a script; but those whose first words name no script."""
+    no_script = {"INFORMATION", "LATIN", "ROMAN", "SCRIPT", "TURNED", "VERTICAL"}  # a desk clerk, a cross...
+
+    def prefix(name):
+        words = name.split()
+        return " ".join(words[:2]) if words[0] in ("OLD", "NEW") else words[0]
+    chars = [chr(code) for code in range(0x110000)]
+    letters = {prefix(unicodedata.name(c, "UNKNOWN")) for c in chars
+               if unicodedata.category(c)[0] == "L" or unicodedata.category(c) == "Nd"}
+    missed = [f"U+{ord(c):04X}" for c in chars
+              if unicodedata.category(c) in ("So", "No", "Nl") and unicodedata.normalize("NFKC", c) == c
+              and prefix(unicodedata.name(c, "UNKNOWN")) in letters - no_script and script_of(c) is None]
+    assert missed == []
+
+
+def test_a_han_name_in_cjk_radicals_in_a_cell(package):
+    row = observers(package, "Unnamed observers, among them \u2ee9\u2ef0.")
+    [finding] = assert_findings(package.validate(),
+                                ("privacy", "no_foreign_script", "data/entities.csv", row, "description"))
+    assert "2 character(s) of the Han script at character 30" in finding.message
+
+
+# -- 3. every default-ignorable code point ----------------------------------------------------
+
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt), written out afresh here.
+DEFAULT_IGNORABLE = [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, *range(0x180B, 0x1810),
+                     *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2070), 0x3164,
+                     *range(0xFE00, 0xFE10), 0xFEFF, 0xFFA0, *range(0xFFF0, 0xFFF9), *range(0x1BCA0, 0x1BCA4),
+                     *range(0x1D173, 0x1D17B), *range(0xE0000, 0xE1000, 7), 0xE0FFF]
+
+
+def test_every_default_ignorable_code_point_is_invisible_and_reported_once():
+    missed = [f"U+{code:04X}" for code in DEFAULT_IGNORABLE
+              if [at for _, at in invisible_characters("ab" + chr(code) + "cd")] != [2]
+              or foreign_runs("ab" + chr(code) + "cd") != []]
+    assert missed == []
+
+
+def test_khmer_inherent_vowels_and_mongolian_selectors_in_a_name(package):
+    write(package, "docs/datasheet.md", "# Datasheet\n\nWang\u17b4 Fang, Li\u180bMing\n")
+    first, second = assert_findings(package.validate(),
+                                    ("privacy", "no_invisible_characters", "docs/datasheet.md", 3, None),
+                                    ("privacy", "no_invisible_characters", "docs/datasheet.md", 3, None))
+    assert "KHMER VOWEL INHERENT AQ at character 4;" in first.message
+    assert "MONGOLIAN FREE VARIATION SELECTOR ONE at character 14;" in second.message
+
+
+@pytest.mark.parametrize("text", ["done \u2714\ufe0f", "\u2764\ufe0f thanks", "\u00a9\ufe0e 2020", "\u2194\ufe0f",
+                                  "\U0001f44d\ufe0f", "\u2714\ufe0e"])
+def test_a_presentation_selector_after_a_symbol_is_part_of_it(text):
+    assert invisible_characters(text) == []
+
+
+@pytest.mark.parametrize("text", ["a\ufe0f", "1\ufe0f", "\ufe0f", " \ufe0f", "\u5f20\ufe0f", "\u2714\ufe0f\ufe0f",
+                                  "\u2714\ufe00", "\u2714\u200b"])
+def test_a_presentation_selector_anywhere_else_is_invisible(text):
+    assert len(invisible_characters(text)) == 1
+
+
+def test_a_micro_sign_is_a_unit_not_a_greek_letter(package):
+    assert foreign_runs("3 \u00b5s, 10 k\u2126, 300 \u212a, 2 \u212b") == []
+    assert foreign_runs("3 \u03bcs") == [("Greek", 2, 1)]  # the Greek letter is still refused
+    write(package, "README.md", "Median 3 \u00b5s per row \u2714\ufe0f.\n")
+    assert_findings(package.validate())
