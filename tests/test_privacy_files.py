@@ -176,3 +176,25 @@ def test_a_micro_sign_is_a_unit_not_a_greek_letter(package):
     assert foreign_runs("3 \u03bcs") == [("Greek", 2, 1)]  # the Greek letter is still refused
     write(package, "README.md", "Median 3 \u00b5s per row \u2714\ufe0f.\n")
     assert_findings(package.validate())
+
+
+# -- 4. a value under a repeated JSON key -----------------------------------------------------
+
+def test_a_value_under_a_repeated_json_key_is_scanned_and_refused(package):
+    write(package, "release/anno_context.jsonld",
+          '{\n  "note": "Member ' + EMAIL + '",\n  "note": "",\n  "@context": {"a": "b", "a": "' + BIRTH + '"}\n}\n')
+    _, repeated, _, _ = assert_findings(
+        package.validate(),
+        ("privacy", "no_identifiers", "release/anno_context.jsonld", None, "note"),
+        ("privacy", "no_invisible_characters", "release/anno_context.jsonld", None, "note"),
+        ("privacy", "no_full_dates", "release/anno_context.jsonld", None, "@context.a"),
+        ("privacy", "no_invisible_characters", "release/anno_context.jsonld", None, "@context.a"))
+    assert "this key is written again in its object" in repeated.message
+    assert "expected each key once" in repeated.message
+
+
+def test_a_repeated_key_in_the_descriptor_is_the_descriptor_layer_s_finding_alone(package):
+    text = package.descriptor.read_text(encoding="utf-8")
+    package.descriptor.write_text(text.replace('"name":', '"name": "x", "name":', 1), encoding="utf-8")
+    [finding] = assert_findings(package.validate(), ("descriptor", "descriptor_readable", D, None, None))
+    assert "appears twice" in finding.message

@@ -4,10 +4,10 @@ Enforced, not promised, on every file of the package's directory (`texts.scan`):
 named for personal identifiers or sensitive categories; no PRC resident ID number, e-mail
 address or phone number, however it is written; no full calendar date but the events' own
 dates; no letters of a script the article does not print, nor characters of no known
-script; no invisible or bidirectional control characters; no text hidden in the
-screenshot's metadata; and no person but the reviewed ones the article names, each with the
-public role it gives. Findings never echo a detected value: they say what it looks like and
-where it is.
+script; no invisible or bidirectional control characters, nor a JSON key written twice; no
+text hidden in the screenshot's metadata; and no person but the reviewed ones the article
+names, each with the public role it gives. Findings never echo a detected value: they say
+what it looks like and where it is.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from .dates import date_values_in, may_hold_date
 from .identifiers import identifiers_in, may_hold_identifier
 from .package import DESCRIPTOR
 from .registry import ARTICLE, FILES, ROWS, register
-from .texts import scan, text_files
+from .texts import repeated_keys, scan, text_files
 from .vocabulary import NON_LATIN_WORDS, sensitive_name
 
 LAYER = "privacy"
@@ -114,12 +114,16 @@ def no_invisible_characters(ctx: Context):
     """Zero-width characters, soft hyphens, a BOM inside text, bidirectional controls, other
     control characters (an escape sequence can hide text in a terminal) and every code point
     Unicode says a renderer ignores: text could hide behind them, or display as something it
-    is not. The article prints none."""
+    is not. The article prints none. Nor may a JSON object write a key twice: a JSON reader
+    keeps one of its values and drops the other unseen (the scan reads both)."""
     for text in ctx.shared(_non_ascii_or_control_texts):
         for name, position in invisible_characters(text.text):
             row, where = text.place(position)
             yield Problem(f"{where} holds the invisible character {name} at character "
                           f"{_column(text, position)}; expected none", text.resource, row, text.field)
+    for resource, member in repeated_keys(ctx):
+        yield Problem("this key is written again in its object, so a JSON reader keeps one of its "
+                      "values and drops the others unseen; expected each key once", resource, field=member)
 
 
 def no_text_in_images(ctx: Context):

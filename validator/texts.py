@@ -1,7 +1,8 @@
 """Every piece of text in the package, as the privacy layer scans it: each cell of each table
 (header and extra cells included), each key and scalar of every JSON file (the descriptor,
-the schemas, any other .json or .jsonld file; numbers as written, not as parsed), every other
-file whole (so a value broken over two lines is still one), and the name of every file.
+the schemas, any other .json or .jsonld file; numbers as written, not as parsed; the value
+of a repeated key too), every other file whole (so a value broken over two lines is still
+one), and the name of every file.
 
 `scan` takes a cheap test (`may_hold`) that may say yes wrongly but never no wrongly: whole
 rows and whole files it rejects are skipped, which keeps the scan of 100 000 rows fast.
@@ -85,21 +86,47 @@ def _cells(ctx, may_hold, skip_columns):
                            column in numeric and is_number(cell))
 
 
+class Members(list):
+    """A JSON object as the list of its (key, value) members, in the order written, each one
+    kept: a value under a key written twice is scanned too, though a JSON reader drops it."""
+
+
 def _literal_json(text: str):
-    """The JSON document with every number as written (a float keeps all its digits), or
-    None when it is not JSON (then it is read as text)."""
+    """The JSON document with every number as written (a float keeps all its digits) and
+    every object as its `Members`, or None when it is not JSON (then it is read as text)."""
     try:
-        return json.loads(text, parse_float=str, parse_int=str, parse_constant=str)
+        return json.loads(text, parse_float=str, parse_int=str, parse_constant=str,
+                          object_pairs_hook=Members)
     except (ValueError, RecursionError):
         return None
+
+
+def repeated_keys(ctx):
+    """(file, path of the member) for every key written again in one object of a
+    JSON file; the descriptor and the schemas are read as strict JSON, which refuses them."""
+    for file in ctx.package.files:
+        if file.text is None or not file.path.endswith(JSON_FILES) or file.role in ("descriptor", "schema"):
+            continue
+        stack = [(_literal_json(file.text), "")]
+        while stack:
+            value, at = stack.pop()
+            if isinstance(value, Members):
+                seen = set()
+                for key, item in value:
+                    if key in seen:
+                        yield file.path, f"{at}.{key}" if at else key
+                    seen.add(key)
+                stack += [(item, f"{at}.{key}" if at else key) for key, item in reversed(value)]
+            elif isinstance(value, list):
+                stack += [(item, f"{at}[{index}]") for index, item in reversed(list(enumerate(value)))]
 
 
 def _json(document, resource: str, may_hold, path: str = ""):
     stack = [(document, path)]
     while stack:
         value, at = stack.pop()
-        if isinstance(value, dict):
-            for key, item in reversed(list(value.items())):
+        if isinstance(value, Members):
+            for key, item in reversed(value):
                 inner = f"{at}.{key}" if at else str(key)
                 if may_hold(str(key)):
                     yield Text(resource, None, at or "(top level)", str(key), "a key")
