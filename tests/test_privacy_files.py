@@ -8,12 +8,15 @@ As in test_privacy.py, identifiers, dates and e-mail addresses are assembled fro
 other scripts written as escapes, so that no file of the package holds one: the validator
 scans its own tests too."""
 import os
+import struct
 import unicodedata
+import zlib
 
 import pytest
 
-from conftest import assert_findings
+from conftest import ROOT, assert_findings
 from validator.characters import foreign_runs, invisible_characters, script_of
+from validator.images import MAX_PIXEL_BYTES, pixel_bytes, png_problem
 
 D = "datapackage.json"
 ID = "999999" "1970" "0101" "0017"
@@ -198,3 +201,85 @@ def test_a_repeated_key_in_the_descriptor_is_the_descriptor_layer_s_finding_alon
     package.descriptor.write_text(text.replace('"name":', '"name": "x", "name":', 1), encoding="utf-8")
     [finding] = assert_findings(package.validate(), ("descriptor", "descriptor_readable", D, None, None))
     assert "appears twice" in finding.message
+
+
+# -- 5. the screenshot: a palette only in a palette image, nothing after the image data -------
+
+def chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png(width=2, height=2, depth=8, colour=2, interlace=0, before=(), idat=None, after=()):
+    """A PNG of black pixels; `before` and `after` the image data, more (kind, data) chunks;
+    `idat`, the image data's chunks instead of one zlib stream of the right size."""
+    if idat is None:
+        idat = [zlib.compress(b"\x00" * pixel_bytes(width, height, depth, colour, interlace))]
+    header = struct.pack(">IIBBBBB", width, height, depth, colour, 0, 0, interlace)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + b"".join(chunk(k, d) for k, d in before)
+            + b"".join(chunk(b"IDAT", d) for d in idat) + b"".join(chunk(k, d) for k, d in after)
+            + chunk(b"IEND", b""))
+
+
+TEXT = ("Register member: " + EMAIL + ", born " + BIRTH).encode()
+STREAM = zlib.compress(b"\x00" * pixel_bytes(2, 2, 8, 2, 0))
+
+
+@pytest.mark.parametrize("content", [png(), png(colour=3, before=[(b"PLTE", b"\x00" * 3)]),
+                                     png(depth=1, colour=0, width=9, height=3), png(interlace=1, width=9, height=7),
+                                     png(depth=16, colour=6, interlace=1), png(idat=[STREAM[:5], STREAM[5:]])],
+                         ids=["rgb", "palette", "one-bit grey", "interlaced", "interlaced 16-bit rgba", "two IDAT"])
+def test_an_image_of_pixels_only_passes(content):
+    assert png_problem(content) is None
+
+
+@pytest.mark.parametrize("content, says", [
+    (png(before=[(b"PLTE", TEXT + b" " * (-len(TEXT) % 3))]), "a 'PLTE' chunk in an image of colour type 2"),
+    (png(colour=6, before=[(b"PLTE", b"\x00" * 3)]), "a palette only in a palette image"),
+    (png(colour=3, before=[(b"PLTE", b"\x00" * 771)]), "a 'PLTE' chunk of 771 bytes, not the size its data has"),
+    (png(idat=[STREAM, TEXT]), f"{len(TEXT)} bytes after the image data's zlib stream (IDAT)"),
+    (png(idat=[STREAM + TEXT]), f"{len(TEXT)} bytes after the image data's zlib stream (IDAT)"),
+    (png(idat=[STREAM, zlib.compress(TEXT)]), "bytes after the image data's zlib stream (IDAT)"),
+    (png(idat=[TEXT]), "image data (IDAT) that is not a zlib stream"),
+    (png(idat=[STREAM[:-6]]), "image data (IDAT) whose zlib stream does not end"),
+    (png(idat=[]), "no image data (IDAT)"),
+    (png(idat=[zlib.compress(b"\x00" * 13 + TEXT)]), "inflates to more than the 14 bytes its header implies"),
+    (png(idat=[zlib.compress(b"\x00" * 13)]), "image data (IDAT) of 13 bytes where its header implies 14"),
+    (png(interlace=1, idat=[STREAM]), "image data (IDAT) of 14 bytes where its header implies 15"),
+    (png(depth=3), "an image header (IHDR) that describes no PNG image"),
+    (png(width=0), "an image header (IHDR) that describes no PNG image"),
+    (png(width=2**20, height=2**20, idat=[b""]), f"expected at most {MAX_PIXEL_BYTES}"),
+    (png()[:8] + chunk(b"gAMA", b"\x00" * 4) + png()[8:], "a 'gAMA' chunk where the image header (IHDR) must be"),
+    (png(after=[(b"IHDR", png()[16:29])]), "a 'IHDR' chunk where the image header (IHDR) must be"),
+], ids=lambda value: value if isinstance(value, str) else None)
+def test_every_way_text_can_ride_along_the_image_data(content, says):
+    assert says in png_problem(content)
+
+
+def test_a_bomb_is_never_inflated_whole():
+    """A small file whose image data inflates to far more than its header implies: the
+    inflating stops a step past the image's size."""
+    compressor = zlib.compressobj(9)
+    stream = b"".join(compressor.compress(b"\x00" * 2**20) for _ in range(256)) + compressor.flush()
+    assert len(stream) < 2**20
+    assert "inflates to more than the 1056 bytes" in png_problem(png(width=32, height=32, colour=0, idat=[stream]))
+
+
+def test_pixel_bytes_count_a_filter_byte_per_row_of_each_pass():
+    assert pixel_bytes(2, 2, 8, 2, 0) == 2 * (1 + 6)
+    assert pixel_bytes(9, 3, 1, 0, 0) == 3 * (1 + 2)
+    assert pixel_bytes(8, 8, 8, 0, 1) == 2 + 2 + 3 + 6 + 10 + 20 + 36  # Adam7's seven passes
+    assert pixel_bytes(1, 1, 16, 6, 1) == 1 + 8                         # one pixel: the first pass
+
+
+@pytest.mark.parametrize("content, says", [
+    (png(before=[(b"PLTE", TEXT + b" " * (-len(TEXT) % 3))]), "a 'PLTE' chunk in an image of colour type 2"),
+    (png(idat=[STREAM, TEXT]), "bytes after the image data's zlib stream (IDAT)"),
+], ids=["a palette in an RGB image", "text after the image data"])
+def test_text_in_the_screenshot_s_image_data(package, content, says):
+    write(package, "docs/screenshot.png", "").write_bytes(content)
+    [finding] = assert_findings(package.validate(), ("privacy", "no_text_in_images", "docs/screenshot.png", None, None))
+    assert says in finding.message and finding.message.endswith("expected a PNG image with image data only")
+
+
+def test_the_real_screenshot_holds_image_data_only():
+    assert png_problem((ROOT / "docs" / "screenshot.png").read_bytes()) is None

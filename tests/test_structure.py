@@ -58,7 +58,7 @@ def test_the_readme_names_the_module_of_each_layer():
 
 # Modules every layer may use, which must never import a layer (no import running back up).
 FOUNDATIONS = ["findings", "registry", "files", "identifiers", "characters", "layout", "canonical",
-               "vocabulary", "pins", "figure_text", "time_expressions", "models"]
+               "vocabulary", "pins", "figure_text", "time_expressions", "models", "images"]
 
 
 @pytest.mark.parametrize("name", FOUNDATIONS)

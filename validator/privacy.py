@@ -5,14 +5,13 @@ named for personal identifiers or sensitive categories; no PRC resident ID numbe
 address or phone number, however it is written; no full calendar date but the events' own
 dates; no letters of a script the article does not print, nor characters of no known
 script; no invisible or bidirectional control characters, nor a JSON key written twice; no
-text hidden in the screenshot's metadata; and no person but the reviewed ones the article
-names, each with the public role it gives. Findings never echo a detected value: they say
-what it looks like and where it is.
+text hidden in the screenshot's chunks or after its image data (`images`); and no person but
+the reviewed ones the article names, each with the public role it gives. Findings never echo
+a detected value: they say what it looks like and where it is.
 """
 from __future__ import annotations
 
 import re
-import struct
 import unicodedata
 
 from . import layout
@@ -21,6 +20,7 @@ from .context import Context
 from .findings import Problem
 from .dates import date_values_in, may_hold_date
 from .identifiers import identifiers_in, may_hold_identifier
+from .images import png_problem
 from .package import DESCRIPTOR
 from .registry import ARTICLE, FILES, ROWS, register
 from .texts import repeated_keys, scan, text_files
@@ -33,17 +33,6 @@ _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Standard vocabularies whose IRIs hold the date they were published.
 STANDARD_IRIS = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#",)
 _RELEASED = re.compile(r"^date-released: ['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
-_PNG = b"\x89PNG\r\n\x1a\n"
-# Image data only (no text, no EXIF, no time, no profile name), each chunk of the size its
-# data has for the image's colour type (0 grey, 2 RGB, 3 palette, 4 grey and alpha, 6 RGBA).
-_PNG_CHUNK_SIZES = {
-    b"IHDR": lambda n, c: n == 13, b"PLTE": lambda n, c: c in (2, 3, 6) and 0 < n <= 768 and n % 3 == 0,
-    b"IDAT": lambda n, c: True, b"IEND": lambda n, c: n == 0,
-    b"tRNS": lambda n, c: {0: n == 2, 2: n == 6, 3: n <= 256}.get(c, False),
-    b"gAMA": lambda n, c: n == 4, b"cHRM": lambda n, c: n == 32, b"sRGB": lambda n, c: n == 1,
-    b"pHYs": lambda n, c: n == 9, b"bKGD": lambda n, c: n == {0: 2, 4: 2, 3: 1}.get(c, 6),
-    b"sBIT": lambda n, c: n == {0: 1, 2: 3, 3: 3, 4: 2, 6: 4}.get(c),
-}
 
 
 def no_sensitive_field_names(ctx: Context):
@@ -127,10 +116,11 @@ def no_invisible_characters(ctx: Context):
 
 
 def no_text_in_images(ctx: Context):
-    """The one image (the screenshot) carries pixels only: no text, EXIF or other metadata."""
+    """The one image (the screenshot) carries pixels only: no text, EXIF or other metadata,
+    and nothing after its image data (`images.png_problem`)."""
     for file in ctx.package.files:
         if file.path in layout.BINARY_FILES and file.content is not None:
-            problem = _png_problem(file.content)
+            problem = png_problem(file.content)
             if problem:
                 yield Problem(f"{problem}; expected a PNG image with image data only", file.path)
 
@@ -228,27 +218,6 @@ def _release_dates(ctx: Context) -> set[str]:
         if file.path == "CITATION.cff":
             found |= set(_RELEASED.findall(file.text)[:1])  # a second one is not a release date
     return found
-
-
-def _png_problem(content: bytes) -> str | None:
-    """Why `content` is not a PNG of image data only: every chunk is one that holds image
-    data, of the size that data has for the image's colour type (so no chunk can carry text
-    beside it)."""
-    if not content.startswith(_PNG):
-        return "not a PNG file"
-    position, colour = len(_PNG), None
-    while position + 8 <= len(content):
-        length, kind = struct.unpack(">I4s", content[position:position + 8])
-        if kind == b"IHDR" and length == 13:
-            colour = content[position + 17]
-        if kind not in _PNG_CHUNK_SIZES:
-            return f"a {kind.decode('latin-1')!r} chunk (text or metadata)"
-        if not _PNG_CHUNK_SIZES[kind](length, colour):
-            return f"a {kind.decode('latin-1')!r} chunk of {length} bytes, not the size its data has"
-        position += 12 + length
-        if kind == b"IEND":
-            return None if position == len(content) else "data after the image's end"
-    return "a truncated PNG file"
 
 
 # The layer's checks, registered once, in the order they run, with what each needs.
