@@ -283,3 +283,22 @@ def test_text_in_the_screenshot_s_image_data(package, content, says):
 
 def test_the_real_screenshot_holds_image_data_only():
     assert png_problem((ROOT / "docs" / "screenshot.png").read_bytes()) is None
+
+
+# -- 6. directories skipped only where git skips them ----------------------------------------
+
+@pytest.mark.parametrize("relative", ["docs/mutants/notes.md", "docs/.hypothesis/notes.md", "docs/.venv/notes.md",
+                                      "docs/build/notes.md", "docs/.pytest_cache/notes.md", "docs/.git/notes.md",
+                                      "validator/__pycache__/notes.md"])
+def test_a_directory_skipped_at_the_top_is_scanned_below_it(package, relative):
+    write(package, relative, f"Born {BIRTH}.\n")
+    assert_findings(package.validate(), ("descriptor", "files_declared", relative, None, None),
+                    ("privacy", "no_full_dates", relative, 1, None))
+
+
+@pytest.mark.parametrize("relative", ["mutants/notes.md", ".hypothesis/notes.md", ".venv/notes.md",
+                                      "build/notes.md", ".pytest_cache/notes.md", ".git/notes.md",
+                                      "validator/__pycache__/rows.cpython-311.pyc"])
+def test_what_git_ignores_is_skipped(package, relative):
+    write(package, relative, f"Born {BIRTH}.\n")
+    assert_findings(package.validate())
