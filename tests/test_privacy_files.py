@@ -7,6 +7,7 @@ identifiers beside an ellipsis, and a step summary that is not a file.
 As in test_privacy.py, identifiers, dates and e-mail addresses are assembled from pieces and
 other scripts written as escapes, so that no file of the package holds one: the validator
 scans its own tests too."""
+import base64
 import os
 import struct
 import unicodedata
@@ -16,6 +17,8 @@ import pytest
 
 from conftest import ROOT, assert_findings
 from validator.characters import foreign_runs, invisible_characters, script_of
+from validator.dates import date_values_in
+from validator.identifiers import identifiers_in
 from validator.images import MAX_PIXEL_BYTES, pixel_bytes, png_problem
 
 D = "datapackage.json"
@@ -302,3 +305,25 @@ def test_a_directory_skipped_at_the_top_is_scanned_below_it(package, relative):
 def test_what_git_ignores_is_skipped(package, relative):
     write(package, relative, f"Born {BIRTH}.\n")
     assert_findings(package.validate())
+
+
+# -- an encoded identifier beside an ellipsis ---------------------------------------------------
+
+@pytest.mark.parametrize("encoded", ["".join(f"&#{ord(c)};" for c in ID), "".join(f"%{ord(c):02X}" for c in ID),
+                                     "".join(f"\\x{ord(c):02x}" for c in ID), base64.b64encode(ID.encode()).decode()])
+@pytest.mark.parametrize("elsewhere", ["\u2026", "\u200b", "\ufb01"])
+def test_an_encoded_identifier_is_found_whatever_else_the_text_holds(encoded, elsewhere):
+    """An ellipsis, a zero-width space or a ligature elsewhere changes the text's length
+    when it is normalised: the decoded readings were then skipped."""
+    assert [kind for kind, _ in identifiers_in(f"ref {encoded} and so on{elsewhere}")] == [ID_KIND]
+
+
+def test_an_encoded_date_is_found_beside_an_ellipsis():
+    assert [(d.year, d.month, d.day) for d, _ in date_values_in("born &#49;&#57;&#55;&#48;" "-03-01\u2026")] \
+        == [(1970, 3, 1)]
+
+
+def test_a_blob_left_undecoded_keeps_its_positions():
+    blob = base64.b64encode(ID.encode()).decode()
+    text = f"{blob} and abcdefghijklmnopqrstuvwxyz3 {ID}"
+    assert [at for _, at in identifiers_in(text)] == [0, text.index("z3 ") + 1]

@@ -105,9 +105,10 @@ def readings(text: str):
     for decode in (_decoded_entities, _decoded_percent, _decoded_backslashes, _decoded_base64):
         decoded = decode(text)
         if decoded is not None and decoded[0] != text:
-            normal = decoded[0].translate(_TABLE) if not decoded[0].isascii() else normalise(decoded[0])
-            if len(normal) == len(decoded[0]):
-                yield normal, decoded[1]
+            # normalised as the plain reading is (an ellipsis or a dropped format character
+            # elsewhere changes its length: each character keeps its position all the same)
+            normal, inner = _with_origin(decoded[0])
+            yield normal, [decoded[1][index] for index in inner]
     normal, origin = plain
     homoglyphs = _HOMOGLYPH_RUN.sub(lambda m: m.group().translate(_HOMOGLYPHS)
                                     if sum(c.isdigit() for c in m.group()) >= 6 else m.group(), normal)
@@ -139,7 +140,10 @@ def _substitute(normal: str, origin: list[int], pattern: re.Pattern, replace) ->
         positions += origin[last:match.start()]
         replacement = replace(match)
         parts.append(replacement)
-        positions += [origin[match.start()]] * len(replacement)
+        if replacement == match.group():  # left as it was (a blob that is not base64): in place
+            positions += origin[match.start():match.end()]
+        else:
+            positions += [origin[match.start()]] * len(replacement)
         last = match.end()
     parts.append(normal[last:])
     positions += origin[last:]
