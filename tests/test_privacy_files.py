@@ -9,17 +9,24 @@ other scripts written as escapes, so that no file of the package holds one: the 
 scans its own tests too."""
 import base64
 import os
+import random
 import struct
+import tracemalloc
 import unicodedata
 import zlib
 
 import pytest
 
 from conftest import ROOT, assert_findings
+from validator import privacy, texts
+from validator.context import Context
 from validator.characters import foreign_runs, invisible_characters, script_of
 from validator.dates import date_values_in
 from validator.identifiers import identifiers_in
 from validator.images import MAX_PIXEL_BYTES, pixel_bytes, png_problem
+from validator.package import load_package
+from validator.pins import ARTICLE_SHA256, PERSONS
+from validator.texts import Text, in_parts
 
 D = "datapackage.json"
 ID = "999999" "1970" "0101" "0017"
@@ -305,6 +312,82 @@ def test_a_directory_skipped_at_the_top_is_scanned_below_it(package, relative):
 def test_what_git_ignores_is_skipped(package, relative):
     write(package, relative, f"Born {BIRTH}.\n")
     assert_findings(package.validate())
+
+
+# -- 7. long texts, in parts ------------------------------------------------------------------
+
+PIECES = ["the quick brown fox ", "jumps over ", "a lazy dog\n", BIRTH + " ", "born 1 March " "1970. ", ID + " ",
+          EMAIL + " ", "jane [at] " "example [dot] com ", HAN_NAME + " ", "\u200b", "139" "1234" "5678 ",
+          "1 2 3 4 5 6 7 8 9 ", "&#57;&#57;", "%39%39", base64.b64encode(ID.encode()).decode() + " ", "\u2026 ",
+          "x" * 30 + " ", "\u0301" * 50, "\n\n", "(010) " "1234 5678 ", "\u2e9b\ue000 "]
+
+
+def long_text(seed: int) -> str:
+    """Prose with identifiers, dates, names and disguises everywhere, and the runs that no
+    part may cut: an ID deep in a long run of digits, an e-mail address stretched by
+    thousands of combining marks."""
+    pick = random.Random(seed)
+    text = "".join(pick.choice(PIECES) for _ in range(pick.randint(200, 400)))
+    return (text + "1 " * pick.randint(500, 2000) + ID + " 2" * 50 + " and words " + "".join(
+        pick.choice(PIECES) for _ in range(100)) + "jane" + "\u0301" * pick.randint(1000, 3000)
+        + " [dot] doe [at] " "example [dot] com and words")
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("detector", [identifiers_in, date_values_in, foreign_runs, invisible_characters])
+def test_parts_find_what_the_whole_text_holds_once_each(seed, detector, monkeypatch):
+    monkeypatch.setattr(texts, "CHUNK", 300)
+    monkeypatch.setattr(texts, "CONTEXT", 200)
+    text = long_text(seed)
+    parts = list(in_parts(Text("docs/notes.md", None, None, text, "the file")))
+    found = sorted((item[0], item[1] + part.offset) + tuple(item[2:])
+                   for part in parts for item in part.reported(detector(part.text)))
+    assert len(parts) > 10 and found == sorted(detector(text))
+
+
+def test_a_long_document_reports_lines_and_columns_of_the_whole(package, monkeypatch):
+    monkeypatch.setattr(texts, "CHUNK", 1000)
+    monkeypatch.setattr(texts, "CONTEXT", 200)
+    lines = [f"Line {n} of the notes, and nothing in it to report." for n in range(1, 2001)]
+    for n in range(40, 2000, 97):  # an identifier at every position of a part's stretch, in turn
+        lines[n - 1] = lines[n - 1][:n % 40] + f" ref {ID} ref " + lines[n - 1][n % 40:]
+    write(package, "docs/notes.md", "\n".join(lines) + "\n")
+    report = package.validate()
+    expected = [("privacy", "no_identifiers", "docs/notes.md", n, None) for n in range(40, 2000, 97)]
+    findings = assert_findings(report, *expected)
+    for (_, _, _, n, _), finding in zip(expected, findings):
+        assert f"at character {n % 40 + 5} " in finding.message, (n, finding.message)
+
+
+def test_a_part_is_about_a_chunk_long_whatever_the_file(monkeypatch):
+    text = "Some words, and more words on a line.\n" * 100_000  # 3.8 MB
+    parts = list(in_parts(Text("docs/notes.md", None, None, text, "the file")))
+    assert max(len(part.text) for part in parts) < texts.CHUNK + 3 * texts.CONTEXT
+    assert parts[-1].first_line + parts[-1].text.count("\n") == 100_001
+    assert sum(part.own[1] - part.own[0] for part in parts) == len(text)
+
+
+def test_a_long_file_is_scanned_in_bounded_memory(package):
+    """A megabyte of notes that every reading must decode (entities, percent-encoding, an
+    ellipsis on each line) costs the identifier and date checks the memory of a part: a
+    list of positions as long as the whole file took over 120 MiB."""
+    line = "See &amp; the %20 notes on 1,000 rows, 3.5 s, and more \u2026 done.\n"
+    write(package, "docs/notes.md", line * (2**20 // len(line)))
+    context = Context(load_package(package.descriptor), ARTICLE_SHA256, PERSONS)
+    tracemalloc.start()
+    try:
+        found = list(privacy.no_identifiers(context)) + list(privacy.no_full_dates(context))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found == [] and peak < 80 * 2**20
+
+
+def test_a_text_no_part_can_end_in_is_one_part():
+    digits = Text("docs/notes.md", None, None, "1 " * 200_000 + ID, "the file")
+    [part] = in_parts(digits)
+    assert part.own == (0, len(digits.text)) and [k for k, _ in part.reported(identifiers_in(part.text))] == [
+        "an 18-character PRC resident ID number (inside a longer run of digits)"]
 
 
 # -- an encoded identifier beside an ellipsis ---------------------------------------------------

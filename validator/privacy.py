@@ -50,9 +50,9 @@ def no_identifiers(ctx: Context):
     """ID numbers, e-mail addresses and phone numbers, in every cell, key, value, file and file
     name, however they are written."""
     for text in scan(ctx, may_hold_identifier):
-        for kind, position in identifiers_in(text.text, numeric=text.numeric):
+        for kind, position in text.reported(identifiers_in(text.text, numeric=text.numeric)):
             row, where = text.place(position)
-            yield Problem(f"{where} holds what looks like {kind} at character {_column(text, position)} "
+            yield Problem(f"{where} holds what looks like {kind} at character {text.column(position)} "
                           f"{NOT_ALLOWED}", text.resource, row, text.field)
 
 
@@ -71,12 +71,12 @@ def no_full_dates(ctx: Context):
         if (text.where, text.field, text.resource) == ("the value", "created", DESCRIPTOR):
             continue
         exempt = _exempt_spans(text)
-        for value, position in date_values_in(text.text):
+        for value, position in text.reported(date_values_in(text.text)):
             if any(a <= position < b for a, b in exempt) or (
                     text.resource not in data and value.isoformat() in allowed):
                 continue
             row, where = text.place(position)
-            yield Problem(f"{where} holds a full calendar date at character {_column(text, position)} "
+            yield Problem(f"{where} holds a full calendar date at character {text.column(position)} "
                           f"{NOT_ALLOWED}; the package dates only its events", text.resource, row, text.field)
 
 
@@ -86,16 +86,16 @@ def no_foreign_script(ctx: Context):
     column names; so is a run of code points of no script Python's Unicode tables know
     (unassigned, private-use, surrogate), which no check could read."""
     for text in ctx.shared(_non_ascii_texts):
-        for script, position, length in foreign_runs(text.text, NON_LATIN_WORDS):
+        for script, position, length in text.reported(foreign_runs(text.text, NON_LATIN_WORDS)):
             row, where = text.place(position)
             if script in UNREADABLE.values():
                 yield Problem(f"{where} holds {length} unreadable {script} code point(s), of no script "
                               f"Unicode {unicodedata.unidata_version} knows, at character "
-                              f"{_column(text, position)} {NOT_ALLOWED}; expected characters of "
+                              f"{text.column(position)} {NOT_ALLOWED}; expected characters of "
                               "a known script", text.resource, row, text.field)
                 continue
             yield Problem(f"{where} holds {length} character(s) of the {script} script at "
-                          f"character {_column(text, position)} {NOT_ALLOWED}; the article prints none",
+                          f"character {text.column(position)} {NOT_ALLOWED}; the article prints none",
                           text.resource, row, text.field)
 
 
@@ -106,10 +106,10 @@ def no_invisible_characters(ctx: Context):
     is not. The article prints none. Nor may a JSON object write a key twice: a JSON reader
     keeps one of its values and drops the other unseen (the scan reads both)."""
     for text in ctx.shared(_non_ascii_or_control_texts):
-        for name, position in invisible_characters(text.text):
+        for name, position in text.reported(invisible_characters(text.text)):
             row, where = text.place(position)
             yield Problem(f"{where} holds the invisible character {name} at character "
-                          f"{_column(text, position)}; expected none", text.resource, row, text.field)
+                          f"{text.column(position)}; expected none", text.resource, row, text.field)
     for resource, member in repeated_keys(ctx):
         yield Problem("this key is written again in its object, so a JSON reader keeps one of its "
                       "values and drops the others unseen; expected each key once", resource, field=member)
@@ -183,12 +183,6 @@ def _non_ascii_or_control_texts(ctx: Context) -> list:
     """The texts that hold a character beyond printable ASCII (tab and line breaks aside):
     all that the script and invisible-character checks need to read."""
     return list(scan(ctx, lambda text: not text.isascii() or _ASCII_CONTROL.search(text) is not None))
-
-
-def _column(text, position: int) -> int:
-    """The position as a message gives it: within its line, for a whole file."""
-    row, _ = text.place(position)
-    return position - text.lines[row - 1] if text.where == "the file" else position
 
 
 def _exempt_spans(text) -> list[tuple[int, int]]:
