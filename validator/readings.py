@@ -97,7 +97,7 @@ def readings(text: str):
     plain = _with_origin(text)
     yield _substitute(*plain, _BRACKETED, lambda m: "@" if m.group(1) in (None, "@") or
                       m.group(1).lower() == "at" else ".")
-    if any(char in BIDI_CONTROLS for char in text):
+    if not BIDI_CONTROLS.isdisjoint(text):
         normal, origin = plain
         yield normal[::-1], origin[::-1]
     if ENCODED.search(text) is None:
@@ -108,7 +108,7 @@ def readings(text: str):
             # normalised as the plain reading is (an ellipsis or a dropped format character
             # elsewhere changes its length: each character keeps its position all the same)
             normal, inner = _with_origin(decoded[0])
-            yield normal, [decoded[1][index] for index in inner]
+            yield normal, list(map(decoded[1].__getitem__, inner))
     normal, origin = plain
     homoglyphs = _HOMOGLYPH_RUN.sub(lambda m: m.group().translate(_HOMOGLYPHS)
                                     if sum(c.isdigit() for c in m.group()) >= 6 else m.group(), normal)
@@ -120,13 +120,18 @@ def _with_origin(text: str) -> tuple[str, list[int]]:
     """The plain reading, with the position in `text` of each of its characters."""
     if text.isascii():
         return normalise(text), list(range(len(text)))
-    if all(len(_TABLE[ord(char)]) == 1 for char in set(text)):  # one character for one
+    uneven = "".join(char for char in set(text) if len(_TABLE[ord(char)]) != 1)
+    if not uneven:  # one character for one
         return text.translate(_TABLE), list(range(len(text)))
-    parts, origin = [], []
-    for index, char in enumerate(text):
-        out = char.translate(_TABLE)
-        parts.append(out)
-        origin += [index] * len(out)
+    parts, origin, done = [], [], 0
+    for match in re.finditer(f"[{re.escape(uneven)}]", text):  # read as none, or as several
+        at = match.start()
+        out = _TABLE[ord(text[at])]
+        parts += [text[done:at].translate(_TABLE), out]
+        origin += [*range(done, at), *[at] * len(out)]
+        done = at + 1
+    parts.append(text[done:].translate(_TABLE))
+    origin += range(done, len(text))
     return "".join(parts), origin
 
 
