@@ -11,6 +11,8 @@ import base64
 import os
 import random
 import struct
+import subprocess
+import sys
 import tracemalloc
 import unicodedata
 import zlib
@@ -425,3 +427,35 @@ def test_a_blob_left_undecoded_keeps_its_positions():
     blob = base64.b64encode(ID.encode()).decode()
     text = f"{blob} and abcdefghijklmnopqrstuvwxyz3 {ID}"
     assert [at for _, at in identifiers_in(text)] == [0, text.index("z3 ") + 1]
+
+
+# -- 8. the step summary is written only to a regular file ------------------------------------
+
+def summarise_to(target, package):
+    env = dict(os.environ, GITHUB_STEP_SUMMARY=str(target))
+    return subprocess.run([sys.executable, str(ROOT / "validate.py"), str(package.descriptor), "--format", "github"],
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.mark.parametrize("kind", ["a FIFO", "a directory", "a device"])
+def test_a_step_summary_that_is_not_a_regular_file_is_a_warning(package, tmp_path, kind):
+    target = {"a directory": tmp_path, "a device": "/dev/null"}.get(kind, tmp_path / "fifo")
+    if kind == "a FIFO":
+        os.mkfifo(target)  # no reader: opening it to write would wait for ever
+    result = summarise_to(target, package)
+    assert result.returncode == 0 and result.stdout.startswith("valid: ")
+    assert result.stderr == (f"validate.py: cannot write $GITHUB_STEP_SUMMARY (it is {kind}); expected a "
+                             "regular file, the summary is not written\n")
+
+
+def test_a_step_summary_on_standard_output_is_not_written_into_the_findings(package):
+    result = summarise_to("/dev/stdout", package)  # a pipe here
+    assert result.stdout.startswith("valid: ") and "### validate.py" not in result.stdout
+    assert "cannot write $GITHUB_STEP_SUMMARY (it is a FIFO)" in result.stderr
+
+
+def test_a_missing_step_summary_is_created(package, tmp_path):
+    result = summarise_to(tmp_path / "summary.md", package)
+    assert result.returncode == 0 and result.stderr == ""
+    assert (tmp_path / "summary.md").read_text(encoding="utf-8").startswith("### validate.py\n")
+
