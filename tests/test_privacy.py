@@ -670,4 +670,5 @@ def test_the_third_set_reaches_every_file(package):
         "\nBorn 1970" "-Mar-01.\n", encoding="utf-8")
     assert_findings(package.validate(), ("privacy", "no_identifiers", "docs/notes.md", 1, None),
                     ("privacy", "no_identifiers", "docs/notes.md", 2, None),
+                    ("privacy", "no_foreign_script", "docs/notes.md", 2, None),   # Hangzhou: Han
                     ("privacy", "no_full_dates", "docs/notes.md", 3, None))

@@ -3,6 +3,8 @@ it runs, the API exported, modules small and read as the README's list of layers
 running back up, and the list of repository files and ignored paths in one place."""
 import ast
 import re
+import shutil
+import subprocess
 
 import pytest
 
@@ -10,6 +12,7 @@ import validator
 from conftest import ROOT, assert_findings
 from validator import LAYERS, Finding, Report, validate_package
 from validator import layout
+from validator.package import load_package
 from validator.registry import ARTICLE, NOTHING, registered
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -58,7 +61,7 @@ def test_the_readme_names_the_module_of_each_layer():
 
 # Modules every layer may use, which must never import a layer (no import running back up).
 FOUNDATIONS = ["findings", "registry", "files", "identifiers", "characters", "layout", "canonical",
-               "vocabulary", "pins", "figure_text", "time_expressions", "models"]
+               "vocabulary", "pins", "figure_text", "time_expressions", "models", "images"]
 
 
 @pytest.mark.parametrize("name", FOUNDATIONS)
@@ -69,11 +72,44 @@ def test_no_import_runs_back_up(name):
 
 
 def test_ignored_paths_are_what_git_ignores():
+    """.gitignore anchors at the top each directory the validator skips there; it also lists
+    __pycache__/, of which the validator skips only the *.pyc files (anything else in one
+    would travel in a copy of the directory)."""
     ignored = {line.strip() for line in (ROOT / ".gitignore").read_text().splitlines()
                if line.strip() and not line.startswith("#")}
-    expected = ({f"{d}/" for d in layout.IGNORED_DIRS - {".git"}} | {f"/{d}/" for d in layout.IGNORED_TOP}
-                | {f"*{s}" for s in layout.IGNORED_SUFFIXES})
+    expected = ({f"/{d}/" for d in layout.IGNORED_TOP - {".git"}} | {f"*{s}" for s in layout.IGNORED_SUFFIXES}
+                | {"__pycache__/"})
     assert ignored == expected
+
+
+# Where a skipped directory or file could be: at the top, and below it.
+MAYBE_IGNORED = [f"{top}{name}" for top in ("", "docs/", "docs/deeper/")
+                 for name in (".venv/lib/site.py", ".pytest_cache/v/cache", ".hypothesis/examples/x",
+                              "mutants/notes.md", "build/archive.zip", "__pycache__/rows.cpython-311.pyc",
+                              "__pycache__/notes.md", "compiled.pyc", "notes.md")] + ["docs/.git/config"]
+
+
+def test_the_validator_ignores_no_more_than_git_does(package):
+    """Every path the validator leaves out when it lists the package's files is one git
+    ignores (with this repository's .gitignore, the package a repository of its own), or
+    git's own .git: a directory skipped anywhere would travel unscanned in a copy."""
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed")
+    subprocess.run([git, "init", "-q", str(package.root)], check=True)
+    shutil.copy(ROOT / ".gitignore", package.root / ".gitignore")
+    for path in MAYBE_IGNORED:
+        (package.root / path).parent.mkdir(parents=True, exist_ok=True)
+        (package.root / path).write_text("text\n", encoding="utf-8")
+    listed = {file.path for file in load_package(package.descriptor).files}
+    left_out = set(MAYBE_IGNORED) - listed
+    answer = subprocess.run([git, "-C", str(package.root), "check-ignore", "--", *sorted(left_out)],
+                            capture_output=True, text=True)
+    assert left_out <= set(answer.stdout.split())
+    assert not any(path.startswith(".git/") for path in listed) and ".gitignore" in listed
+    assert left_out == {".venv/lib/site.py", ".pytest_cache/v/cache", ".hypothesis/examples/x",
+                        "mutants/notes.md", "build/archive.zip"} | {
+        path for path in MAYBE_IGNORED if path.endswith(".pyc")}
 
 
 def test_the_readme_lists_the_repository_files_the_validator_allows():

@@ -8,6 +8,7 @@ import argparse
 import json
 import os
 import socket
+import stat
 import sys
 import traceback
 from collections import Counter
@@ -185,11 +186,41 @@ def write_step_summary(report: Report) -> None:
     lines = ["### validate.py", "", summary_line(report), "", "| layer | findings |", "|---|--:|"]
     lines += [f"| {layer} | {counts.get(layer, 0)} |" for layer in LAYERS]
     try:
-        with open(target, "a", encoding="utf-8") as summary:
-            summary.write("\n".join(lines) + "\n")
+        summary = open_to_append(target)
     except OSError as error:  # the summary is a courtesy: the findings are printed anyway
-        print(f"validate.py: cannot write $GITHUB_STEP_SUMMARY ({error.strerror or error})",
-              file=sys.stderr)
+        print(f"validate.py: cannot write $GITHUB_STEP_SUMMARY ({error.strerror or error}); "
+              "expected a regular file, the summary is not written", file=sys.stderr)
+        return
+    with summary:
+        summary.write("\n".join(lines) + "\n")
+
+
+def open_to_append(path: str):
+    """The regular file `path` (created if missing) opened to append text; an OSError for
+    anything else (a FIFO, a directory, a device such as /dev/tty), said without opening it
+    or, if it changes in between, without waiting for a reader or writing to it."""
+    try:
+        kind = _not_regular(os.stat(path).st_mode)
+    except FileNotFoundError:
+        kind = None
+    if kind:
+        raise OSError(f"it is {kind}")
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags, 0o644)
+    kind = _not_regular(os.fstat(descriptor).st_mode)
+    if kind:
+        os.close(descriptor)
+        raise OSError(f"it is {kind}")
+    return open(descriptor, "a", encoding="utf-8")
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file of this mode is, if it is not a regular file."""
+    for test, kind in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")):
+        if test(mode):
+            return kind
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def _workspace_path(root: Path, resource: str) -> str:

@@ -199,12 +199,12 @@ def is_finite_number(value) -> bool:
 
 # ---- the package tree ---------------------------------------------------------------------
 
-def walk(root: Path, ignored_dirs: frozenset[str], ignored_top: frozenset[str],
+def walk(root: Path, ignored_top: frozenset[str],
          ignored_suffixes: tuple[str, ...]) -> list[tuple[str, Path]]:
     """Every entry under `root` that is not a directory, as (posix path relative to root,
-    path), sorted; directories in `ignored_dirs` (anywhere) or `ignored_top` (at the top) and
-    files ending in `ignored_suffixes` are skipped. Symlinked directories are listed, not
-    entered."""
+    path), sorted; the directories named in `ignored_top` at the top (and a `.git` file
+    there: a worktree's) and files ending in `ignored_suffixes` are skipped, nothing else.
+    Symlinked directories are listed, not entered."""
     found, unreadable = [], []
     for directory, subdirs, files in os.walk(root, onerror=unreadable.append):
         here = Path(directory)
@@ -213,11 +213,11 @@ def walk(root: Path, ignored_dirs: frozenset[str], ignored_top: frozenset[str],
         for name in sorted(subdirs):
             if (here / name).is_symlink():
                 files.append(name)
-            elif name not in ignored_dirs and not (top and name in ignored_top):
+            elif not (top and name in ignored_top):
                 keep.append(name)  # only a directory is skipped by its name, never a file
         subdirs[:] = keep
         for name in sorted(files):
-            if name == ".git" or name.endswith(ignored_suffixes):
+            if (top and name == ".git") or name.endswith(ignored_suffixes):
                 continue  # a worktree's .git is a file; compiled Python is never data
             path = here / name
             found.append((path.relative_to(root).as_posix(), path))

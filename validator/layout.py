@@ -21,10 +21,11 @@ REPOSITORY_FILES = (
     "scripts/*.py", "tests/*.py", "benchmarks/*.py",
     "docs/*.md", "docs/index.html", "docs/screenshot.png",
 )
-# Never part of the package: skipped wherever they are, or at the top only.
-IGNORED_DIRS = frozenset({".git", ".venv", "__pycache__", ".pytest_cache", ".hypothesis",
-                          "mutants"})
-IGNORED_TOP = frozenset({"build"})
+# Never part of the package, and skipped no more than git skips them (`.gitignore` anchors
+# them with a leading "/"): these directories at the top only (version control where git
+# keeps it, the environment, caches, mutation testing, the build), and compiled Python
+# anywhere. A `docs/.git/` or `docs/mutants/` is not skipped: a copy would carry it.
+IGNORED_TOP = frozenset({".git", ".venv", ".pytest_cache", ".hypothesis", "mutants", "build"})
 IGNORED_SUFFIXES = (".pyc",)
 # The only binary file a repository may hold; the privacy layer reads its metadata chunks.
 BINARY_FILES = ("docs/screenshot.png",)

@@ -265,8 +265,7 @@ def _package_files(package: LoadedPackage, descriptor_file: Path) -> list[Packag
             file, _ = resolve_inside(package.root, resource.schema_path)
             schemas[file] = resource
     files = []
-    for relative, path in walk(package.root, layout.IGNORED_DIRS, layout.IGNORED_TOP,
-                               layout.IGNORED_SUFFIXES):
+    for relative, path in walk(package.root, layout.IGNORED_TOP, layout.IGNORED_SUFFIXES):
         file, why = resolve_inside(package.root, relative)
         resource = resources.get(file)
         if resource is not None and not resource.is_table:

@@ -3,26 +3,27 @@
 Enforced, not promised, on every file of the package's directory (`texts.scan`): no column
 named for personal identifiers or sensitive categories; no PRC resident ID number, e-mail
 address or phone number, however it is written; no full calendar date but the events' own
-dates; no letters of a script the article does not print; no invisible or bidirectional
-control characters; no text hidden in the screenshot's metadata; and no person but the
-reviewed ones the article names, each with the public role it gives. Findings never echo a
-detected value: they say what it looks like and where it is.
+dates; no letters of a script the article does not print, nor characters of no known
+script; no invisible or bidirectional control characters, nor a JSON key written twice; no
+text hidden in the screenshot's chunks or after its image data (`images`); and no person but
+the reviewed ones the article names, each with the public role it gives. Findings never echo
+a detected value: they say what it looks like and where it is.
 """
 from __future__ import annotations
 
 import re
-import struct
 import unicodedata
 
 from . import layout
-from .characters import foreign_runs, invisible_characters
+from .characters import UNREADABLE, foreign_runs, invisible_characters
 from .context import Context
 from .findings import Problem
 from .dates import date_values_in, may_hold_date
 from .identifiers import identifiers_in, may_hold_identifier
+from .images import png_problem
 from .package import DESCRIPTOR
 from .registry import ARTICLE, FILES, ROWS, register
-from .texts import scan, text_files
+from .texts import repeated_keys, scan, text_files
 from .vocabulary import NON_LATIN_WORDS, sensitive_name
 
 LAYER = "privacy"
@@ -36,17 +37,6 @@ _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Standard vocabularies whose IRIs hold the date they were published.
 STANDARD_IRIS = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#",)
 _RELEASED = re.compile(r"^date-released: ['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
-_PNG = b"\x89PNG\r\n\x1a\n"
-# Image data only (no text, no EXIF, no time, no profile name), each chunk of the size its
-# data has for the image's colour type (0 grey, 2 RGB, 3 palette, 4 grey and alpha, 6 RGBA).
-_PNG_CHUNK_SIZES = {
-    b"IHDR": lambda n, c: n == 13, b"PLTE": lambda n, c: c in (2, 3, 6) and 0 < n <= 768 and n % 3 == 0,
-    b"IDAT": lambda n, c: True, b"IEND": lambda n, c: n == 0,
-    b"tRNS": lambda n, c: {0: n == 2, 2: n == 6, 3: n <= 256}.get(c, False),
-    b"gAMA": lambda n, c: n == 4, b"cHRM": lambda n, c: n == 32, b"sRGB": lambda n, c: n == 1,
-    b"pHYs": lambda n, c: n == 9, b"bKGD": lambda n, c: n == {0: 2, 4: 2, 3: 1}.get(c, 6),
-    b"sBIT": lambda n, c: n == {0: 1, 2: 3, 3: 3, 4: 2, 6: 4}.get(c),
-}
 
 
 def no_sensitive_field_names(ctx: Context):
@@ -64,9 +54,9 @@ def no_identifiers(ctx: Context):
     """ID numbers, e-mail addresses and phone numbers, in every cell, key, value, file and file
     name, however they are written."""
     for text in scan(ctx, may_hold_identifier):
-        for kind, position in identifiers_in(text.text, numeric=text.numeric):
+        for kind, position in text.reported(identifiers_in(text.text, numeric=text.numeric)):
             row, where = text.place(position)
-            yield Problem(f"{where} holds what looks like {kind} at character {_column(text, position)} "
+            yield Problem(f"{where} holds what looks like {kind} at character {text.column(position)} "
                           f"{NOT_ALLOWED}", text.resource, row, text.field)
 
 
@@ -85,42 +75,56 @@ def no_full_dates(ctx: Context):
         if (text.where, text.field, text.resource) == ("the value", "created", DESCRIPTOR):
             continue
         exempt = _exempt_spans(text)
-        for value, position in date_values_in(text.text, numeric=text.numeric):
+        for value, position in text.reported(date_values_in(text.text, numeric=text.numeric)):
             if any(a <= position < b for a, b in exempt) or (
                     text.resource not in data and value.isoformat() in allowed):
                 continue
             row, where = text.place(position)
-            yield Problem(f"{where} holds a full calendar date at character {_column(text, position)} "
+            yield Problem(f"{where} holds a full calendar date at character {text.column(position)} "
                           f"{NOT_ALLOWED}; the package dates only its events", text.resource, row, text.field)
 
 
 def no_foreign_script(ctx: Context):
     """The article prints Latin letters only: a run of another script (a name in Han
-    characters, say) is refused, outside the vocabulary of sensitive column names."""
+    characters or in CJK radicals, say) is refused, outside the vocabulary of sensitive
+    column names; so is a run of code points of no script Python's Unicode tables know
+    (unassigned, private-use, surrogate), which no check could read."""
     for text in ctx.shared(_non_ascii_texts):
-        for script, position, length in foreign_runs(text.text, NON_LATIN_WORDS):
+        for script, position, length in text.reported(foreign_runs(text.text, NON_LATIN_WORDS)):
             row, where = text.place(position)
+            if script in UNREADABLE.values():
+                yield Problem(f"{where} holds {length} unreadable {script} code point(s), of no script "
+                              f"Unicode {unicodedata.unidata_version} knows, at character "
+                              f"{text.column(position)} {NOT_ALLOWED}; expected characters of "
+                              "a known script", text.resource, row, text.field)
+                continue
             yield Problem(f"{where} holds {length} character(s) of the {script} script at "
-                          f"character {_column(text, position)} {NOT_ALLOWED}; the article prints none",
+                          f"character {text.column(position)} {NOT_ALLOWED}; the article prints none",
                           text.resource, row, text.field)
 
 
 def no_invisible_characters(ctx: Context):
-    """Zero-width characters, soft hyphens, a BOM inside text, bidirectional controls and
-    other control characters (an escape sequence can hide text in a terminal): text could
-    hide behind them, or display as something it is not. The article prints none."""
+    """Zero-width characters, soft hyphens, a BOM inside text, bidirectional controls, other
+    control characters (an escape sequence can hide text in a terminal) and every code point
+    Unicode says a renderer ignores: text could hide behind them, or display as something it
+    is not. The article prints none. Nor may a JSON object write a key twice: a JSON reader
+    keeps one of its values and drops the other unseen (the scan reads both)."""
     for text in ctx.shared(_non_ascii_or_control_texts):
-        for name, position in invisible_characters(text.text):
+        for name, position in text.reported(invisible_characters(text.text)):
             row, where = text.place(position)
             yield Problem(f"{where} holds the invisible character {name} at character "
-                          f"{_column(text, position)}; expected none", text.resource, row, text.field)
+                          f"{text.column(position)}; expected none", text.resource, row, text.field)
+    for resource, member in repeated_keys(ctx):
+        yield Problem("this key is written again in its object, so a JSON reader keeps one of its "
+                      "values and drops the others unseen; expected each key once", resource, field=member)
 
 
 def no_text_in_images(ctx: Context):
-    """The one image (the screenshot) carries pixels only: no text, EXIF or other metadata."""
+    """The one image (the screenshot) carries pixels only: no text, EXIF or other metadata,
+    and nothing after its image data (`images.png_problem`)."""
     for file in ctx.package.files:
         if file.path in layout.BINARY_FILES and file.content is not None:
-            problem = _png_problem(file.content)
+            problem = png_problem(file.content)
             if problem:
                 yield Problem(f"{problem}; expected a PNG image with image data only", file.path)
 
@@ -185,12 +189,6 @@ def _non_ascii_or_control_texts(ctx: Context) -> list:
     return list(scan(ctx, lambda text: not text.isascii() or _ASCII_CONTROL.search(text) is not None))
 
 
-def _column(text, position: int) -> int:
-    """The position as a message gives it: within its line, for a whole file."""
-    row, _ = text.place(position)
-    return position - text.lines[row - 1] if text.where == "the file" else position
-
-
 def _exempt_spans(text) -> list[tuple[int, int]]:
     """Where a date is part of a name or a heading, not a date of anyone: the standard IRIs,
     CHANGELOG.md's version headings, and the pinned versions of a requirements file."""
@@ -220,27 +218,6 @@ def _release_dates(ctx: Context) -> set[str]:
         if file.path == "CITATION.cff":
             found |= set(_RELEASED.findall(file.text)[:1])  # a second one is not a release date
     return found
-
-
-def _png_problem(content: bytes) -> str | None:
-    """Why `content` is not a PNG of image data only: every chunk is one that holds image
-    data, of the size that data has for the image's colour type (so no chunk can carry text
-    beside it)."""
-    if not content.startswith(_PNG):
-        return "not a PNG file"
-    position, colour = len(_PNG), None
-    while position + 8 <= len(content):
-        length, kind = struct.unpack(">I4s", content[position:position + 8])
-        if kind == b"IHDR" and length == 13:
-            colour = content[position + 17]
-        if kind not in _PNG_CHUNK_SIZES:
-            return f"a {kind.decode('latin-1')!r} chunk (text or metadata)"
-        if not _PNG_CHUNK_SIZES[kind](length, colour):
-            return f"a {kind.decode('latin-1')!r} chunk of {length} bytes, not the size its data has"
-        position += 12 + length
-        if kind == b"IEND":
-            return None if position == len(content) else "data after the image's end"
-    return "a truncated PNG file"
 
 
 # The layer's checks, registered once, in the order they run, with what each needs.

@@ -1,7 +1,8 @@
 """Every piece of text in the package, as the privacy layer scans it: each cell of each table
 (header and extra cells included), each key and scalar of every JSON file (the descriptor,
-the schemas, any other .json or .jsonld file; numbers as written, not as parsed), every other
-file whole (so a value broken over two lines is still one), and the name of every file.
+the schemas, any other .json or .jsonld file; numbers as written, not as parsed; the value
+of a repeated key too), every other file whole (so a value broken over two lines is still
+one), and the name of every file.
 
 `scan` takes a cheap test (`may_hold`) that may say yes wrongly but never no wrongly: whole
 rows and whole files it rejects are skipped, which keeps the scan of 100 000 rows fast.
@@ -11,10 +12,11 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .package import is_number
+from .readings import BIDI_CONTROLS, normalise
 
 _SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
 SEPARATOR = "\x1f"  # joins a row's cells for `may_hold`; no detector matches across it
@@ -30,21 +32,47 @@ class Text:
     where: str               # "the cell", "the key", "the value", "the file", "the file name"
     numeric: bool = False    # a number in a number column
     lines: list[int] = field(default_factory=list, compare=False)  # a file's line starts
+    # A part of a long text (`CHUNK`): the line on which lines[0] starts (lines[0] may be
+    # before the part), where the part starts in the whole, and the stretch of the part
+    # whose findings it reports (its neighbours report those in its margins).
+    first_line: int = 1
+    offset: int = 0
+    own: tuple[int, int] | None = None
 
     def place(self, position: int) -> tuple[int | None, str]:
         """(row, how a message names it) of the character at `position`: in a whole file,
         its line."""
         if self.where != "the file":
             return self.row, self.where
-        line = bisect_right(self.lines, position)
+        line = self.first_line + bisect_right(self.lines, position) - 1
         return line, f"line {line}"
+
+    def column(self, position: int) -> int:
+        """The position as a message gives it: within its line, for a whole file; in the
+        whole text, for any other."""
+        if self.where != "the file":
+            return self.offset + position
+        return position - self.lines[bisect_right(self.lines, position) - 1]
+
+    def reported(self, found: list[tuple]) -> list[tuple]:
+        """What a detector found in this text, (what, position, ...) each, that this text
+        reports: in a part of a long text, what starts in its own stretch."""
+        if self.own is None:
+            return found
+        start, end = self.own
+        return [item for item in found if start <= item[1] < end]
 
 
 def scan(ctx, may_hold: Callable[[str], bool], files: Callable[[object], bool] = lambda f: True,
          skip_columns: frozenset[tuple[str, str]] = frozenset()):
-    """Every `Text` of the package that `may_hold` does not rule out; the content of files
-    only where `files(package_file)` says so; no cell of the (file, column) pairs in
-    `skip_columns`."""
+    """Every `Text` of the package that `may_hold` does not rule out, a long one in parts;
+    the content of files only where `files(package_file)` says so; no cell of the (file,
+    column) pairs in `skip_columns`."""
+    for text in _texts(ctx, may_hold, files, skip_columns):
+        yield from in_parts(text, may_hold)
+
+
+def _texts(ctx, may_hold, files, skip_columns):
     yield from _cells(ctx, may_hold, skip_columns)
     for file in ctx.package.files:
         if may_hold(file.path):
@@ -54,9 +82,60 @@ def scan(ctx, may_hold: Callable[[str], bool], files: Callable[[object], bool] =
         document = _literal_json(file.text) if file.path.endswith(JSON_FILES) else None
         if document is not None:
             yield from _json(document, file.path, may_hold)
-        elif may_hold(file.text):
-            text = file.text
-            yield Text(file.path, None, None, text, "the file", lines=_line_starts(text))
+        else:
+            yield Text(file.path, None, None, file.text, "the file")  # `in_parts` asks may_hold
+
+
+# ---- long texts, in parts ------------------------------------------------------------------
+
+CHUNK = 2**18    # a longer text is read in parts of about this many characters,
+CONTEXT = 2**12  # each with at least this many more on either side, as the detectors read
+# them (formats dropped): more than the longest identifier or date they find.
+# Where a part may end: after a short Latin word between spaces or line breaks, which no run
+# a detector reads without bound (digits and separators, base64, percent-encoding) crosses,
+# so such a run is read whole by the part it starts in.
+_CUT = re.compile(r"[ \t\r\n][A-Za-z]{2,19}[ \t\r\n]")
+
+
+def in_parts(text: Text, may_hold: Callable[[str], bool] = lambda text: True):
+    """`text`, or, when it is long, its parts that `may_hold` does not rule out: each reports
+    what starts in its own stretch and reads the `CONTEXT` around it, so an identifier or a
+    date across two stretches is found once, and whole. Memory is bounded by the part, not
+    the file; but a text with no place to end a part (megabytes of digits) is one part, and
+    so is one with a bidirectional control, which the detectors read reversed, whole."""
+    whole, end_of_text = text.text, len(text.text)
+    if end_of_text <= CHUNK + 2 * CONTEXT or any(char in whole for char in BIDI_CONTROLS):
+        if text.where != "the file":
+            yield text
+        elif may_hold(whole):
+            yield replace(text, lines=_line_starts(whole))
+        return
+    start, line, line_start, counted = 0, 1, 0, 0
+    while start < end_of_text:
+        left = max(_reach(whole, start, -1), counted) if start else 0
+        target = min(start + CHUNK, end_of_text)
+        cut = _CUT.search(whole, _reach(whole, target, 1)) if target < end_of_text else None
+        right = cut.end() if cut else end_of_text
+        end = end_of_text if right == end_of_text else max(target, _reach(whole, right, -1))
+        line += whole.count("\n", counted, left)
+        line_start = max(line_start, whole.rfind("\n", counted, left) + 1)
+        counted = left
+        part = whole[left:right]
+        if may_hold(part):
+            yield replace(text, text=part, lines=[line_start - left] + _line_starts(part)[1:],
+                          first_line=line, offset=left, own=(start - left, end - left))
+        start = end
+
+
+def _reach(text: str, position: int, direction: int) -> int:
+    """The position `CONTEXT` characters as the detectors read them before (-1) or after (1)
+    `position`, or the text's start or end."""
+    seen = 0
+    while seen < CONTEXT and (position > 0 if direction < 0 else position < len(text)):
+        block = text[max(0, position - CONTEXT):position] if direction < 0 else text[position:position + CONTEXT]
+        seen += len(normalise(block))
+        position += direction * len(block)
+    return position
 
 
 def text_files(ctx):
@@ -85,21 +164,47 @@ def _cells(ctx, may_hold, skip_columns):
                            column in numeric and is_number(cell))
 
 
+class Members(list):
+    """A JSON object as the list of its (key, value) members, in the order written, each one
+    kept: a value under a key written twice is scanned too, though a JSON reader drops it."""
+
+
 def _literal_json(text: str):
-    """The JSON document with every number as written (a float keeps all its digits), or
-    None when it is not JSON (then it is read as text)."""
+    """The JSON document with every number as written (a float keeps all its digits) and
+    every object as its `Members`, or None when it is not JSON (then it is read as text)."""
     try:
-        return json.loads(text, parse_float=str, parse_int=str, parse_constant=str)
+        return json.loads(text, parse_float=str, parse_int=str, parse_constant=str,
+                          object_pairs_hook=Members)
     except (ValueError, RecursionError):
         return None
+
+
+def repeated_keys(ctx):
+    """(file, path of the member) for every key written again in one object of a
+    JSON file; the descriptor and the schemas are read as strict JSON, which refuses them."""
+    for file in ctx.package.files:
+        if file.text is None or not file.path.endswith(JSON_FILES) or file.role in ("descriptor", "schema"):
+            continue
+        stack = [(_literal_json(file.text), "")]
+        while stack:
+            value, at = stack.pop()
+            if isinstance(value, Members):
+                seen = set()
+                for key, item in value:
+                    if key in seen:
+                        yield file.path, f"{at}.{key}" if at else key
+                    seen.add(key)
+                stack += [(item, f"{at}.{key}" if at else key) for key, item in reversed(value)]
+            elif isinstance(value, list):
+                stack += [(item, f"{at}[{index}]") for index, item in reversed(list(enumerate(value)))]
 
 
 def _json(document, resource: str, may_hold, path: str = ""):
     stack = [(document, path)]
     while stack:
         value, at = stack.pop()
-        if isinstance(value, dict):
-            for key, item in reversed(list(value.items())):
+        if isinstance(value, Members):
+            for key, item in reversed(value):
                 inner = f"{at}.{key}" if at else str(key)
                 if may_hold(str(key)):
                     yield Text(resource, None, at or "(top level)", str(key), "a key")
