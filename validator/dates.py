@@ -20,7 +20,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from .readings import BIDI_CONTROLS, ENCODED, normalise, readings
+from .readings import ENCODED, normalise, readings
 
 _MONTH_NAMES = {name.lower(): n for n, name in enumerate(calendar.month_name) if name} | {
     name.lower(): n for n, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
@@ -75,10 +75,6 @@ def date_values_in(text: str, numeric: bool = False) -> list[tuple[date, int]]:
     if not may_hold_date(text):
         return []
     patterns = _PATTERNS if numeric else _PATTERNS + _COMPACT
-    normal = normalise(text)
-    if not any(_calendar_date(m) for pattern in patterns for m in pattern.finditer(normal)) \
-            and BIDI_CONTROLS.isdisjoint(text) and ENCODED.search(text) is None:
-        return []  # the common case: no date, so no positions to work out
     found: dict[tuple[int, int], date] = {}
     for reading, origin in readings(text):
         for pattern in patterns:
