@@ -201,9 +201,9 @@ def test_a_value_under_a_repeated_json_key_is_scanned_and_refused(package):
     _, repeated, _, _ = assert_findings(
         package.validate(),
         ("privacy", "no_identifiers", "release/anno_context.jsonld", None, "note"),
-        ("privacy", "no_invisible_characters", "release/anno_context.jsonld", None, "note"),
+        ("privacy", "no_json_key_written_twice", "release/anno_context.jsonld", None, "note"),
         ("privacy", "no_full_dates", "release/anno_context.jsonld", None, "@context.a"),
-        ("privacy", "no_invisible_characters", "release/anno_context.jsonld", None, "@context.a"))
+        ("privacy", "no_json_key_written_twice", "release/anno_context.jsonld", None, "@context.a"))
     assert "this key is written again in its object" in repeated.message
     assert "expected each key once" in repeated.message
 

@@ -114,6 +114,11 @@ def no_invisible_characters(ctx: Context):
             row, where = text.place(position)
             yield Problem(f"{where} holds the invisible character {name} at character "
                           f"{text.column(position)}; expected none", text.resource, row, text.field)
+
+
+def no_json_key_written_twice(ctx: Context):
+    """A key written twice in one object of a JSON file: a JSON reader keeps one of its values
+    and drops the others, which nobody then sees (every value is scanned all the same)."""
     for resource, member in repeated_keys(ctx):
         yield Problem("this key is written again in its object, so a JSON reader keeps one of its "
                       "values and drops the others unseen; expected each key once", resource, field=member)
@@ -222,6 +227,6 @@ def _release_dates(ctx: Context) -> set[str]:
 
 # The layer's checks, registered once, in the order they run, with what each needs.
 register(LAYER, FILES, no_sensitive_field_names, no_identifiers, no_full_dates, no_foreign_script,
-         no_invisible_characters, no_text_in_images)
+         no_invisible_characters, no_json_key_written_twice, no_text_in_images)
 register(LAYER, ROWS, persons_are_the_reviewed_ones)
 register(LAYER, ARTICLE, persons_are_named_in_article)
