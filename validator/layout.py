@@ -13,7 +13,8 @@ from fnmatch import fnmatchcase
 # Patterns match a whole relative path, part by part ("*" never crosses a "/").
 REPOSITORY_FILES = (
     "README.md", "CHANGELOG.md", "CITATION.cff", "LICENSE", "LICENSE-DATA.md", "BENCHMARKS.md",
-    "validate.py", "requirements.txt", "requirements-dev.txt", "pyproject.toml",
+    "validate.py", "requirements.txt", "requirements-dev.txt", "requirements-mutation.txt",
+    "pyproject.toml",
     "action.yml", ".pre-commit-hooks.yaml", ".gitattributes", ".gitignore",
     ".ci/run", ".github/workflows/*.yml",
     "validator/*.py", "viewer/*.py", "viewer/*.css", "viewer/*.js",
