@@ -25,7 +25,6 @@ INSIDE_A_STATEMENT = ("quotes", "figures", "events")
 AUTHORIAL_MODES = {"authorial", "hedged"}  # the article's own voice: the article is the source
 QUOTING_MODES = {"direct_quotation", "mixed_quotation"}
 QUOTATION_ENDS = (",", ".", "?", "!")  # a quotation that ends on its own punctuation is whole
-UNIT_CANNOT_END = {"or", "and", "of", "the", "a", "an", "to", "for", "in"}
 EVENT_ID = re.compile(r"\be-[a-z0-9]+(?:-[a-z0-9]+)*\b")
 
 
@@ -239,21 +238,20 @@ def _one_whole_quotation(row, held) -> bool:
 
 
 def figure_unit_is_printed(ctx: Context):
-    """A figure's unit is the noun the article prints with it (“1.95 million CCP members”:
-    ccp_members; “two of the pharmaceutical firms”: pharmaceutical_firms)."""
+    """A figure's unit is the whole noun the article prints with it (“1.95 million CCP
+    members”: ccp_members; “two of the pharmaceutical firms”: pharmaceutical_firms): the words
+    printed after the number, up to punctuation, the statement's end or a word that cannot be
+    part of a noun (`figure_text.unit_problem`: “party members embedded in”, not
+    party_members_embedded; “companies or affiliates,”, not companies)."""
+    statements = {s.id: s for s in ctx.records.of("statements")}
     for number, row in ctx.records.numbered("figures"):
         if row.unit == "percent":
             continue  # figure_reads_as_value holds it to the % sign
-        words = row.unit.split("_")
-        printed = figure_text.noun_after(ctx.article, row.end, len(words))
-        if printed != row.unit:
-            yield Problem(f"unit {row.unit} is not the noun printed after the figure, which reads "
-                          f"{printed or 'as no noun'}", ctx.path("figures"), number, "unit")
-        elif words[0] in figure_text.SCALES or words[-1] in UNIT_CANNOT_END or \
-                _printed_in_capitals(ctx.article, row.end, len(words)):
-            yield Problem(f"unit {row.unit} is not the whole noun: a unit neither starts with a "
-                          "scale word (it belongs to the value), nor ends with a function word or "
-                          "an acronym (“CCP” in “CCP branches”)", ctx.path("figures"), number, "unit")
+        statement = statements.get(row.statement_id)
+        end = statement.end if statement and statement.start <= row.end <= statement.end else None
+        problem = figure_text.unit_problem(ctx.article, row.end, row.unit, end)
+        if problem:
+            yield Problem(problem, ctx.path("figures"), number, "unit")
 
 
 def _nearest_before(row, events, unit: str):
@@ -262,15 +260,6 @@ def _nearest_before(row, events, unit: str):
         e.date_from.year == e.date_to.year if unit == "year"
         else (e.date_from.year, e.date_from.month) == (e.date_to.year, e.date_to.month))]
     return max(within, key=lambda e: e.start, default=None)
-
-
-def _printed_in_capitals(article: str, end: int, count: int) -> bool:
-    """Whether the last of the `count` words after `end` is printed in capitals (an acronym)."""
-    words = re.findall(r"[A-Za-z]+", article[end:end + 200])
-    if words[:1] == ["of"]:
-        words = words[2:] if words[1:2] == ["the"] else words[1:]
-    last = words[count - 1] if len(words) >= count else ""
-    return len(last) > 1 and last.isupper()
 
 
 def _same_period(row, other, unit: str) -> bool:

@@ -1,4 +1,6 @@
-"""Words for personal identifiers and sensitive categories: a column named with them is
+"""The validator's closed word lists, each in one place.
+
+Words for personal identifiers and sensitive categories: a column named with them is
 refused. They cover the leaked register's fields (names, birth dates, party positions,
 national ID numbers, ethnicity), contact details and addresses, and every special category
 of Article 9 of the GDPR (racial or ethnic origin, political opinions, religious or
@@ -7,6 +9,8 @@ and sexual orientation), in English, Chinese and pinyin.
 
 >>> [sensitive_name(n) for n in ("dateOfBirth", "member_name", "name", "role_text")]
 [True, True, False, False]
+
+Words that end a noun phrase (a figure's unit).
 """
 from __future__ import annotations
 
@@ -62,3 +66,20 @@ def sensitive_name(name: str) -> bool:
     lowered = name.lower()
     return (bool(words & SENSITIVE_WORDS) or any(pair <= words for pair in SENSITIVE_PAIRS)
             or any(part in lowered for part in SENSITIVE_SUBSTRINGS))
+
+
+# ---- noun phrases: where the noun after a number ends -------------------------------------
+# Words that cannot be part of a noun phrase: verbs and auxiliaries, prepositions, relative
+# words and conjunctions that open a clause. The noun a figure counts ends before the first of
+# them (“nearly 2 million party members embedded in …”: party_members), or at punctuation or
+# its statement's end (“almost 300 companies or affiliates, with …”).
+FOLLOWERS = frozenset({
+    "be", "is", "are", "was", "were", "been", "being", "am", "has", "have", "had", "having",
+    "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall",
+    "should", "include", "includes", "included", "including", "embedded", "representing",
+    "identified", "established", "developed", "distributed", "provided", "living", "working",
+    "in", "of", "with", "at", "to", "for", "from", "by", "on", "inside", "into", "across",
+    "among", "within", "without", "between", "through", "during", "since", "as", "like",
+    "that", "who", "whom", "whose", "which", "where", "when", "while", "but", "because", "if",
+    "than", "also", "now", "currently",
+})

@@ -1,0 +1,62 @@
+"""Fault injection for the faithfulness of the rows to the article: the third set of broken
+copies, each an edit that made the data say what the article does not, or smuggled data in,
+and that the validator accepted. As in test_faults.py: one copy broken in one way, the
+complete list of findings asserted (layer, check, file, row, field), and what each finding
+expects. One section per class of edit."""
+
+import pytest
+
+from conftest import ARTICLE, assert_findings
+from validator.figure_text import unit_problem, whole_noun
+
+
+def csv(table):
+    return f"data/{table}.csv"
+
+
+# -- 1. a unit is the whole noun printed after the number ----------------------------------
+
+@pytest.mark.parametrize("figure, unit, whole", [
+    ("f-companies-in-japan", "companies", "companies_or_affiliates"),        # cut before “or”
+    ("f-members-embedded", "party_members_embedded", "party_members"),       # runs into a verb
+    ("f-members-embedded", "party", "party_members"),
+    ("f-vaccine-developers", "pharmaceutical", "pharmaceutical_firms"),
+    ("f-register-size", "ccp_members_includes", "ccp_members"),
+    ("f-members-in-japan", "ccp_members_were_identified", "ccp_members"),
+    ("f-party-branches", "ccp_branches_have_been_established", "ccp_branches"),
+    ("f-party-branches", "ccp", "ccp_branches"),                             # an acronym alone
+])
+def test_a_unit_shorter_or_longer_than_the_noun_printed(package, figure, unit, whole):
+    row = package.edit("figures", figure, unit=unit)
+    [finding] = assert_findings(package.validate(),
+                                ("faithfulness", "figure_unit_is_printed", csv("figures"), row, "unit"))
+    assert finding.message.endswith(f"expected {whole}")
+
+
+def test_every_unit_of_the_package_is_the_whole_noun_printed(package):
+    statements = {s["id"]: s for s in package.rows("statements")}
+    for figure in package.rows("figures"):
+        if figure["unit"] != "percent":
+            end = int(statements[figure["statement_id"]]["end"])
+            assert whole_noun(ARTICLE, int(figure["end"]), end)[0] == figure["unit"], figure["id"]
+            assert unit_problem(ARTICLE, int(figure["end"]), figure["unit"], end) is None
+
+
+@pytest.mark.parametrize("text, end, expected", [
+    ("about 5,000 CCP members were identified", 11, ("ccp_members", "were")),
+    ("two of the pharmaceutical firms have developed", 3, ("pharmaceutical_firms", "have")),
+    ("92 million members, representing", 10, ("members", ",")),
+    ("79,000 CCP branches inside companies", 6, ("ccp_branches", "inside")),
+])
+def test_the_whole_noun_ends_at_punctuation_or_a_word_no_noun_holds(text, end, expected):
+    assert whole_noun(text, end) == expected
+
+
+def test_the_whole_noun_ends_with_its_statement():
+    """A headline has no final punctuation: the noun stops at the statement's end, not in the
+    next line."""
+    text = "by 2 million members\n\nLeaked documents"
+    start, end = len("by 2 million"), len("by 2 million members")
+    assert whole_noun(text, start) == ("members_leaked_documents", None)
+    assert whole_noun(text, start, end) == ("members", None)
+    assert unit_problem(text, start, "members", end) is None
