@@ -6,8 +6,13 @@ expects. One section per class of edit."""
 
 import pytest
 
-from conftest import ARTICLE, assert_findings
+from conftest import ARTICLE, ROOT, assert_findings
+from validator.context import Context
 from validator.figure_text import unit_problem, whole_noun
+from validator.package import load_package
+from validator.pins import ARTICLE_SHA256, PERSONS
+
+RECORDS = Context(load_package(ROOT / "datapackage.json"), ARTICLE_SHA256, PERSONS).records
 
 
 def csv(table):
@@ -60,3 +65,23 @@ def test_the_whole_noun_ends_with_its_statement():
     assert whole_noun(text, start) == ("members_leaked_documents", None)
     assert whole_noun(text, start, end) == ("members", None)
     assert unit_problem(text, start, "members", end) is None
+
+
+# -- 4. a short name is printed as the abbreviation of its entity ---------------------------
+
+def test_every_short_name_is_printed_in_parentheses_after_its_entity_s_name():
+    short = {e.id: e for e in RECORDS.of("entities") if e.short_name}
+    assert sorted(short) == ["ccp", "ipac", "peoples_republic_of_china"]
+    for e in short.values():
+        assert ARTICLE[e.start:e.end + len(e.short_name) + 3] == f"{e.name} ({e.short_name})"
+
+
+@pytest.mark.parametrize("key, short_name", [
+    ("lawmakers", "said"), ("sky_news", "Australia"), ("peoples_republic_of_china", "CCP"),
+    ("media_reports", "CCP"),
+    ("indo_asian_news_service", "IANS"),                                   # not printed at all
+])
+def test_a_short_name_printed_but_not_as_the_entity_s_abbreviation(package, key, short_name):
+    row = package.edit("entities", key, short_name=short_name)
+    assert_findings(package.validate(),
+                    ("faithfulness", "short_names_printed_in_article", csv("entities"), row, "short_name"))

@@ -46,10 +46,18 @@ def spans_match_article(ctx: Context):
 
 
 def short_names_printed_in_article(ctx: Context):
+    """A short name is printed as the article introduces every abbreviation: in parentheses
+    right after its entity's name span (“Chinese Communist Party (CCP)”)."""
     for number, row in ctx.records.numbered("entities"):
         if row.short_name and not re.search(rf"(?<!\w){re.escape(row.short_name)}(?!\w)", ctx.article):
             yield Problem(f"short_name {snippet(row.short_name)!r} is not printed in the article",
                           ctx.path("entities"), number, "short_name")
+        elif row.short_name and ctx.article[row.end:row.end + len(row.short_name) + 3] != \
+                f" ({row.short_name})":
+            yield Problem(f"short_name {snippet(row.short_name)!r} is not printed as the abbreviation of "
+                          f"{row.id}: the article prints no “({snippet(row.short_name)})” right after "
+                          f"its name span {row.start}-{row.end}; expected an abbreviation printed so, or "
+                          "none", ctx.path("entities"), number, "short_name")
 
 
 def spans_inside_statement(ctx: Context):
