@@ -85,3 +85,34 @@ def test_a_short_name_printed_but_not_as_the_entity_s_abbreviation(package, key,
     row = package.edit("entities", key, short_name=short_name)
     assert_findings(package.validate(),
                     ("faithfulness", "short_names_printed_in_article", csv("entities"), row, "short_name"))
+
+
+# -- 7. a date printed without its year takes the year of the row before it ------------------
+
+def test_a_context_date_borrowing_the_year_of_an_earlier_row(package):
+    row = package.edit("events", "e-sky-news-report", date_from="2016" "-12-11", date_to="2016" "-12-20",
+                       context_note="The year is not printed; it is that of the removal (e-data-removed).")
+    [finding] = assert_findings(package.validate(),
+                                ("faithfulness", "context_dates_follow_their_row", csv("events"), row, "date_from"))
+    assert "not in the year of e-ipac-founded" in finding.message
+
+
+def test_a_context_note_naming_another_row_of_the_right_year(package):
+    package.edit("events", "e-sky-news-report",
+                 context_note="The year is not printed; 2020 is that of de Pulford's remark (e-de-pulford-interview).")
+    assert package.validate().valid  # the right year, argued from another row
+
+
+@pytest.mark.parametrize("year, wrong_year", [("2020", False), ("2019", True)])
+def test_two_rows_at_the_same_words_fixing_each_other_s_year(package, year, wrong_year):
+    row = package.edit("events", "e-sky-news-report", date_from=year + "-12-11", date_to=year + "-12-20",
+                       context_note="The year is not printed; it is that of e-sky-news-echo.")
+    event = package.row("events", "e-sky-news-report")
+    echo = package.append("events", **{**event, "id": "e-sky-news-echo", "what": "Sky News carried the report.",
+                                       "context_note": "The year is that of e-sky-news-report."})
+    # Neither is printed before the other: neither fixes the other's year, right or wrong.
+    for finding in assert_findings(package.validate(),
+                                   ("faithfulness", "context_dates_follow_their_row", csv("events"), row, "date_from"),
+                                   ("faithfulness", "context_dates_follow_their_row", csv("events"), echo, "date_from")):
+        assert "e-sky-news-" in finding.message and "not printed before it" in finding.message
+        assert ("not in the year of e-ipac-founded" in finding.message) is wrong_year

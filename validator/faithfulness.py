@@ -189,7 +189,10 @@ def sources_printed_in_statement(ctx: Context):
 def context_dates_follow_their_row(ctx: Context):
     """A date fixed by context names, in its context_note, the event row it depends on, and
     agrees with it: “that month” is that row's month; a month or part of one printed without
-    its year takes that row's year."""
+    its year takes that row's year. For “that month” the row named is the nearest preceding
+    month-long event; a date printed without its year also agrees with the nearest preceding
+    event within one year, so a note cannot borrow the year of any earlier row it likes. A
+    row named is printed before it (not at the same words), so two rows cannot fix each other."""
     events = {e.id: e for e in ctx.records.of("events")}
     for number, row in ctx.records.numbered("events"):
         try:
@@ -204,19 +207,24 @@ def context_dates_follow_their_row(ctx: Context):
                           "one's; it names none that exists", ctx.path("events"), number, "context_note")
             continue
         unit = meaning.whole or "year"
-        nearest = _nearest_before(row, events.values(), unit) if meaning.whole else None
+        nearest = time_expressions.nearest_before(row, events.values(), unit)
         if meaning.whole and nearest is not None and nearest.id not in {o.id for o in named}:
             yield Problem(f"“{snippet(row.text)}” refers back to the nearest preceding event within "
                           f"one {unit}, {nearest.id}; the context_note names another",
                           ctx.path("events"), number, "context_note")
             continue
-        disagreeing = [other.id for other in named if not _same_period(row, other, unit)
-                       or other.start > row.start]
+        if nearest is not None and nearest.id not in {o.id for o in named}:
+            named.append(nearest)  # a date printed without its year: the year of the row before it
+        later = [other.id for other in named if other.start >= row.start]  # two cannot fix each other
+        disagreeing = [other.id for other in named if not time_expressions.same_period(row, other, unit)]
+        reasons = [f"the context_note names {', '.join(later)}, not printed before it; expected the row "
+                   "printed before it that fixes its dates"] if later else []
         if disagreeing:
-            yield Problem(f"{row.date_from} to {row.date_to} is not in the {unit} of "
-                          f"{', '.join(disagreeing)}, which the context_note names as its context "
-                          "(and which must be printed before it)",
-                          ctx.path("events"), number, "date_from")
+            reasons.append(f"{row.date_from} to {row.date_to} is not in the {unit} of {', '.join(disagreeing)}, "
+                           "which the context_note names as its context or which is the nearest event "
+                           f"printed before it within one {unit}")
+        if reasons:
+            yield Problem("; ".join(reasons), ctx.path("events"), number, "date_from")
 
 
 def direct_quotation_is_its_quote(ctx: Context):
@@ -260,22 +268,6 @@ def figure_unit_is_printed(ctx: Context):
         problem = figure_text.unit_problem(ctx.article, row.end, row.unit, end)
         if problem:
             yield Problem(problem, ctx.path("figures"), number, "unit")
-
-
-def _nearest_before(row, events, unit: str):
-    """The event printed last before `row` whose dates lie within one month (or year)."""
-    within = [e for e in events if e.start < row.start and (
-        e.date_from.year == e.date_to.year if unit == "year"
-        else (e.date_from.year, e.date_from.month) == (e.date_to.year, e.date_to.month))]
-    return max(within, key=lambda e: e.start, default=None)
-
-
-def _same_period(row, other, unit: str) -> bool:
-    if unit == "year":
-        return other.date_from.year == other.date_to.year == row.date_from.year == row.date_to.year
-    period = (other.date_from.year, other.date_from.month)
-    return (other.date_to.year, other.date_to.month) == period == (
-        row.date_from.year, row.date_from.month) == (row.date_to.year, row.date_to.month)
 
 
 # The layer's checks, registered once, in the order they run, with what each needs.

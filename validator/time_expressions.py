@@ -158,3 +158,22 @@ _READERS = {
     "that_month": _read_that_month,
     "that_year": _read_that_year,
 }
+
+
+# ---- event rows fixed by context -------------------------------------------------------------
+
+def nearest_before(row, events, unit: str):
+    """The event printed last before `row` whose dates lie within one month (or year)."""
+    within = [e for e in events if e.start < row.start and (
+        e.date_from.year == e.date_to.year if unit == "year"
+        else (e.date_from.year, e.date_from.month) == (e.date_to.year, e.date_to.month))]
+    return max(within, key=lambda e: e.start, default=None)
+
+
+def same_period(row, other, unit: str) -> bool:
+    """Whether both event rows lie within the same one month (or year)."""
+    if unit == "year":
+        return other.date_from.year == other.date_to.year == row.date_from.year == row.date_to.year
+    period = (other.date_from.year, other.date_from.month)
+    return (other.date_to.year, other.date_to.month) == period == (
+        row.date_from.year, row.date_from.month) == (row.date_to.year, row.date_to.month)
