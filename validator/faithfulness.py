@@ -4,17 +4,16 @@ Spans equal the article's characters; quotes, figures and events lie inside thei
 statement; a quote is exactly the words between its marks; a figure's printed text reads
 as its value, qualifier and unit; an event's printed words denote its dates, and a date
 fixed by context agrees with the row it names; every source and medium is printed in its
-statement; a direct quotation is a quotation with its attribution.
+statement, in its role, beside its cue; a direct quotation is a quotation with its attribution.
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from decimal import Decimal
 
-from . import figure_text, time_expressions
-from .findings import Problem, snippet
-from .mentions import CLOSE, OPEN, attribution_words, names, printed_as_words, resolved_by_note
+from . import attribution, figure_text, mentions, time_expressions
+from .findings import Problem, snippet, where_found
+from .mentions import CLOSE, OPEN, attribution_words, printed_as_words
 from .models import SPAN_COLUMNS
 from .context import Context
 from .registry import ARTICLE, ROWS, register
@@ -41,7 +40,7 @@ def spans_match_article(ctx: Context):
                                   f"({len(article)} code points)", ctx.path(table), number, end_field)
                 elif article[start:end] != text:
                     yield Problem(f"{text_field} {snippet(text)!r} is not article[{start}:{end}], "
-                                  f"which is {snippet(article[start:end])!r}{_where(article, text)}",
+                                  f"which is {snippet(article[start:end])!r}{where_found(text, article)}",
                                   ctx.path(table), number, text_field)
 
 
@@ -72,15 +71,47 @@ def spans_inside_statement(ctx: Context):
 
 
 def cue_printed_in_statement(ctx: Context):
-    """The cue is printed in the statement as whole words, outside its quotations."""
-    quotes = defaultdict(list)
-    for quote in ctx.records.of("quotes"):
-        quotes[quote.statement_id].append(quote)
+    """The cue is an attribution cue (`vocabulary`), printed in the statement as whole words,
+    outside its quotations: a reporting verb or phrase beside the name of each of its sources
+    (“Nikkei Asia reported”, “according to lawmakers and media organizations”; a source that
+    is printed as the outlet told is a medium), a hedge word, or the words just before a
+    quotation whose source is an inference, which the note quotes (“in response to”)."""
+    quotes, sources, roles, media = attribution.read(ctx)
     for number, row in ctx.records.numbered("statements"):
-        words = attribution_words(row, quotes[row.id], ())
+        words, kind = attribution_words(row, quotes[row.id], ()), mentions.cue_kind(row.cue or "")
         if row.cue and not printed_as_words(row.cue.lower(), words.lower()):
             yield Problem(f"cue {snippet(row.cue)!r} is not printed as whole words in the "
                           "statement's text outside its quotations", ctx.path("statements"), number, "cue")
+        elif row.cue and kind is None:
+            yield Problem(f"cue {snippet(row.cue)!r} is not an attribution cue; expected a reporting "
+                          "verb or phrase beside the source's name (according to, said, told, reported, "
+                          "…), a hedge word (reportedly, allegedly, …) or, for a source its note infers, "
+                          "the words that introduce the quotation (in response to, …)",
+                          ctx.path("statements"), number, "cue")
+        elif kind == "inference" and not mentions.introduces_quotation(row, row.cue):
+            yield Problem(f"cue {snippet(row.cue)!r} names no speaker; expected it printed just before "
+                          "the statement's quotation and quoted (“…”) in its note, which says whose the "
+                          "words are read to be", ctx.path("statements"), number, "cue")
+        elif kind == "reporting" and row.mode not in AUTHORIAL_MODES:
+            speakers = [(n, e) for n, e in sources[row.id] if e.id not in media[row.id]  # a medium, or
+                        and attribution.prints(row, e, quotes[row.id], roles)]  # unprinted: reported
+            yield from _apart_from_cue(ctx, number, row, words, speakers)
+
+
+def _apart_from_cue(ctx: Context, number: int, row, words: str, speakers):
+    """The cue is wrong where no source stands beside it; a source is, where others do."""
+    apart = {e.id for e in mentions.apart_from_cue(row, words, row.cue, [e for _, e in speakers],
+                                                   ctx.shared(attribution.entity_forms))}
+    expected = ("expected the cue next to the name, short name or surname of each source, or to a "
+                "reference its note resolves")
+    if apart and apart == {e.id for _, e in speakers}:
+        yield Problem(f"cue {snippet(row.cue)!r} stands beside no source of statement {row.id} "
+                      f"({', '.join(sorted(apart))}); {expected}", ctx.path("statements"), number, "cue")
+        return
+    for link, entity in [(link, entity) for link, entity in speakers if entity.id in apart]:
+        yield Problem(f"the source {entity.id} does not stand beside statement {row.id}'s cue "
+                      f"{snippet(row.cue)!r}, as its other sources do; {expected}",
+                      ctx.path("attributions"), link, "entity_id")
 
 
 def quote_is_between_marks(ctx: Context):
@@ -133,7 +164,8 @@ def event_dates_match_text(ctx: Context):
             continue
         if not time_expressions.agrees(expected, row.date_from, row.date_to):
             yield Problem(f"{snippet(row.text)!r} does not denote {row.date_from} to {row.date_to}"
-                          f"{_expected_dates(expected)}", ctx.path("events"), number, "date_from")
+                          f"; expected {time_expressions.describe(expected)}", ctx.path("events"), number,
+                          "date_from")
         if expected.needs_context and not row.context_note:
             yield Problem(f"{snippet(row.text)!r} needs context to fix its dates; expected a context_note "
                           "saying how they were resolved", ctx.path("events"), number, "context_note")
@@ -142,48 +174,43 @@ def event_dates_match_text(ctx: Context):
                           ctx.path("events"), number, "context_note")
 
 
-
-
-def _expected_dates(expected: time_expressions.Interpretation) -> str:
-    if expected.whole:
-        return f"; expected a whole {expected.whole}"
-    if expected.needs_context:
-        return (f"; expected {expected.date_from:%m-%d} to {expected.date_to:%m-%d} of one year "
-                "(the year from context)")
-    return f"; expected {expected.date_from} to {expected.date_to}"
-
-
-def _where(article: str, text: str) -> str:
-    at = article.find(text)
-    if at < 0:
-        return "; the text does not occur in the article"
-    return f"; the text occurs at {at}-{at + len(text)}"
-
-
 # ---- semantic swaps the article lets code detect -------------------------------------------
 
 def sources_printed_in_statement(ctx: Context):
     """A source or medium of a statement that is not the article's own is printed in the words
-    of its attribution (`mentions`): not only inside a quotation or another entity's role."""
+    of its attribution (`mentions`): not only inside a quotation or another entity's role; an
+    outlet printed as the one a remark was given to (“told …”, “issued to …”, “a report for
+    …”) is its medium, and nothing else is. A statement that prints someone saying it
+    (“observers say”, “Nikkei Asia reported”) is not the article's own (authorial, hedged)."""
     entities = {e.id: e for e in ctx.records.of("entities")}
-    quotes = defaultdict(list)
-    for quote in ctx.records.of("quotes"):
-        quotes[quote.statement_id].append(quote)
-    roles = {e.id: (e.role_start, e.role_end) for e in entities.values() if e.role_start is not None
-             and e.role_end is not None}
     statements = {s.id: s for s in ctx.records.of("statements")}
+    quotes, sources, roles, media = attribution.read(ctx)
     for number, link in ctx.records.numbered("attributions"):
         statement, entity = statements.get(link.statement_id), entities.get(link.entity_id)
         if statement is None or entity is None or statement.mode in AUTHORIAL_MODES:
             continue
-        others = {span for other, span in roles.items() if other != entity.id and span != roles.get(entity.id)}
-        words = attribution_words(statement, quotes[statement.id], others)
-        if not (names(entity, words) or resolved_by_note(entity, statement, words)):
+        given_to = media[statement.id].get(entity.id)
+        if not attribution.prints(statement, entity, quotes[statement.id], roles):
             yield Problem(f"the {link.role} {entity.id} is not printed in the words of statement "
                           f"{statement.id}'s attribution (outside its quotations and others' roles); "
                           "expected its name there, or a reference that the statement's note "
                           "quotes (“…”) and resolves by naming it", ctx.path("attributions"),
                           number, "entity_id")
+        elif entity.type == "news_outlet" and (link.role == "medium") != bool(given_to):
+            yield Problem(f"{entity.id} is printed as the outlet statement {statement.id} was given "
+                          f"to (“{given_to}”); expected role medium" if given_to else
+                          f"{entity.id} is not printed as an outlet statement {statement.id} was given "
+                          "to (after “told”, “issued to”, “in an interview with”, “a report for”, …); "
+                          "expected role source", ctx.path("attributions"), number, "role")
+    for number, statement in ctx.records.numbered("statements"):
+        if statement.mode not in AUTHORIAL_MODES or {e.id for _, e in sources[statement.id]} != {"article"}:
+            continue
+        words = attribution_words(statement, quotes[statement.id], ())
+        if said := mentions.speaker_printed(statement, words, ctx.shared(attribution.entity_forms)):
+            yield Problem(f"statement {statement.id} prints who says it (“{said[0]}”), so it is not the "
+                          f"article's own; expected mode indirect (or a quoting mode), not {statement.mode}, "
+                          f"with {said[1] or 'the speaker'} as its source, not the article",
+                          ctx.path("statements"), number, "mode")
 
 
 def context_dates_follow_their_row(ctx: Context):
@@ -232,9 +259,7 @@ def direct_quotation_is_its_quote(ctx: Context):
     its own punctuation, and the attribution follows; a paraphrase holding quoted words, or a
     quotation the article's words continue (“…how the party operates” under …), is a
     mixed_quotation."""
-    quotes = defaultdict(list)
-    for quote in ctx.records.of("quotes"):
-        quotes[quote.statement_id].append(quote)
+    quotes = attribution.by_statement(ctx.records, "quotes")
     for number, row in ctx.records.numbered("statements"):
         held = quotes.get(row.id)
         if not held or row.mode not in QUOTING_MODES:

@@ -96,6 +96,15 @@ def agrees(expected: Interpretation, date_from: date, date_to: date) -> bool:
         (expected.date_to.month, _last_day_for(expected.date_to, date_to.year)))
 
 
+def describe(expected: Interpretation) -> str:
+    """The dates the printed words fix, as a finding says what it expected."""
+    if expected.whole:
+        return f"a whole {expected.whole}"
+    if expected.needs_context:
+        return f"{expected.date_from:%m-%d} to {expected.date_to:%m-%d} of one year (the year from context)"
+    return f"{expected.date_from} to {expected.date_to}"
+
+
 def _spans_whole_month(date_from: date, date_to: date) -> bool:
     return (date_from.year, date_from.month, date_from.day) == (date_to.year, date_to.month, 1) \
         and date_to.day == calendar.monthrange(date_to.year, date_to.month)[1]
