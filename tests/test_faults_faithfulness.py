@@ -7,9 +7,9 @@ expects. One section per class of edit."""
 import pytest
 
 from conftest import ARTICLE, ROOT, assert_findings
-from validator import mentions
+from validator import attribution, mentions
 from validator.context import Context
-from validator.figure_text import unit_problem, whole_noun
+from validator.figure_text import numbers_in, unit_problem, whole_noun
 from validator.models import Entity, Statement
 from validator.package import load_package
 from validator.pins import ARTICLE_SHA256, PERSONS
@@ -245,6 +245,77 @@ def test_a_short_name_printed_but_not_as_the_entity_s_abbreviation(package, key,
     row = package.edit("entities", key, short_name=short_name)
     assert_findings(package.validate(),
                     ("faithfulness", "short_names_printed_in_article", csv("entities"), row, "short_name"))
+
+
+# -- 5. a reviewed person under another id, and what free text may say -----------------------
+
+def test_a_reviewed_person_added_again_as_a_group_with_personal_data(package):
+    row = package.append("entities", id="pulford", name="Luke de Pulford", start="539", end="554",
+                         type="unnamed_group", description="Activist, born " "1970 (aged 50), member no. 4417.")
+    name, description = assert_findings(
+        package.validate(),
+        ("privacy", "persons_are_the_reviewed_ones", csv("entities"), row, "name"),
+        ("privacy", "persons_are_named_in_article", csv("entities"), row, "description"))
+    assert "named as the reviewed person luke_de_pulford" in name.message
+    assert "a number that the article does not print" in description.message
+    assert "labels a personal attribute" in description.message
+    assert "1970" not in description.message and "4417" not in description.message
+
+
+@pytest.mark.parametrize("name, start, kind", [
+    ("Markson", 2095, "news_outlet"),             # a surname the article prints
+    ("Xi", 2091, "organization"),
+    ("luke de pulford", 539, "unnamed_group"),    # another case: also not the article's characters
+])
+def test_a_reviewed_person_s_name_under_another_id(package, name, start, kind):
+    row = package.append("entities", id="someone", name=name, start=str(start), end=str(start + len(name)),
+                         type=kind, description="Someone the article names.")
+    expected = [("privacy", "persons_are_the_reviewed_ones", csv("entities"), row, "name")]
+    if ARTICLE[start:start + len(name)] != name:
+        expected.append(("faithfulness", "spans_match_article", csv("entities"), row, "name"))
+    assert_findings(package.validate(), *expected)
+
+
+@pytest.mark.parametrize("key, description", [
+    ("ccp", "The party; the article puts its membership at an estimated 93 million."),
+    ("ipac", "Alliance founded in mid-2020 by 19 lawmakers."),
+    ("observers", "Unnamed observers, \u2166 of them."),                  # a Roman numeral
+    ("sky_news", "News outlet in Australia, one of two that carried the report."),
+])
+def test_a_description_holding_a_number_the_article_does_not_print_of_it(package, key, description):
+    row = package.edit("entities", key, description=description)
+    [finding] = assert_findings(package.validate(),
+                                ("privacy", "persons_are_named_in_article", csv("entities"), row, "description"))
+    assert "a number that the article does not print where it names this entity" in finding.message
+
+
+@pytest.mark.parametrize("table, key, column, text", [
+    ("entities", "mark_warner", "description", "U.S. senator, born in New Jersey."),
+    ("entities", "observers", "description", "Unnamed observers of every age."),
+    ("statements", "s-headline", "note", "The headline; its writer's ID is not printed."),
+    ("figures", "f-register-size", "measure", "CCP members listed with their date of birth."),
+    ("events", "e-data-removed", "what", "Dissidents aged under thirty removed the data."),
+    ("excluded_spans", "x-always", "reason", "Inside de Pulford's quotation; his member no. is unknown."),
+    ("events", "e-senators-statement", "context_note",
+     "\u201cthat month\u201d refers back to \u201cIn December 2020\u201d (e-visa-restrictions); Rubio's "
+     "birthday is not printed."),
+])
+def test_a_free_text_cell_labelling_a_personal_attribute(package, table, key, column, text):
+    row = package.edit(table, key, **{column: text})
+    [finding] = assert_findings(package.validate(), ("privacy", "persons_are_named_in_article", csv(table), row, column))
+    assert "labels a personal attribute" in finding.message
+
+
+def test_each_description_holds_only_numbers_the_article_prints_where_it_names_its_entity():
+    """The CCP's “an estimated 92 million” (s-party-size prints “The CCP”); the years of IPAC,
+    the dissidents, the National People's Congress and the Department of State; The
+    Australian's “one of the media organizations”."""
+    numbered = {e.id: numbers_in(e.description) for e in RECORDS.of("entities") if numbers_in(e.description)}
+    assert set(numbered) == {"ccp", "ipac", "chinese_dissidents", "national_peoples_congress",
+                             "us_department_of_state", "the_australian"}
+    for entity in RECORDS.of("entities"):
+        printed = set().union(*map(numbers_in, attribution.texts_naming(RECORDS, entity)))
+        assert numbered.get(entity.id, set()) <= printed, entity.id
 
 
 # -- 6. a cue is an attribution cue, beside its source ---------------------------------------

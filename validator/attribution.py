@@ -52,6 +52,14 @@ def prints(statement, entity, quotes, roles_by_statement) -> bool:
     return names(entity, words) or resolved_by_note(entity, statement, words)
 
 
+def texts_naming(records, entity) -> list[str]:
+    """Where the article speaks of an entity: its name and role, and every statement that
+    prints it or is attributed to it."""
+    attributed = {a.statement_id for a in records.of("attributions") if a.entity_id == entity.id}
+    return [entity.name, entity.role_text or ""] + [s.text for s in records.of("statements")
+                                                    if s.id in attributed or names(entity, s.text)]
+
+
 def printed_media(ctx) -> dict[str, dict[str, str]]:
     """For each statement, the outlets it prints as the one a remark was given to
     (`media_printed`), with those words: worked out once per validation (`Context.shared`) for

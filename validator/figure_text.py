@@ -12,6 +12,7 @@ ParsedFigure(qualifier='at_least', value=Decimal('2'), percent=False)
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
@@ -80,6 +81,18 @@ def quantity_words(text: str):
     """Every run of digits and every number, ordinal, multiple or vague-quantity word in `text`."""
     return [m for m in _TOKEN.finditer(text)
             if "0" <= m.group()[0] <= "9" or m.group().lower() in _QUANTITY_WORD_SET]
+
+
+def numbers_in(text: str) -> set[str]:
+    """Every number `text` prints: each run of numeric characters (digits of any script, Roman
+    numerals, fractions) and each number word (not the vague quantities).
+
+    >>> sorted(numbers_in("founded in mid-2020; one of 92 million"))
+    ['2020', '92', 'million', 'one']
+    """
+    runs = "".join(c if unicodedata.numeric(c, None) is not None else " " for c in text).split()
+    return set(runs) | {m.group().lower() for m in quantity_words(text)
+                        if m.group().isalpha() and m.group().lower() not in VAGUE_QUANTITIES}
 
 
 def parse_figure(text: str) -> ParsedFigure:

@@ -10,7 +10,8 @@ and sexual orientation), in English, Chinese and pinyin.
 >>> [sensitive_name(n) for n in ("dateOfBirth", "member_name", "name", "role_text")]
 [True, True, False, False]
 
-Words that end a noun phrase (a figure's unit, an outlet). And the words of attribution, which `mentions` reads: reporting verbs and phrases
+Words that label a personal attribute (“born”, “aged”, “member no.”): no free-text cell may
+use them. Words that end a noun phrase (a figure's unit, an outlet). And the words of attribution, which `mentions` reads: reporting verbs and phrases
 with the side their speaker stands on, hedges, the words that introduce a quotation whose
 source is an inference, the words before an outlet that make it a medium, and words for a
 speaker the article does not name.
@@ -70,6 +71,16 @@ def sensitive_name(name: str) -> bool:
     return (bool(words & SENSITIVE_WORDS) or any(pair <= words for pair in SENSITIVE_PAIRS)
             or any(part in lowered for part in SENSITIVE_SUBSTRINGS))
 
+
+# ---- free text: words that label a personal attribute ---------------------------------------
+# The article never gives a named person's birth date, age or any number of theirs, so no
+# free-text cell of the tables (descriptions, notes, measures) may use these words, whoever
+# they are about: a cell that says “born” or “member no.” is carrying personal data.
+PERSONAL_ATTRIBUTE_WORDS = (
+    "born", "aged", "age", "ages", "birthday", "birthdays", "birthdate", "birthdates",
+    "birthplace", "date of birth", "year of birth", "dob", "id", "ids", "id number",
+    "member no", "member number", "membership no", "membership number", "party card",
+)
 
 # ---- noun phrases: where the noun after a number, or after “told”, ends ---------------------
 # Words that cannot be part of a noun phrase: verbs and auxiliaries, prepositions, relative
