@@ -608,10 +608,13 @@ def test_medium_that_is_not_a_news_outlet(package):
                   if (r["statement_id"], r["role"]) == ("s-matsuda-comply", "medium"))
     rows[number - 2]["entity_id"] = "university_of_tokyo"
     package.write_rows("attributions", rows)
-    # Not an outlet; and printed only inside Matsuda's role, not as the one he told.
+    # Not an outlet; and printed only inside Matsuda's role, not as the one he told. The
+    # outlet he told, Nikkei Asia (“the English-language publication”), has lost its row.
     assert_findings(package.validate(),
                     ("completeness", "sources_match_mode", csv("attributions"), number, "entity_id"),
-                    ("faithfulness", "sources_printed_in_statement", csv("attributions"), number, "entity_id"))
+                    ("faithfulness", "sources_printed_in_statement", csv("attributions"), number, "entity_id"),
+                    ("completeness", "sources_match_mode", csv("statements"),
+                     package.row_number("statements", "s-matsuda-comply"), "id"))
 
 
 def test_no_article_entity(package):
@@ -817,8 +820,11 @@ def test_a_medium_swapped(package):
     number = attribution_row(package, "s-markson-branches", "medium")
     rows[number - 2]["entity_id"] = "nikkei_asia"
     package.write_rows("attributions", rows)
+    # Nikkei Asia is not printed; Sky News (“a report for Sky News”) has lost its medium row.
     assert_findings(package.validate(),
-                    ("faithfulness", "sources_printed_in_statement", csv("attributions"), number, "entity_id"))
+                    ("faithfulness", "sources_printed_in_statement", csv("attributions"), number, "entity_id"),
+                    ("completeness", "sources_match_mode", csv("statements"),
+                     package.row_number("statements", "s-markson-branches"), "id"))
 
 
 def test_a_reference_the_note_does_not_resolve(package):

@@ -15,6 +15,7 @@ from collections import defaultdict
 from .context import Context
 from .registry import ARTICLE, ROWS, register
 from .faithfulness import AUTHORIAL_MODES, QUOTING_MODES
+from .attribution import printed_media
 from .mentions import CLOSE, OPEN
 from .figure_text import printed_with_a_unit, quantity_words
 from . import time_expressions
@@ -165,11 +166,24 @@ def every_statement_has_a_source(ctx: Context):
 
 
 def sources_match_mode(ctx: Context):
-    """The article is the source of its own statements and of no one else's; a medium is an outlet."""
+    """The article is the source of its own statements and of no one else's; a medium is an
+    outlet, and every outlet a statement prints as the one a remark was given to (“told …”,
+    “issued to …”, “a report for …”: `attribution.printed_media`) has its row."""
     if not ctx.complete("attributions", "entities", "statements"):
         return
     entity_type = {e.id: e.type for e in ctx.records.of("entities")}
-    sources = defaultdict(set)
+    sources, linked = defaultdict(set), {(a.statement_id, a.entity_id) for a in ctx.records.of("attributions")}
+    if ctx.complete("quotes"):  # quotations, which never name a medium, are read out of the words
+        for number, statement in ctx.records.numbered("statements"):
+            for outlet, words in ctx.shared(printed_media).get(statement.id, {}).items():
+                if outlet is None:
+                    yield Problem(f"statement {statement.id} names an outlet it was given to (“{words}”) "
+                                  "that no entity is; expected it as an entity of type news_outlet, and "
+                                  "the statement's medium", ctx.path("statements"), number, "id")
+                elif (statement.id, outlet) not in linked:
+                    yield Problem(f"statement {statement.id} prints {outlet} as the outlet it was given "
+                                  f"to (“{words}”); expected the attribution ({statement.id}, {outlet}, "
+                                  "medium)", ctx.path("statements"), number, "id")
     for number, row in ctx.records.numbered("attributions"):
         kind = entity_type.get(row.entity_id)
         if row.role == "source":

@@ -4,17 +4,16 @@ Spans equal the article's characters; quotes, figures and events lie inside thei
 statement; a quote is exactly the words between its marks; a figure's printed text reads
 as its value, qualifier and unit; an event's printed words denote its dates, and a date
 fixed by context agrees with the row it names; every source and medium is printed in its
-statement; a direct quotation is a quotation with its attribution.
+statement, in its role, beside its cue; a direct quotation is a quotation with its attribution.
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from decimal import Decimal
 
-from . import figure_text, time_expressions
-from .findings import Problem, snippet
-from .mentions import CLOSE, OPEN, attribution_words, names, printed_as_words, resolved_by_note
+from . import attribution, figure_text, mentions, time_expressions
+from .findings import Problem, snippet, where_found
+from .mentions import CLOSE, OPEN, attribution_words, printed_as_words
 from .models import SPAN_COLUMNS
 from .context import Context
 from .registry import ARTICLE, ROWS, register
@@ -25,7 +24,6 @@ INSIDE_A_STATEMENT = ("quotes", "figures", "events")
 AUTHORIAL_MODES = {"authorial", "hedged"}  # the article's own voice: the article is the source
 QUOTING_MODES = {"direct_quotation", "mixed_quotation"}
 QUOTATION_ENDS = (",", ".", "?", "!")  # a quotation that ends on its own punctuation is whole
-UNIT_CANNOT_END = {"or", "and", "of", "the", "a", "an", "to", "for", "in"}
 EVENT_ID = re.compile(r"\be-[a-z0-9]+(?:-[a-z0-9]+)*\b")
 
 
@@ -42,15 +40,23 @@ def spans_match_article(ctx: Context):
                                   f"({len(article)} code points)", ctx.path(table), number, end_field)
                 elif article[start:end] != text:
                     yield Problem(f"{text_field} {snippet(text)!r} is not article[{start}:{end}], "
-                                  f"which is {snippet(article[start:end])!r}{_where(article, text)}",
+                                  f"which is {snippet(article[start:end])!r}{where_found(text, article)}",
                                   ctx.path(table), number, text_field)
 
 
 def short_names_printed_in_article(ctx: Context):
+    """A short name is printed as the article introduces every abbreviation: in parentheses
+    right after its entity's name span (“Chinese Communist Party (CCP)”)."""
     for number, row in ctx.records.numbered("entities"):
         if row.short_name and not re.search(rf"(?<!\w){re.escape(row.short_name)}(?!\w)", ctx.article):
             yield Problem(f"short_name {snippet(row.short_name)!r} is not printed in the article",
                           ctx.path("entities"), number, "short_name")
+        elif row.short_name and ctx.article[row.end:row.end + len(row.short_name) + 3] != \
+                f" ({row.short_name})":
+            yield Problem(f"short_name {snippet(row.short_name)!r} is not printed as the abbreviation of "
+                          f"{row.id}: the article prints no “({snippet(row.short_name)})” right after "
+                          f"its name span {row.start}-{row.end}; expected an abbreviation printed so, or "
+                          "none", ctx.path("entities"), number, "short_name")
 
 
 def spans_inside_statement(ctx: Context):
@@ -65,15 +71,47 @@ def spans_inside_statement(ctx: Context):
 
 
 def cue_printed_in_statement(ctx: Context):
-    """The cue is printed in the statement as whole words, outside its quotations."""
-    quotes = defaultdict(list)
-    for quote in ctx.records.of("quotes"):
-        quotes[quote.statement_id].append(quote)
+    """The cue is an attribution cue (`vocabulary`), printed in the statement as whole words,
+    outside its quotations: a reporting verb or phrase beside the name of each of its sources
+    (“Nikkei Asia reported”, “according to lawmakers and media organizations”; a source that
+    is printed as the outlet told is a medium), a hedge word, or the words just before a
+    quotation whose source is an inference, which the note quotes (“in response to”)."""
+    quotes, sources, roles, media = attribution.read(ctx)
     for number, row in ctx.records.numbered("statements"):
-        words = attribution_words(row, quotes[row.id], ())
+        words, kind = attribution_words(row, quotes[row.id], ()), mentions.cue_kind(row.cue or "")
         if row.cue and not printed_as_words(row.cue.lower(), words.lower()):
             yield Problem(f"cue {snippet(row.cue)!r} is not printed as whole words in the "
                           "statement's text outside its quotations", ctx.path("statements"), number, "cue")
+        elif row.cue and kind is None:
+            yield Problem(f"cue {snippet(row.cue)!r} is not an attribution cue; expected a reporting "
+                          "verb or phrase beside the source's name (according to, said, told, reported, "
+                          "…), a hedge word (reportedly, allegedly, …) or, for a source its note infers, "
+                          "the words that introduce the quotation (in response to, …)",
+                          ctx.path("statements"), number, "cue")
+        elif kind == "inference" and not mentions.introduces_quotation(row, row.cue):
+            yield Problem(f"cue {snippet(row.cue)!r} names no speaker; expected it printed just before "
+                          "the statement's quotation and quoted (“…”) in its note, which says whose the "
+                          "words are read to be", ctx.path("statements"), number, "cue")
+        elif kind == "reporting" and row.mode not in AUTHORIAL_MODES:
+            speakers = [(n, e) for n, e in sources[row.id] if e.id not in media[row.id]  # a medium, or
+                        and attribution.prints(row, e, quotes[row.id], roles)]  # unprinted: reported
+            yield from _apart_from_cue(ctx, number, row, words, speakers)
+
+
+def _apart_from_cue(ctx: Context, number: int, row, words: str, speakers):
+    """The cue is wrong where no source stands beside it; a source is, where others do."""
+    apart = {e.id for e in mentions.apart_from_cue(row, words, row.cue, [e for _, e in speakers],
+                                                   ctx.shared(attribution.entity_forms))}
+    expected = ("expected the cue next to the name, short name or surname of each source, or to a "
+                "reference its note resolves")
+    if apart and apart == {e.id for _, e in speakers}:
+        yield Problem(f"cue {snippet(row.cue)!r} stands beside no source of statement {row.id} "
+                      f"({', '.join(sorted(apart))}); {expected}", ctx.path("statements"), number, "cue")
+        return
+    for link, entity in [(link, entity) for link, entity in speakers if entity.id in apart]:
+        yield Problem(f"the source {entity.id} does not stand beside statement {row.id}'s cue "
+                      f"{snippet(row.cue)!r}, as its other sources do; {expected}",
+                      ctx.path("attributions"), link, "entity_id")
 
 
 def quote_is_between_marks(ctx: Context):
@@ -126,7 +164,8 @@ def event_dates_match_text(ctx: Context):
             continue
         if not time_expressions.agrees(expected, row.date_from, row.date_to):
             yield Problem(f"{snippet(row.text)!r} does not denote {row.date_from} to {row.date_to}"
-                          f"{_expected_dates(expected)}", ctx.path("events"), number, "date_from")
+                          f"; expected {time_expressions.describe(expected)}", ctx.path("events"), number,
+                          "date_from")
         if expected.needs_context and not row.context_note:
             yield Problem(f"{snippet(row.text)!r} needs context to fix its dates; expected a context_note "
                           "saying how they were resolved", ctx.path("events"), number, "context_note")
@@ -135,54 +174,52 @@ def event_dates_match_text(ctx: Context):
                           ctx.path("events"), number, "context_note")
 
 
-
-
-def _expected_dates(expected: time_expressions.Interpretation) -> str:
-    if expected.whole:
-        return f"; expected a whole {expected.whole}"
-    if expected.needs_context:
-        return (f"; expected {expected.date_from:%m-%d} to {expected.date_to:%m-%d} of one year "
-                "(the year from context)")
-    return f"; expected {expected.date_from} to {expected.date_to}"
-
-
-def _where(article: str, text: str) -> str:
-    at = article.find(text)
-    if at < 0:
-        return "; the text does not occur in the article"
-    return f"; the text occurs at {at}-{at + len(text)}"
-
-
 # ---- semantic swaps the article lets code detect -------------------------------------------
 
 def sources_printed_in_statement(ctx: Context):
     """A source or medium of a statement that is not the article's own is printed in the words
-    of its attribution (`mentions`): not only inside a quotation or another entity's role."""
+    of its attribution (`mentions`): not only inside a quotation or another entity's role; an
+    outlet printed as the one a remark was given to (“told …”, “issued to …”, “a report for
+    …”) is its medium, and nothing else is. A statement that prints someone saying it
+    (“observers say”, “Nikkei Asia reported”) is not the article's own (authorial, hedged)."""
     entities = {e.id: e for e in ctx.records.of("entities")}
-    quotes = defaultdict(list)
-    for quote in ctx.records.of("quotes"):
-        quotes[quote.statement_id].append(quote)
-    roles = {e.id: (e.role_start, e.role_end) for e in entities.values() if e.role_start is not None
-             and e.role_end is not None}
     statements = {s.id: s for s in ctx.records.of("statements")}
+    quotes, sources, roles, media = attribution.read(ctx)
     for number, link in ctx.records.numbered("attributions"):
         statement, entity = statements.get(link.statement_id), entities.get(link.entity_id)
         if statement is None or entity is None or statement.mode in AUTHORIAL_MODES:
             continue
-        others = {span for other, span in roles.items() if other != entity.id and span != roles.get(entity.id)}
-        words = attribution_words(statement, quotes[statement.id], others)
-        if not (names(entity, words) or resolved_by_note(entity, statement, words)):
+        given_to = media[statement.id].get(entity.id)
+        if not attribution.prints(statement, entity, quotes[statement.id], roles):
             yield Problem(f"the {link.role} {entity.id} is not printed in the words of statement "
                           f"{statement.id}'s attribution (outside its quotations and others' roles); "
                           "expected its name there, or a reference that the statement's note "
                           "quotes (“…”) and resolves by naming it", ctx.path("attributions"),
                           number, "entity_id")
+        elif entity.type == "news_outlet" and (link.role == "medium") != bool(given_to):
+            yield Problem(f"{entity.id} is printed as the outlet statement {statement.id} was given "
+                          f"to (“{given_to}”); expected role medium" if given_to else
+                          f"{entity.id} is not printed as an outlet statement {statement.id} was given "
+                          "to (after “told”, “issued to”, “in an interview with”, “a report for”, …); "
+                          "expected role source", ctx.path("attributions"), number, "role")
+    for number, statement in ctx.records.numbered("statements"):
+        if statement.mode not in AUTHORIAL_MODES or {e.id for _, e in sources[statement.id]} != {"article"}:
+            continue
+        words = attribution_words(statement, quotes[statement.id], ())
+        if said := mentions.speaker_printed(statement, words, ctx.shared(attribution.entity_forms)):
+            yield Problem(f"statement {statement.id} prints who says it (“{said[0]}”), so it is not the "
+                          f"article's own; expected mode indirect (or a quoting mode), not {statement.mode}, "
+                          f"with {said[1] or 'the speaker'} as its source, not the article",
+                          ctx.path("statements"), number, "mode")
 
 
 def context_dates_follow_their_row(ctx: Context):
     """A date fixed by context names, in its context_note, the event row it depends on, and
     agrees with it: “that month” is that row's month; a month or part of one printed without
-    its year takes that row's year."""
+    its year takes that row's year. For “that month” the row named is the nearest preceding
+    month-long event; a date printed without its year also agrees with the nearest preceding
+    event within one year, so a note cannot borrow the year of any earlier row it likes. A
+    row named is printed before it (not at the same words), so two rows cannot fix each other."""
     events = {e.id: e for e in ctx.records.of("events")}
     for number, row in ctx.records.numbered("events"):
         try:
@@ -197,19 +234,24 @@ def context_dates_follow_their_row(ctx: Context):
                           "one's; it names none that exists", ctx.path("events"), number, "context_note")
             continue
         unit = meaning.whole or "year"
-        nearest = _nearest_before(row, events.values(), unit) if meaning.whole else None
+        nearest = time_expressions.nearest_before(row, events.values(), unit)
         if meaning.whole and nearest is not None and nearest.id not in {o.id for o in named}:
             yield Problem(f"“{snippet(row.text)}” refers back to the nearest preceding event within "
                           f"one {unit}, {nearest.id}; the context_note names another",
                           ctx.path("events"), number, "context_note")
             continue
-        disagreeing = [other.id for other in named if not _same_period(row, other, unit)
-                       or other.start > row.start]
+        if nearest is not None and nearest.id not in {o.id for o in named}:
+            named.append(nearest)  # a date printed without its year: the year of the row before it
+        later = [other.id for other in named if other.start >= row.start]  # two cannot fix each other
+        disagreeing = [other.id for other in named if not time_expressions.same_period(row, other, unit)]
+        reasons = [f"the context_note names {', '.join(later)}, not printed before it; expected the row "
+                   "printed before it that fixes its dates"] if later else []
         if disagreeing:
-            yield Problem(f"{row.date_from} to {row.date_to} is not in the {unit} of "
-                          f"{', '.join(disagreeing)}, which the context_note names as its context "
-                          "(and which must be printed before it)",
-                          ctx.path("events"), number, "date_from")
+            reasons.append(f"{row.date_from} to {row.date_to} is not in the {unit} of {', '.join(disagreeing)}, "
+                           "which the context_note names as its context or which is the nearest event "
+                           f"printed before it within one {unit}")
+        if reasons:
+            yield Problem("; ".join(reasons), ctx.path("events"), number, "date_from")
 
 
 def direct_quotation_is_its_quote(ctx: Context):
@@ -217,9 +259,7 @@ def direct_quotation_is_its_quote(ctx: Context):
     its own punctuation, and the attribution follows; a paraphrase holding quoted words, or a
     quotation the article's words continue (“…how the party operates” under …), is a
     mixed_quotation."""
-    quotes = defaultdict(list)
-    for quote in ctx.records.of("quotes"):
-        quotes[quote.statement_id].append(quote)
+    quotes = attribution.by_statement(ctx.records, "quotes")
     for number, row in ctx.records.numbered("statements"):
         held = quotes.get(row.id)
         if not held or row.mode not in QUOTING_MODES:
@@ -239,46 +279,20 @@ def _one_whole_quotation(row, held) -> bool:
 
 
 def figure_unit_is_printed(ctx: Context):
-    """A figure's unit is the noun the article prints with it (“1.95 million CCP members”:
-    ccp_members; “two of the pharmaceutical firms”: pharmaceutical_firms)."""
+    """A figure's unit is the whole noun the article prints with it (“1.95 million CCP
+    members”: ccp_members; “two of the pharmaceutical firms”: pharmaceutical_firms): the words
+    printed after the number, up to punctuation, the statement's end or a word that cannot be
+    part of a noun (`figure_text.unit_problem`: “party members embedded in”, not
+    party_members_embedded; “companies or affiliates,”, not companies)."""
+    statements = {s.id: s for s in ctx.records.of("statements")}
     for number, row in ctx.records.numbered("figures"):
         if row.unit == "percent":
             continue  # figure_reads_as_value holds it to the % sign
-        words = row.unit.split("_")
-        printed = figure_text.noun_after(ctx.article, row.end, len(words))
-        if printed != row.unit:
-            yield Problem(f"unit {row.unit} is not the noun printed after the figure, which reads "
-                          f"{printed or 'as no noun'}", ctx.path("figures"), number, "unit")
-        elif words[0] in figure_text.SCALES or words[-1] in UNIT_CANNOT_END or \
-                _printed_in_capitals(ctx.article, row.end, len(words)):
-            yield Problem(f"unit {row.unit} is not the whole noun: a unit neither starts with a "
-                          "scale word (it belongs to the value), nor ends with a function word or "
-                          "an acronym (“CCP” in “CCP branches”)", ctx.path("figures"), number, "unit")
-
-
-def _nearest_before(row, events, unit: str):
-    """The event printed last before `row` whose dates lie within one month (or year)."""
-    within = [e for e in events if e.start < row.start and (
-        e.date_from.year == e.date_to.year if unit == "year"
-        else (e.date_from.year, e.date_from.month) == (e.date_to.year, e.date_to.month))]
-    return max(within, key=lambda e: e.start, default=None)
-
-
-def _printed_in_capitals(article: str, end: int, count: int) -> bool:
-    """Whether the last of the `count` words after `end` is printed in capitals (an acronym)."""
-    words = re.findall(r"[A-Za-z]+", article[end:end + 200])
-    if words[:1] == ["of"]:
-        words = words[2:] if words[1:2] == ["the"] else words[1:]
-    last = words[count - 1] if len(words) >= count else ""
-    return len(last) > 1 and last.isupper()
-
-
-def _same_period(row, other, unit: str) -> bool:
-    if unit == "year":
-        return other.date_from.year == other.date_to.year == row.date_from.year == row.date_to.year
-    period = (other.date_from.year, other.date_from.month)
-    return (other.date_to.year, other.date_to.month) == period == (
-        row.date_from.year, row.date_from.month) == (row.date_to.year, row.date_to.month)
+        statement = statements.get(row.statement_id)
+        end = statement.end if statement and statement.start <= row.end <= statement.end else None
+        problem = figure_text.unit_problem(ctx.article, row.end, row.unit, end)
+        if problem:
+            yield Problem(problem, ctx.path("figures"), number, "unit")
 
 
 # The layer's checks, registered once, in the order they run, with what each needs.

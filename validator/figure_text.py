@@ -12,8 +12,11 @@ ParsedFigure(qualifier='at_least', value=Decimal('2'), percent=False)
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
+
+from .vocabulary import FOLLOWERS
 
 UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -80,6 +83,18 @@ def quantity_words(text: str):
             if "0" <= m.group()[0] <= "9" or m.group().lower() in _QUANTITY_WORD_SET]
 
 
+def numbers_in(text: str) -> set[str]:
+    """Every number `text` prints: each run of numeric characters (digits of any script, Roman
+    numerals, fractions) and each number word (not the vague quantities).
+
+    >>> sorted(numbers_in("founded in mid-2020; one of 92 million"))
+    ['2020', '92', 'million', 'one']
+    """
+    runs = "".join(c if unicodedata.numeric(c, None) is not None else " " for c in text).split()
+    return set(runs) | {m.group().lower() for m in quantity_words(text)
+                        if m.group().isalpha() and m.group().lower() not in VAGUE_QUANTITIES}
+
+
 def parse_figure(text: str) -> ParsedFigure:
     """Read a figure as printed: optional hedge, number in digits or words, scale word, percent."""
     match = _FIGURE.fullmatch(text)
@@ -117,6 +132,31 @@ def _number_value(number: str) -> Decimal:
 
 
 _NEXT_WORDS = re.compile(r"[A-Za-z]+|\S")
+# Function words a unit never ends with (“companies_or” is cut short).
+UNIT_CANNOT_END = {"or", "and", "of", "the", "a", "an", "to", "for", "in"}
+
+
+def words_after(text: str, position: int, end: int | None = None) -> list[str]:
+    """The words and punctuation marks printed from `position` (up to `end`, at most 200
+    characters), past an “of” or “of the” that links a number to its noun."""
+    words = _NEXT_WORDS.findall(text, position, min(position + 200, len(text) if end is None else end))
+    if words[:1] == ["of"]:
+        words = words[2:] if words[1:2] == ["the"] else words[1:]
+    return words
+
+
+def whole_noun(text: str, position: int, end: int | None = None) -> tuple[str, str | None]:
+    """The whole noun printed after a figure that ends at `position`, as a unit is written,
+    and what ends it: punctuation, a word no noun holds (`vocabulary.FOLLOWERS`: “party
+    members embedded in”), or None at `end`.
+
+    >>> whole_noun("almost 300 companies or affiliates, with", 10)
+    ('companies_or_affiliates', ',')
+    """
+    words = words_after(text, position, end)
+    taken = next((i for i, word in enumerate(words) if not word.isalpha() or word.lower() in FOLLOWERS),
+                 len(words))
+    return "_".join(word.lower() for word in words[:taken]), (words[taken] if taken < len(words) else None)
 
 
 def noun_after(text: str, position: int, count: int) -> str | None:
@@ -126,10 +166,7 @@ def noun_after(text: str, position: int, count: int) -> str | None:
     >>> noun_after("At least two of the pharmaceutical firms have", 12, 2)
     'pharmaceutical_firms'
     """
-    words = _NEXT_WORDS.findall(text, position, position + 200)
-    if words[:1] == ["of"]:
-        words = words[2:] if words[1:2] == ["the"] else words[1:]
-    taken = words[:count]
+    taken = words_after(text, position)[:count]
     if len(taken) < count or not all(word.isalpha() for word in taken):
         return None
     return "_".join(word.lower() for word in taken)
@@ -153,3 +190,39 @@ def printed_with_a_unit(text: str, start: int, end: int, units: set[str]) -> str
         if noun_after(text, end, len(unit.split("_"))) == unit:
             return f"the unit {unit} is printed after it"
     return None
+
+
+def unit_problem(text: str, end: int, unit: str, stop: int | None = None) -> str | None:
+    """Why `unit` is not the whole noun printed after the figure that ends at `end` (the noun
+    read up to `stop`, its statement's end), or None where it is: its words are the words
+    printed there, and all of them (`whole_noun`); it neither starts with a scale word (which
+    belongs to the value) nor ends with a function word or an acronym (“CCP” in “CCP
+    branches”).
+
+    >>> unit_problem("almost 300 companies or affiliates, with", 10, "companies")[:49]
+    'unit companies is not the whole noun printed afte'
+    """
+    words = unit.split("_")
+    printed = noun_after(text, end, len(words))
+    whole, after = whole_noun(text, end, stop)
+    if printed != unit:
+        return f"unit {unit} is not the noun printed after the figure, which reads {printed or 'as no noun'}"
+    if whole != unit:
+        return (f"unit {unit} is not the whole noun printed after the figure, which ends "
+                f"{f'before {after!r}' if after else 'with the statement'} (at punctuation, the "
+                f"statement's end or a verb or function word); expected {whole}")
+    if words[0] in SCALES or words[-1] in UNIT_CANNOT_END or printed_in_capitals(text, end, len(words)):
+        return (f"unit {unit} is not the whole noun: a unit neither starts with a scale word (it "
+                "belongs to the value), nor ends with a function word or an acronym (“CCP” in “CCP "
+                "branches”)")
+    return None
+
+
+def printed_in_capitals(text: str, end: int, count: int) -> bool:
+    """Whether the last of the `count` words after `end` is printed in capitals (an acronym:
+    “CCP” in “79,000 CCP branches”)."""
+    words = re.findall(r"[A-Za-z]+", text[end:end + 200])
+    if words[:1] == ["of"]:
+        words = words[2:] if words[1:2] == ["the"] else words[1:]
+    last = words[count - 1] if len(words) >= count else ""
+    return len(last) > 1 and last.isupper()

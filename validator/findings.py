@@ -89,3 +89,11 @@ def snippet(text: str, limit: int = 60) -> str:
     that a cut can never leave part of an identifier behind."""
     text = redact(text)
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def where_found(text: str, within: str) -> str:
+    """Where `text` occurs in `within` (the article), as a message adds it."""
+    at = within.find(text)
+    if at < 0:
+        return "; the text does not occur in the article"
+    return f"; the text occurs at {at}-{at + len(text)}"

@@ -158,6 +158,15 @@ SPAN_COLUMNS = {
     "events": [("text", "start", "end")],
     "excluded_spans": [("text", "start", "end")],
 }
+# Which columns hold the package's own words, not the article's (free text): where the privacy
+# layer looks for words that label a personal attribute.
+FREE_TEXT_COLUMNS = {
+    "entities": ("description",),
+    "statements": ("note",),
+    "figures": ("measure",),
+    "events": ("what", "context_note"),
+    "excluded_spans": ("reason",),
+}
 _ADAPTERS = {model: TypeAdapter(model) for model in MODELS.values()}
 
 

@@ -15,16 +15,20 @@ import re
 import unicodedata
 
 from . import layout
+from .attribution import texts_naming
 from .characters import UNREADABLE, foreign_runs, invisible_characters
 from .context import Context
-from .findings import Problem
 from .dates import date_values_in, may_hold_date
+from .figure_text import numbers_in
+from .findings import Problem
 from .identifiers import identifiers_in, may_hold_identifier
 from .images import png_problem
+from .models import FREE_TEXT_COLUMNS
 from .package import DESCRIPTOR
+from .pins import folded, name_forms
 from .registry import ARTICLE, FILES, ROWS, register
 from .texts import repeated_keys, scan, text_files
-from .vocabulary import NON_LATIN_WORDS, sensitive_name
+from .vocabulary import NON_LATIN_WORDS, PERSONAL_ATTRIBUTE_WORDS, sensitive_name
 
 LAYER = "privacy"
 NOT_ALLOWED = "(value withheld); personal data of any kind is not allowed"
@@ -37,6 +41,9 @@ _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Standard vocabularies whose IRIs hold the date they were published.
 STANDARD_IRIS = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#",)
 _RELEASED = re.compile(r"^date-released: ['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
+_PERSONAL_ATTRIBUTE = re.compile(r"(?<!\w)(?:" + "|".join(
+    r"\s+".join(map(re.escape, w.split())) for w in sorted(PERSONAL_ATTRIBUTE_WORDS, key=len, reverse=True))
+    + r")(?!\w)", re.IGNORECASE)
 
 
 def no_sensitive_field_names(ctx: Context):
@@ -136,10 +143,15 @@ def no_text_in_images(ctx: Context):
 
 def persons_are_the_reviewed_ones(ctx: Context):
     """Person rows are exactly the reviewed list (`pins.PERSONS`): adding, renaming or
-    retyping a person is a reviewed change of the validator, not an edit of the data."""
-    seen = set()
+    retyping a person is a reviewed change of the validator, not an edit of the data. No other
+    row is named (name or short name, in any case or spacing) as a reviewed person, by the full
+    name or a part of it (“Markson”, “de Pulford”): a person has one row, under the reviewed id
+    and type person."""
+    seen, pinned_names = set(), name_forms(ctx.persons)
     for number, entity in ctx.records.numbered("entities"):
         pinned = ctx.persons.get(entity.id)
+        named = set().union(*(pinned_names.get(folded(n), set())
+                              for n in (entity.name, entity.short_name) if n))
         if entity.type == "person" and pinned != entity.name:
             yield Problem("this person is not in the reviewed list of people the article names; "
                           "a new person needs a reviewed change of validator/pins.py",
@@ -147,6 +159,10 @@ def persons_are_the_reviewed_ones(ctx: Context):
         elif pinned is not None and entity.type != "person":
             yield Problem(f"{entity.id} is a person in the reviewed list; its type is "
                           f"{entity.type}", ctx.path("entities"), number, "type")
+        elif named and entity.id not in named:
+            yield Problem(f"this {entity.type} is named as the reviewed person {min(named)}; expected "
+                          "no row for a reviewed person but the one under its reviewed id, of type person",
+                          ctx.path("entities"), number, "name")
         seen.add(entity.id)
     if ctx.complete("entities"):
         for missing in sorted(set(ctx.persons) - seen):
@@ -156,7 +172,11 @@ def persons_are_the_reviewed_ones(ctx: Context):
 def persons_are_named_in_article(ctx: Context):
     """A person row only for someone the article names, with the public role it gives them:
     the role printed beside the name (“Luke de Pulford, a British …”, “General Secretary Xi
-    Jinping”) or around it (“U.S. Sens. Marco Rubio and Mark Warner, acting chairman …”)."""
+    Jinping”) or around it (“U.S. Sens. Marco Rubio and Mark Warner, acting chairman …”).
+    And the tables' own words say nothing more of anyone: no description holds a number that
+    the article does not print where it names that entity (a person's, no number at all), and
+    no free-text cell holds a word that labels a personal attribute (born, aged, ID, member
+    no.: `vocabulary.PERSONAL_ATTRIBUTE_WORDS`), which the article uses of no one."""
     article = ctx.article
     for number, person in ctx.records.numbered("entities"):
         if person.type != "person":
@@ -165,16 +185,44 @@ def persons_are_named_in_article(ctx: Context):
             yield Problem("this person is not named in the article; only people the article "
                           "names may appear", ctx.path("entities"), number, "name")
             continue
-        if any(unicodedata.numeric(char, None) is not None for char in person.description):
-            yield Problem("a person's description holds a number (a birth year, an age or an ID "
-                          "would); expected only the public role the article gives",
-                          ctx.path("entities"), number, "description")
         if person.role_start is None or person.role_end is None:
             continue  # the rows layer reports the missing role
         if not _beside(person.start, person.end, person.role_start, person.role_end):
             yield Problem("the role span is not printed beside the person's name; expected the "
                           "role the article gives them where it names them",
                           ctx.path("entities"), number, "role_start")
+    yield from _free_text_says_no_more(ctx)
+
+
+def _free_text_says_no_more(ctx: Context):
+    """One finding a cell, and none on a cell already refused (an identifier, a date, a hidden
+    character)."""
+    refused = {(f.resource, f.row, f.field) for f in ctx.findings if f.layer == LAYER}
+    for table, columns in FREE_TEXT_COLUMNS.items():
+        for (number, row), column in ((item, c) for item in ctx.records.numbered(table) for c in columns):
+            reasons = [_unprinted_number(ctx, row) if table == "entities" else None,
+                       "the cell holds a word that labels a personal attribute (born, aged, age, birthday, "
+                       "ID, member no., …), which the article uses of no one; expected none"
+                       if _PERSONAL_ATTRIBUTE.search(getattr(row, column) or "") else None]
+            if any(reasons) and (ctx.path(table), number, column) not in refused:
+                yield Problem("; and ".join(r for r in reasons if r), ctx.path(table), number, column)
+
+
+def _unprinted_number(ctx: Context, entity) -> str | None:
+    """Why the entity's description may not hold the numbers it holds, if it may not."""
+    if entity.type == "person":
+        if any(unicodedata.numeric(char, None) is not None for char in entity.description):
+            return ("a person's description holds a number (a birth year, an age or an ID would); "
+                    "expected only the public role the article gives")
+        return None
+    numbers = numbers_in(entity.description)
+    if not numbers:
+        return None
+    if numbers <= set().union(*map(numbers_in, texts_naming(ctx.records, entity))):
+        return None
+    return ("the description holds a number that the article does not print where it names this "
+            "entity (its name, and the statements that print it or are attributed to it); a birth "
+            "year, an age or a member number would: expected only what the article says of it")
 
 
 def _beside(start: int, end: int, role_start: int, role_end: int) -> bool:

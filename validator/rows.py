@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from .findings import Problem
+from .findings import Problem, snippet
+from .mentions import cue_kind, hedge_in
 from .models import MODELS, SPAN_COLUMNS, Entity, Event, Figure, Row, Statement, fields_of, validate_row
 from .package import Resource
 from .registry import ROWS, register
@@ -119,10 +120,24 @@ def person_has_public_role(row: Entity):
 
 
 def cue_matches_mode(row: Statement):
+    """An authorial statement has no cue, and prints no hedge on itself (“reportedly”: that is
+    a hedged statement); a hedged statement's cue is its hedge word, and only a hedged
+    statement's is; every other statement has a cue."""
+    hedge, kind = hedge_in(row.text), cue_kind(row.cue or "")
     if row.mode == "authorial" and row.cue:
         yield "cue", "an authorial statement has no attribution cue; expected an empty cell"
+    elif row.mode == "authorial" and hedge:
+        yield "mode", (f"the statement is hedged with “{hedge}” outside any quotation: the article's "
+                       f"assertion at one remove; expected mode hedged, with cue {hedge}, not authorial")
     if row.mode != "authorial" and not row.cue:
         yield "cue", f"a {row.mode} statement needs its attribution cue as printed"
+    elif row.cue and row.mode != "authorial" and (row.mode == "hedged") != (kind == "hedge"):
+        yield "cue", (f"a hedged statement's cue is its hedge word (reportedly, allegedly, …); "
+                      f"{snippet(row.cue)!r} is not one: expected the hedge as printed, or a mode that names "
+                      "its source" if row.mode == "hedged" else
+                      f"cue {snippet(row.cue)!r} is a hedge word, the cue of a hedged statement (the article's "
+                      f"own at one remove); expected mode hedged, or the reporting verb as the cue of a "
+                      f"{row.mode} statement")
 
 
 def bounds_contain_value(row: Figure):

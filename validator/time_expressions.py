@@ -96,6 +96,15 @@ def agrees(expected: Interpretation, date_from: date, date_to: date) -> bool:
         (expected.date_to.month, _last_day_for(expected.date_to, date_to.year)))
 
 
+def describe(expected: Interpretation) -> str:
+    """The dates the printed words fix, as a finding says what it expected."""
+    if expected.whole:
+        return f"a whole {expected.whole}"
+    if expected.needs_context:
+        return f"{expected.date_from:%m-%d} to {expected.date_to:%m-%d} of one year (the year from context)"
+    return f"{expected.date_from} to {expected.date_to}"
+
+
 def _spans_whole_month(date_from: date, date_to: date) -> bool:
     return (date_from.year, date_from.month, date_from.day) == (date_to.year, date_to.month, 1) \
         and date_to.day == calendar.monthrange(date_to.year, date_to.month)[1]
@@ -158,3 +167,22 @@ _READERS = {
     "that_month": _read_that_month,
     "that_year": _read_that_year,
 }
+
+
+# ---- event rows fixed by context -------------------------------------------------------------
+
+def nearest_before(row, events, unit: str):
+    """The event printed last before `row` whose dates lie within one month (or year)."""
+    within = [e for e in events if e.start < row.start and (
+        e.date_from.year == e.date_to.year if unit == "year"
+        else (e.date_from.year, e.date_from.month) == (e.date_to.year, e.date_to.month))]
+    return max(within, key=lambda e: e.start, default=None)
+
+
+def same_period(row, other, unit: str) -> bool:
+    """Whether both event rows lie within the same one month (or year)."""
+    if unit == "year":
+        return other.date_from.year == other.date_to.year == row.date_from.year == row.date_to.year
+    period = (other.date_from.year, other.date_from.month)
+    return (other.date_to.year, other.date_to.month) == period == (
+        row.date_from.year, row.date_from.month) == (row.date_to.year, row.date_to.month)

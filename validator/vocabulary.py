@@ -1,4 +1,6 @@
-"""Words for personal identifiers and sensitive categories: a column named with them is
+"""The validator's closed word lists, each in one place.
+
+Words for personal identifiers and sensitive categories: a column named with them is
 refused. They cover the leaked register's fields (names, birth dates, party positions,
 national ID numbers, ethnicity), contact details and addresses, and every special category
 of Article 9 of the GDPR (racial or ethnic origin, political opinions, religious or
@@ -7,6 +9,12 @@ and sexual orientation), in English, Chinese and pinyin.
 
 >>> [sensitive_name(n) for n in ("dateOfBirth", "member_name", "name", "role_text")]
 [True, True, False, False]
+
+Words that label a personal attribute (“born”, “aged”, “member no.”): no free-text cell may
+use them. Words that end a noun phrase (a figure's unit, an outlet). And the words of attribution, which `mentions` reads: reporting verbs and phrases
+with the side their speaker stands on, hedges, the words that introduce a quotation whose
+source is an inference, the words before an outlet that make it a medium, and words for a
+speaker the article does not name.
 """
 from __future__ import annotations
 
@@ -62,3 +70,70 @@ def sensitive_name(name: str) -> bool:
     lowered = name.lower()
     return (bool(words & SENSITIVE_WORDS) or any(pair <= words for pair in SENSITIVE_PAIRS)
             or any(part in lowered for part in SENSITIVE_SUBSTRINGS))
+
+
+# ---- free text: words that label a personal attribute ---------------------------------------
+# The article never gives a named person's birth date, age or any number of theirs, so no
+# free-text cell of the tables (descriptions, notes, measures) may use these words, whoever
+# they are about: a cell that says “born” or “member no.” is carrying personal data.
+PERSONAL_ATTRIBUTE_WORDS = (
+    "born", "aged", "age", "ages", "birthday", "birthdays", "birthdate", "birthdates",
+    "birthplace", "date of birth", "year of birth", "dob", "id", "ids", "id number",
+    "member no", "member number", "membership no", "membership number", "party card",
+)
+
+# ---- noun phrases: where the noun after a number, or after “told”, ends ---------------------
+# Words that cannot be part of a noun phrase: verbs and auxiliaries, prepositions, relative
+# words and conjunctions that open a clause. The noun a figure counts ends before the first of
+# them (“nearly 2 million party members embedded in …”: party_members), or at punctuation or
+# its statement's end (“almost 300 companies or affiliates, with …”); so does the outlet named
+# after a medium cue (“told reporters in Tokyo” names no outlet).
+FOLLOWERS = frozenset({
+    "be", "is", "are", "was", "were", "been", "being", "am", "has", "have", "had", "having",
+    "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall",
+    "should", "include", "includes", "included", "including", "embedded", "representing",
+    "identified", "established", "developed", "distributed", "provided", "living", "working",
+    "in", "of", "with", "at", "to", "for", "from", "by", "on", "inside", "into", "across",
+    "among", "within", "without", "between", "through", "during", "since", "as", "like",
+    "that", "who", "whom", "whose", "which", "where", "when", "while", "but", "because", "if",
+    "than", "also", "now", "currently",
+})
+
+# ---- attribution: the words in which the article says who speaks (statements.cue) ---------
+# Reporting verbs and phrases, each with the side of the cue on which the speaker's name
+# stands: "before" (“Nikkei Asia reported”, “Matsuda, a professor …, told”), "after"
+# (“according to the Indo-Asian News Service”) or "either" (“Markson said”, “said Sharri
+# Markson”). A verb with an object (told, cited, dismissed) has its speaker before it.
+REPORTING_CUES = {
+    "according to": "after", "reported by": "after",
+    **dict.fromkeys(("say", "says", "said", "report", "reports", "reported", "state", "states",
+                     "stated", "add", "adds", "added", "write", "writes", "wrote", "warn",
+                     "warns", "warned", "argue", "argues", "argued", "explain", "explains",
+                     "explained"), "either"),
+    **dict.fromkeys(("tell", "tells", "told", "cite", "cites", "cited", "dismiss", "dismisses",
+                     "dismissed", "claim", "claims", "claimed", "announce", "announces",
+                     "announced", "deny", "denies", "denied", "confirm", "confirms",
+                     "confirmed", "insist", "insists", "insisted", "allege", "alleges",
+                     "assert", "asserts", "asserted"), "before"),
+}
+# Hedges on a whole statement: the article's own assertion at one remove, with no one named
+# (mode hedged, whose cue is the hedge as printed).
+HEDGE_WORDS = ("reportedly", "allegedly", "purportedly", "supposedly", "reputedly", "ostensibly",
+               *(f"{be} {verb} to" for be in ("is", "are", "was", "were")
+                 for verb in ("said", "reported", "alleged", "believed", "rumored", "rumoured")))
+# Words that introduce quoted words the article attributes to no one, where the statement's
+# note argues whose they are (README, “Sources by inference”): not verbs of saying.
+INFERENCE_CUES = ("in response to", "its mission, in part, is", "its mission is")
+# Words after which the article names the outlet a remark was given to: its medium (“told
+# the news publication Nikkei Asia”, “issued to Nikkei Asia”, “a report for Sky News”).
+MEDIUM_CUES = ("told", "tells", "tell", "issued to", "interview with", "report for",
+               "reports for", "statement to", "spoke to", "speaking to", "wrote in", "wrote for",
+               "writing in", "writing for", "article in", "article for", "comments to",
+               "remarks to")
+# Words for a speaker the article does not name, and pronouns: with a reporting verb beside
+# them (“observers say”, “it said”) the statement is someone's, not the article's own.
+UNNAMED_SPEAKERS = ("observers", "analysts", "experts", "critics", "officials", "sources",
+                    "lawmakers", "legislators", "diplomats", "researchers", "commentators",
+                    "insiders", "activists", "scholars", "authorities", "media", "reports",
+                    "report", "statement", "publication", "newspaper", "spokesman",
+                    "spokeswoman", "spokesperson", "it", "he", "she", "they")
