@@ -54,13 +54,17 @@ _PATTERNS = [re.compile(pattern, re.IGNORECASE) for pattern in _PATTERNS]
 # Dates written as digits alone, which a number in a number column is not read as.
 _COMPACT = [re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<m>[01][0-9])(?P<d>[0-3][0-9])(?![0-9])"),
             re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<yd>[0-3][0-9]{2})(?![0-9])")]
-_STEMS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+# The months' first three letters, written so that a search tests one letter at most places.
+_STEMS = r"(?=[adfjmnos])(?:j(?:an|u[nl])|feb|ma[ry]|a(?:pr|ug)|sep|oct|nov|dec)"
 # What every full date needs, tested first (it may say yes wrongly, never no wrongly): three
-# groups of digits with separators, seven digits in a row, a week, an ordinal day, a month's
-# name near a digit, a Roman numeral after a day, the Chinese word for year, or a sign that
-# another reading of the text is worth making.
-_CANDIDATE = re.compile(rf"[0-9](?:[ \n./_-]{{1,7}}[0-9]{{1,2}}){{2}}|[0-9]{{7}}|[0-9]-?W[0-9]|[0-9]{{4}}-[0-3]"
-                        rf"|[0-9][^0-9\x1f]{{0,16}}?(?:{_STEMS})|(?:{_STEMS})[^0-9\x1f]{{0,16}}?[0-9]"
+# groups of digits with separators, eight digits that read as year, month and day or seven as
+# year and day of the year, a week, an ordinal day, a month's name after a digit or before a
+# day, a Roman numeral after a day, the Chinese word for year, or a sign that another reading
+# of the text is worth making.
+_CANDIDATE = re.compile(rf"[0-9](?:[ \n./_-]{{1,7}}[0-9]{{1,2}}){{2}}"
+                        r"|(?:1[89]|20)[0-9]{2}(?:(?:0[1-9]|1[0-2])[0-3][0-9]|[0-3][0-9]{2})(?![0-9])"
+                        rf"|[0-9]-?W[0-9]|[0-9]{{4}}-[0-3]"
+                        rf"|[0-9][^0-9\x1f]{{0,16}}?{_STEMS}|{_STEMS}[^0-9\x1f]{{0,16}}?[0-9]{{1,2}}(?![0-9])"
                         rf"|[0-9][ \n./-]{{1,3}}[IVX]|\u5e74|{ENCODED.pattern}", re.IGNORECASE)
 
 

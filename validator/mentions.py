@@ -173,20 +173,26 @@ class Forms:
     text prints are read in one pass over its words, not once per entity."""
 
     def __init__(self, entities):
-        self.by_word = defaultdict(list)
+        # first word -> (where it starts in the form, the form's length) -> form -> entities:
+        # at each word of a text, one lookup per shape of form, however many entities share it
+        self.by_word = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
         for entity in entities:
-            for form in (f.lower() for f in forms(entity)):
+            for form in dict.fromkeys(f.lower() for f in forms(entity)):
                 first = re.search(r"\w+", form)
                 if first:
-                    self.by_word[first.group()].append((form, first.start(), entity))
+                    self.by_word[first.group()][first.start(), len(form)][form].append(entity)
 
     def printed(self, lowered: str, statement=None) -> list[tuple[object, int, int]]:
         """(entity, start, end) wherever `lowered` (lowercase text) prints an entity's form,
         or, given its statement, a reference the note quotes, for each entity the note names."""
-        found = [(entity, token.start() - offset, token.start() - offset + len(form))
-                 for token in re.finditer(r"\w+", lowered)
-                 for form, offset, entity in self.by_word.get(token.group(), ())
-                 if _printed_at(form, lowered, token.start() - offset)]
+        found = []
+        for token in re.finditer(r"\w+", lowered):
+            shapes = self.by_word.get(token.group())
+            for (offset, length), by_form in (shapes or {}).items():
+                at = token.start() - offset
+                form = lowered[at:at + length] if at >= 0 else ""
+                if form in by_form and _printed_at(form, lowered, at):
+                    found += [(entity, at, at + length) for entity in by_form[form]]
         note = (statement.note or "") if statement is not None else ""
         spans = [span for reference in _QUOTED.findall(note) for span in occurrences(reference.lower(), lowered)]
         named = {id(e): e for e, _, _ in self.printed(note.lower())} if spans else {}

@@ -81,8 +81,9 @@ def no_full_dates(ctx: Context):
     for text in scan(ctx, may_hold_date, skip_columns=frozenset(event_columns)):
         if (text.where, text.field, text.resource) == ("the value", "created", DESCRIPTOR):
             continue
-        exempt = _exempt_spans(text)
-        for value, position in text.reported(date_values_in(text.text, numeric=text.numeric)):
+        found = text.reported(date_values_in(text.text, numeric=text.numeric))
+        exempt = _exempt_spans(text) if found else []
+        for value, position in found:
             if any(a <= position < b for a, b in exempt) or (
                     text.resource not in data and value.isoformat() in allowed):
                 continue
