@@ -68,7 +68,7 @@ def redact(text: str) -> str:
 
 def may_hold_identifier(text: str) -> bool:
     """Cheap pre-filter (it may say yes wrongly, never no wrongly). A table row's cells may
-    be passed joined by "\x1f", which no number crosses."""
+    be passed joined by NUL, which no number crosses."""
     return _CANDIDATE.search(normalise(text)) is not None
 
 

@@ -240,7 +240,8 @@ def _non_ascii_texts(ctx: Context) -> list:
 def _non_ascii_or_control_texts(ctx: Context) -> list:
     """The texts that hold a character beyond printable ASCII (tab and line breaks aside):
     all that the script and invisible-character checks need to read."""
-    return list(scan(ctx, lambda text: not text.isascii() or _ASCII_CONTROL.search(text) is not None))
+    return list(scan(ctx, lambda text: not text.isascii() or _ASCII_CONTROL.search(text) is not None,
+                     joiner="\n"))
 
 
 def _exempt_spans(text) -> list[tuple[int, int]]:

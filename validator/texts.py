@@ -19,7 +19,10 @@ from .package import is_number
 from .readings import BIDI_CONTROLS, normalise
 
 _SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
-SEPARATOR = "\x1f"  # joins a row's cells for `may_hold`; no detector matches across it
+# Joins a row's cells for `may_hold`'s test of the whole row: NUL, which the detectors read
+# as itself (no separator, no letter, no digit), so that no number or date runs from one cell
+# into the next. A test that looks for control characters joins with a line break instead.
+SEPARATOR = "\x00"
 JSON_FILES = (".json", ".jsonld")
 
 
@@ -64,16 +67,17 @@ class Text:
 
 
 def scan(ctx, may_hold: Callable[[str], bool], files: Callable[[object], bool] = lambda f: True,
-         skip_columns: frozenset[tuple[str, str]] = frozenset()):
+         skip_columns: frozenset[tuple[str, str]] = frozenset(), joiner: str = SEPARATOR):
     """Every `Text` of the package that `may_hold` does not rule out, a long one in parts;
     the content of files only where `files(package_file)` says so; no cell of the (file,
-    column) pairs in `skip_columns`."""
-    for text in _texts(ctx, may_hold, files, skip_columns):
+    column) pairs in `skip_columns`. A row's cells are first tested together, joined by
+    `joiner`."""
+    for text in _texts(ctx, may_hold, files, skip_columns, joiner):
         yield from in_parts(text, may_hold)
 
 
-def _texts(ctx, may_hold, files, skip_columns):
-    yield from _cells(ctx, may_hold, skip_columns)
+def _texts(ctx, may_hold, files, skip_columns, joiner):
+    yield from _cells(ctx, may_hold, skip_columns, joiner)
     for file in ctx.package.files:
         if may_hold(file.path):
             yield Text(file.path, None, None, file.path, "the file name")
@@ -147,17 +151,17 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
-def _cells(ctx, may_hold, skip_columns):
+def _cells(ctx, may_hold, skip_columns, joiner):
     for resource in ctx.package.parsed_tables():
         numeric = resource.numeric_columns
         skipped = {column for path, column in skip_columns if path == resource.path}
         keep = [i for i, column in enumerate(resource.table.header) if column not in skipped]
         if skipped:
             def row_may_hold(cells, keep=keep, width=len(resource.table.header)):
-                return may_hold(SEPARATOR.join([cells[i] for i in keep if i < len(cells)] + cells[width:]))
+                return may_hold(joiner.join([cells[i] for i in keep if i < len(cells)] + cells[width:]))
         else:
             def row_may_hold(cells):
-                return may_hold(SEPARATOR.join(cells))
+                return may_hold(joiner.join(cells))
         for number, column, cell in resource.table.cells(row_may_hold):
             if column not in skipped and may_hold(cell):
                 yield Text(resource.path, number, column, cell, "the cell",
