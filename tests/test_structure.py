@@ -164,3 +164,17 @@ def test_a_second_process_only_where_it_can_fork_and_the_package_is_large(packag
     monkeypatch.setattr(run, "SECOND_PROCESS_FROM_ROWS", 0)
     monkeypatch.delattr(os, "fork")
     assert not run._worth_a_second_process(context)
+
+
+def test_a_second_process_where_the_files_hold_much_text_though_the_tables_are_small(package, monkeypatch):
+    from validator import run
+    from validator.context import Context
+    from validator.package import load_package
+    from validator.pins import ARTICLE_SHA256, PERSONS
+    context = Context(load_package(package.descriptor), ARTICLE_SHA256, PERSONS)
+    characters = sum(len(f.text) for f in context.package.files if f.text is not None)
+    monkeypatch.setattr(run, "SECOND_PROCESS_FROM_ROWS", 10**9)
+    monkeypatch.setattr(run, "SECOND_PROCESS_FROM_CHARACTERS", characters)
+    assert run._worth_a_second_process(context)
+    monkeypatch.setattr(run, "SECOND_PROCESS_FROM_CHARACTERS", characters + 1)
+    assert not run._worth_a_second_process(context)

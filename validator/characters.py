@@ -18,6 +18,7 @@ Unicode says a renderer ignores).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
@@ -132,15 +133,16 @@ def is_invisible(char: str) -> bool:
             or is_default_ignorable(char) or ord(char) in _BLANK)
 
 
+# The characters worth a closer look: all but printable ASCII, tab and line breaks.
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\t\n\r -~]")
+
+
 def invisible_characters(text: str) -> list[tuple[str, int]]:
     """(Unicode name, position) of every invisible, format or control character in `text`;
     a text or emoji presentation selector right after a symbol (✔️) is part of it."""
-    if text.isascii() and text.isprintable():
-        return []
-    return [(unicodedata.name(char, f"U+{ord(char):04X}"), index)
-            for index, char in enumerate(text)
-            if (not char.isascii() or not char.isprintable()) and is_invisible(char)
-            and not _presents_a_symbol(text, index)]
+    return [(unicodedata.name(match.group(), f"U+{ord(match.group()):04X}"), match.start())
+            for match in _NOT_PRINTABLE_ASCII.finditer(text)
+            if is_invisible(match.group()) and not _presents_a_symbol(text, match.start())]
 
 
 def _presents_a_symbol(text: str, index: int) -> bool:

@@ -54,18 +54,27 @@ _PATTERNS = [re.compile(pattern, re.IGNORECASE) for pattern in _PATTERNS]
 # Dates written as digits alone, which a number in a number column is not read as.
 _COMPACT = [re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<m>[01][0-9])(?P<d>[0-3][0-9])(?![0-9])"),
             re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<yd>[0-3][0-9]{2})(?![0-9])")]
-# The months' first three letters, written so that a search tests one letter at most places.
-_STEMS = r"(?=[adfjmnos])(?:j(?:an|u[nl])|feb|ma[ry]|a(?:pr|ug)|sep|oct|nov|dec)"
+# A month's name as a word (as `_MONTH` reads it), written so that a search tests one letter at
+# most places.
+_STEMS = (r"(?<![a-z])(?=[adfjmnos])(?:j(?:an|u[nl])|feb|ma[ry]|a(?:pr|ug)|sep|oct|nov|dec)(?:"
+          + "|".join(sorted({name[3:] for name in _MONTH_NAMES}, key=len, reverse=True)) + r")\.?(?![a-z])")
 # What every full date needs, tested first (it may say yes wrongly, never no wrongly): three
 # groups of digits with separators, eight digits that read as year, month and day or seven as
 # year and day of the year, a week, an ordinal day, a month's name after a digit or before a
 # day, a Roman numeral after a day, the Chinese word for year, or a sign that another reading
-# of the text is worth making.
-_CANDIDATE = re.compile(rf"[0-9](?:[ \n./_-]{{1,7}}[0-9]{{1,2}}){{2}}"
-                        r"|(?:1[89]|20)[0-9]{2}(?:(?:0[1-9]|1[0-2])[0-3][0-9]|[0-3][0-9]{2})(?![0-9])"
-                        rf"|[0-9]-?W[0-9]|[0-9]{{4}}-[0-3]"
-                        rf"|[0-9][^0-9\x00]{{0,16}}?{_STEMS}|{_STEMS}[^0-9\x00]{{0,16}}?[0-9]{{1,2}}(?![0-9])"
-                        rf"|[0-9][ \n./-]{{1,3}}[IVX]|\u5e74|{ENCODED.pattern}", re.IGNORECASE)
+# of the text is worth making. Each but the last is found inside the date's own characters.
+_IN_EVERY_DATE = (rf"[0-9](?:[ \n./_-]{{1,7}}[0-9]{{1,2}}){{2}}"
+                  r"|(?:1[89]|20)[0-9]{2}(?:(?:0[1-9]|1[0-2])[0-3][0-9]|[0-3][0-9]{2})(?![0-9])"
+                  rf"|[0-9]-?W[0-9]|[0-9]{{4}}-[0-3]"
+                  rf"|[0-9][^0-9\x00]{{0,16}}?{_STEMS}|{_STEMS}[^0-9\x00]{{0,16}}?[0-9]{{1,2}}(?![0-9])"
+                  rf"|[0-9][ \n./-]{{1,3}}[IVX]|\u5e74")
+_IN_DATE = re.compile(_IN_EVERY_DATE, re.IGNORECASE)
+_CANDIDATE = re.compile(rf"{_IN_EVERY_DATE}|{ENCODED.pattern}", re.IGNORECASE)
+
+
+# Longer than any date the patterns read (a day, "of" and a month's name, a year, each gap and
+# separator at its widest, is under 50 characters).
+_LONGEST = 64
 
 
 def may_hold_date(text: str) -> bool:
@@ -81,13 +90,31 @@ def date_values_in(text: str, numeric: bool = False) -> list[tuple[date, int]]:
     patterns = _PATTERNS if numeric else _PATTERNS + _COMPACT
     found: dict[tuple[int, int], date] = {}
     for reading, origin in readings(text):
-        for pattern in patterns:
-            for match in pattern.finditer(reading):
-                value = _calendar_date(match)
-                if value is not None:
-                    ends = origin[match.start()], origin[match.end() - 1]
-                    found.setdefault((min(ends), max(ends) + 1), value)
+        for start, end in _candidate_windows(reading):
+            for pattern in patterns:
+                for match in pattern.finditer(reading, start, end + _LONGEST):
+                    if match.start() >= end:
+                        break
+                    value = _calendar_date(match)
+                    if value is not None:
+                        ends = origin[match.start()], origin[match.end() - 1]
+                        found.setdefault((min(ends), max(ends) + 1), value)
     return [(found[span], span[0]) for span in _outermost(found)]
+
+
+def _candidate_windows(reading: str) -> list[tuple[int, int]]:
+    """Where in a reading a date may start: around each match of `_IN_DATE`, which every
+    date holds within its own characters, by more than the longest date a pattern reads
+    (`_LONGEST`). A search started at a window's start still sees the characters before it,
+    and one stopped `_LONGEST` after its end reads whole every date that starts in it."""
+    windows: list[tuple[int, int]] = []
+    for match in _IN_DATE.finditer(reading):
+        start, end = max(0, match.start() - _LONGEST), match.end() + _LONGEST
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _outermost(spans) -> list[tuple[int, int]]:

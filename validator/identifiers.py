@@ -43,6 +43,8 @@ _CANDIDATE = re.compile(rf"@|[\[({{<\u3010\u3014\u3008\u300a] ?(?:at|\.) ?[\])}}
                         re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[^\W\d_]{2,24}(?![\w])")
 _WEB_ADDRESS_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s<>\"']*\Z")
+# No identifier is written in fewer characters: a phone number after "+" has eight digits.
+_SHORTEST = 8
 _ID_WEIGHTS = [2 ** (17 - i) % 11 for i in range(17)]
 
 
@@ -80,6 +82,8 @@ def _detect(text: str, numeric: bool = False) -> list[tuple[str, int, int]]:
     for normal, origin in readings(text):
         for pattern in (_NUMBER, _THOUSANDS):
             for match in pattern.finditer(normal):
+                if match.end() - match.start() < _SHORTEST:
+                    continue
                 kind = _number_kind(match, numeric, normal)
                 if kind and (found.get(_span(origin, match)) is None or "(checksum valid)" in kind):
                     found[_span(origin, match)] = kind

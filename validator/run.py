@@ -17,8 +17,12 @@ from .findings import LAYERS, Finding
 from .package import load_package
 from .pins import ARTICLE_SHA256, PERSONS
 from .registry import FILES, NOTHING, Check, registered
+from .texts import text_files
 
-SECOND_PROCESS_FROM_ROWS = 10_000  # below this, a second process costs more than it saves
+# Below both, a second process costs more than it saves: table rows, and characters of the
+# other files, which the privacy layer reads in several ways (this repository's own files pass it).
+SECOND_PROCESS_FROM_ROWS = 10_000
+SECOND_PROCESS_FROM_CHARACTERS = 500_000
 
 
 @dataclass
@@ -94,4 +98,5 @@ def _worth_a_second_process(context: Context) -> bool:
     if not hasattr(os, "fork") or context.package.descriptor is None:
         return False
     tables = context.package.parsed_tables()
-    return sum(len(t.table.records) for t in tables) >= SECOND_PROCESS_FROM_ROWS
+    return (sum(len(t.table.records) for t in tables) >= SECOND_PROCESS_FROM_ROWS
+            or sum(len(f.text) for f in text_files(context)) >= SECOND_PROCESS_FROM_CHARACTERS)
