@@ -194,7 +194,10 @@ def files_declared(ctx):
     """Every file of the package's directory is the descriptor, a declared resource, a schema
     the descriptor references or a documented repository file: nothing travels unchecked."""
     for file in ctx.package.files:
-        if file.role == "undeclared":
+        if file.role == "undeclared" and file.path.endswith("/"):
+            yield Problem("an empty directory, which git does not keep and no reader needs, but whose "
+                          "name travels with a copy; expected none", file.path)
+        elif file.role == "undeclared":
             yield Problem("not declared in datapackage.json, not a schema it references and not a "
                           "documented repository file (README, \"Repository layout\"); expected no "
                           "other file", file.path)

@@ -201,14 +201,17 @@ def is_finite_number(value) -> bool:
 
 def walk(root: Path, ignored_top: frozenset[str],
          ignored_suffixes: tuple[str, ...]) -> list[tuple[str, Path]]:
-    """Every entry under `root` that is not a directory, as (posix path relative to root,
-    path), sorted; the directories named in `ignored_top` at the top (and a `.git` file
-    there: a worktree's) and files ending in `ignored_suffixes` are skipped, nothing else.
-    Symlinked directories are listed, not entered."""
+    """Every entry under `root` that is not a directory, and every empty directory (which
+    git does not keep, so none of the package's is empty, and whose name travels with a
+    copy), as (posix path relative to root, path), sorted; the directories named in
+    `ignored_top` at the top (and a `.git` file there: a worktree's) and files ending in
+    `ignored_suffixes` are skipped, nothing else. Symlinked directories are listed, not entered."""
     found, unreadable = [], []
     for directory, subdirs, files in os.walk(root, onerror=unreadable.append):
         here = Path(directory)
         top = here == root
+        if not (top or subdirs or files):
+            found.append((here.relative_to(root).as_posix() + "/", here))
         keep = []
         for name in sorted(subdirs):
             if (here / name).is_symlink():

@@ -4,7 +4,7 @@ One place for the detectors: the privacy layer looks for them, and every finding
 is redacted with them, so no finding ever echoes a detected identifier. Every reading of the
 text is searched (`readings`: the plain one, reversed, decoded, letters read as digits); in
 each, a number may have up to eight separators (spaces, dashes, dots, parentheses, slashes,
-underscores), or a line break with the spaces around it, between any two of its digits, or commas between groups of three.
+underscores), a plus sign or a tilde alone, or a line break with the spaces around it, between any two of its digits, or commas between groups of three.
 
 A run of digits glued to letters on both sides (a hexadecimal checksum, a hash) is no phone
 number or 15-digit ID number; there it takes an 18-character ID number with a valid check
@@ -32,7 +32,7 @@ from .readings import ENCODED, normalise, readings
 
 # A number as people write it: digits, with separators between them, optionally "+"-prefixed
 # and, for an ID number, ending in the check character X.
-_SEPARATOR = r"(?:[ ().\-/_]{1,8}| *\n{1,2} *)"
+_SEPARATOR = r"(?:[ ().\-/_]{1,8}|[+~]| *\n{1,2} *)"
 _NUMBER = re.compile(rf"(?<![0-9])(\+)?\(?[0-9](?:[0-9]|{_SEPARATOR}(?=[0-9]))*(?:[Xx])?")
 _THOUSANDS = re.compile(r"(?<![0-9,])[0-9]{1,3}(?:,[0-9]{3}){4,}(?![0-9])")
 # What every identifier needs: an at sign, ten digits in one number (eight after "+"), or a

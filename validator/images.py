@@ -52,6 +52,8 @@ def png_problem(content: bytes) -> str | None:
         if not _CHUNK_SIZES[kind](length, header and header[3]):
             return f"a {name!r} chunk of {length} bytes, not the size its data has"
         chunk = content[position + 8:position + 8 + length]
+        if content[position + 8 + length:position + 12 + length] != struct.pack(">I", zlib.crc32(kind + chunk)):
+            return f"a {name!r} chunk whose checksum (CRC) is not that of its bytes: four bytes that could carry anything"
         if kind == b"IHDR":
             header = struct.unpack(">IIBBBBB", chunk)
             if not _valid_header(*header):

@@ -26,6 +26,7 @@ from .images import png_problem
 from .models import FREE_TEXT_COLUMNS
 from .package import DESCRIPTOR
 from .pins import folded, name_forms
+from .readings import ENCODED, decoded
 from .registry import ARTICLE, FILES, ROWS, register
 from .texts import repeated_keys, scan, text_files
 from .vocabulary import NON_LATIN_WORDS, PERSONAL_ATTRIBUTE_WORDS, sensitive_name
@@ -33,8 +34,11 @@ from .vocabulary import NON_LATIN_WORDS, PERSONAL_ATTRIBUTE_WORDS, sensitive_nam
 LAYER = "privacy"
 NOT_ALLOWED = "(value withheld); personal data of any kind is not allowed"
 _CHANGELOG_HEADING = re.compile(r"^## \[\d+\.\d+\.\d+\] - \d{4}-\d{2}-\d{2}$", re.MULTILINE)
-# A pinned version that reads as a date (name==YYYY.M.D): the version of a dependency.
-_REQUIREMENT_PIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[A-Za-z0-9,._-]+\])? ?(?:==|~=|>=|<=) ?"
+# A pinned version that reads as a date (name==YYYY.M.D): the version of a dependency known
+# to number its releases by date, nothing else.
+CALENDAR_VERSIONED = ("certifi", "pytz", "tzdata", "regex", "pip-audit", "trove-classifiers")
+_REQUIREMENT_PIN = re.compile(rf"^(?:{'|'.join(map(re.escape, CALENDAR_VERSIONED))})"
+                              r"(?:\[[A-Za-z0-9,._-]+\])? ?(?:==|~=|>=|<=) ?"
                               r"[0-9]{4}\.[0-9]{1,2}\.[0-9]{1,2}\b", re.MULTILINE)
 _REQUIREMENTS_FILE = re.compile(r"requirements[A-Za-z0-9_-]*\.txt")
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -79,8 +83,9 @@ def no_full_dates(ctx: Context):
     data = {DESCRIPTOR} | {r.path for r in ctx.package.resources.values() if r.is_table} \
         | {r.schema_path for r in ctx.package.resources.values() if r.schema_path}
     for text in scan(ctx, may_hold_date, skip_columns=frozenset(event_columns)):
-        if (text.where, text.field, text.resource) == ("the value", "created", DESCRIPTOR):
-            continue
+        if (text.where, text.field, text.resource) == ("the value", "created", DESCRIPTOR) \
+                and _release_dates(ctx) >= {value.isoformat() for value, _ in date_values_in(text.text[:10])}:
+            continue  # a release date, after the events (else it is read like any other date)
         found = text.reported(date_values_in(text.text, numeric=text.numeric))
         exempt = _exempt_spans(text) if found else []
         for value, position in found:
@@ -97,8 +102,8 @@ def no_foreign_script(ctx: Context):
     characters or in CJK radicals, say) is refused, outside the vocabulary of sensitive
     column names; so is a run of code points of no script Python's Unicode tables know
     (unassigned, private-use, surrogate), which no check could read."""
-    for text in ctx.shared(_non_ascii_texts):
-        for script, position, length in text.reported(foreign_runs(text.text, NON_LATIN_WORDS)):
+    for text in scan(ctx, _may_hold_other_script, joiner="\n"):
+        for script, position, length in text.reported(_foreign_runs_in_every_reading(text)):
             row, where = text.place(position)
             if script in UNREADABLE.values():
                 yield Problem(f"{where} holds {length} unreadable {script} code point(s), of no script "
@@ -232,9 +237,20 @@ def _beside(start: int, end: int, role_start: int, role_end: int) -> bool:
     return 0 <= role_start - end <= 3 or 0 <= start - role_end <= 2 or role_start <= start < end <= role_end
 
 
-def _non_ascii_texts(ctx: Context) -> list:
-    """The texts that hold any character beyond ASCII: all that the script check needs."""
-    return [text for text in ctx.shared(_non_ascii_or_control_texts) if not text.text.isascii()]
+def _may_hold_other_script(text: str) -> bool:
+    return not text.isascii() or ENCODED.search(text) is not None
+
+
+def _foreign_runs_in_every_reading(text) -> list[tuple[str, int, int]]:
+    """`foreign_runs` of the text as written and of its decoded readings (a character
+    reference shows as the character it names), each at its place in the text as written;
+    Python source's own escapes are left as written."""
+    found = {(run[0], run[1]): run for run in foreign_runs(text.text, NON_LATIN_WORDS)}
+    for reading, origin in decoded(text.text, escapes=not text.resource.endswith(".py")):
+        if not reading.isascii():
+            for script, position, length in foreign_runs(reading, NON_LATIN_WORDS):
+                found.setdefault((script, origin[position]), (script, origin[position], length))
+    return sorted(found.values(), key=lambda run: run[1])
 
 
 def _non_ascii_or_control_texts(ctx: Context) -> list:
@@ -264,7 +280,8 @@ def _dated_events(ctx: Context) -> set[str]:
 
 
 def _release_dates(ctx: Context) -> set[str]:
-    """The descriptor's `created` date and CITATION.cff's `date-released`."""
+    """The descriptor's `created` date and CITATION.cff's `date-released`, where they come
+    after every dated event (a release cannot precede what it reports)."""
     found = set()
     created = ctx.package.descriptor.get("created")
     if isinstance(created, str):
@@ -272,7 +289,8 @@ def _release_dates(ctx: Context) -> set[str]:
     for file in text_files(ctx):
         if file.path == "CITATION.cff":
             found |= set(_RELEASED.findall(file.text)[:1])  # a second one is not a release date
-    return found
+    latest = max(_dated_events(ctx), default="")
+    return {day for day in found if day > latest}
 
 
 # The layer's checks, registered once, in the order they run, with what each needs.

@@ -10,7 +10,8 @@ with the position in the text of each character, and the other readings: "[at]" 
 as @ and .; the text backwards, where a bidirectional control could make it display
 reversed; each encoding decoded on its own (HTML character references, with or without the
 closing semicolon; percent and quoted-printable escapes; backslash escapes as C, Python,
-JavaScript and CSS write them; base64, also wrapped over lines; hexadecimal bytes), and all
+JavaScript and CSS write them; base64, also wrapped over lines; hexadecimal bytes; HTML tags
+and comments and Markdown emphasis or code marks touching a digit, dropped), and all
 of them decoded one after another, so that an encoding inside another is undone too; and
 letters that look like digits (O, l, I, S, B...) read as digits in runs of digits.
 
@@ -21,12 +22,10 @@ letters that look like digits (O, l, I, S, B...) read as digits in runs of digit
 """
 from __future__ import annotations
 
-import base64
-import binascii
-import html
 import re
 import unicodedata
-from urllib.parse import unquote
+
+from .encodings import DECODERS, ENCODED, ESCAPES
 
 # Format characters that reorder how text displays (the package refuses them anywhere).
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
@@ -35,7 +34,6 @@ _DASHES = "\u2212\u2796\ufe63\uff0d\u02d7\u2043\u2219\u2027\u2e3a\u2e3b"
 _DOTS = "\u00b7\u2022\u30fb\uff65\u3002\uff61"  # middle dots, bullets, ideographic full stops
 # Tab is read as a space, and every line break as "\n"; any other ASCII character is itself.
 _ASCII_BREAKS = {"\t": " ", "\r": "\n", "\x0b": "\n", "\x0c": "\n"}
-_WHITE_SPACE_AS_SPACE = str.maketrans("\t\n\r", "   ")
 
 
 class _Normaliser(dict):
@@ -82,18 +80,6 @@ def _ascii_table() -> _Normaliser:
 
 _TABLE = _ascii_table()
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
-_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-_QUOTED_PRINTABLE = re.compile(r"(?:=[0-9A-F]{2})+")
-_BACKSLASH = re.compile(r"\\(?:x([0-9A-Fa-f]{2})(?![0-9A-Fa-f])|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})"
-                        r"|([0-7]{3})|[ux]\{([0-9A-Fa-f]{1,6})\}|N\{([A-Za-z0-9 -]{1,88})\})")
-_CSS_ESCAPE = re.compile(r"\\([0-9A-Fa-f]{2,6})(?:\r\n|[ \t\r\n\f])?")
-_BASE64 = re.compile(r"[A-Za-z0-9+/_-]{20,}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/_-]{4,})*={0,2}")
-_HEX_BYTES = re.compile(r"(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}){8,}(?![0-9A-Za-z])")
-# Markers of an encoded form: a reading other than the plain one is worth making.
-ENCODED = re.compile(r"&(?:#[0-9]|#[xX][0-9A-Fa-f]|[A-Za-z][A-Za-z0-9]{1,31};)|%[0-9A-Fa-f]{2}|=[0-9A-F]{2}"
-                     r"|\\(?:[xuUN]|[0-9A-Fa-f]{2})|[A-Za-z0-9+/_-]{20,}"
-                     r"|[0-9][OoQDlIi|!ZzSsGbBgq](?![A-Za-z])|(?<![A-Za-z])[OoQDlIi|!ZzSsGbBgq][0-9]")
 _BRACKETED = re.compile(r" ?[\[({<\u3010\u3014\u3008\u300a] ?(at|dot|@|\.) ?[\])}>\u3011\u3015\u3009\u300b] ?"
                         r"| ?@ ?", re.IGNORECASE)
 # Letters that look like digits, read as digits in a run of digits with separators between
@@ -131,8 +117,7 @@ def readings(text: str):
         yield normal[::-1], origin[::-1]
     if ENCODED.search(text) is None:
         return
-    for start, end in _windows(_encoded_spots(text), len(text)):
-        yield from _decoded_readings(text[start:end], range(start, end))
+    yield from decoded(text)
     normal, origin = plain
     changed = [m.span() for m in _LOOKALIKE_RUN.finditer(normal) if _as_digits(m) != m.group()]
     if changed:
@@ -141,9 +126,20 @@ def readings(text: str):
             yield lookalikes[start:end], origin[start:end]
 
 
-def _encoded_spots(text: str) -> list[tuple[int, int]]:
+def decoded(text: str, escapes: bool = True):
+    """(reading, position in `text` of each of its characters) for each reading of `text`
+    with its encodings decoded, around what they change; without `escapes`, backslash and CSS
+    escapes are left as written (Python source writes characters so on purpose)."""
+    if ENCODED.search(text) is None:
+        return
+    decoders = DECODERS if escapes else tuple(d for d in DECODERS if d[0] not in ESCAPES)
+    for start, end in _windows(_encoded_spots(text, decoders), len(text)):
+        yield from _decoded_readings(text[start:end], range(start, end), decoders)
+
+
+def _encoded_spots(text: str, decoders) -> list[tuple[int, int]]:
     """Where in `text` a decoder changes something."""
-    return sorted(match.span() for pattern, decode in _DECODERS for match in pattern.finditer(text)
+    return sorted(match.span() for pattern, decode in decoders for match in pattern.finditer(text)
                   if decode(match) != match.group())
 
 
@@ -160,12 +156,12 @@ def _windows(spots: list[tuple[int, int]], length: int, margin: int = 200) -> li
     return windows
 
 
-def _decoded_readings(piece: str, origin: range):
+def _decoded_readings(piece: str, origin: range, decoders):
     """The readings of a stretch of text with each encoding decoded on its own, and with all
     of them decoded one after another (three rounds, for an encoding inside another)."""
     made = {piece}
     chained, chained_origin = piece, origin
-    for pattern, decode in _DECODERS:
+    for pattern, decode in decoders:
         decoded = _substitute(piece, origin, pattern, decode)
         if decoded[0] not in made:
             made.add(decoded[0])
@@ -173,7 +169,7 @@ def _decoded_readings(piece: str, origin: range):
         chained, chained_origin = _substitute(chained, chained_origin, pattern, decode)
     for _ in range(2):
         before = chained
-        for pattern, decode in _DECODERS:
+        for pattern, decode in decoders:
             chained, chained_origin = _substitute(chained, chained_origin, pattern, decode)
         if chained == before:
             break
@@ -235,61 +231,3 @@ def _substitute(normal: str, origin, pattern: re.Pattern, replace) -> tuple[str,
     parts.append(normal[last:])
     positions.extend(origin[last:])
     return "".join(parts), positions
-
-
-def _from_entity(match: re.Match) -> str:
-    return html.unescape(match.group())
-
-
-def _from_percent(match: re.Match) -> str:
-    return unquote(match.group(), errors="replace")
-
-
-def _from_quoted_printable(match: re.Match) -> str:
-    return bytes.fromhex(match.group().replace("=", "")).decode("utf-8", "replace")
-
-
-def _from_backslash(match: re.Match) -> str:
-    if match.group(6):
-        try:
-            return unicodedata.lookup(match.group(6))
-        except KeyError:
-            return match.group()
-    hex_value = next((g for g in match.group(1, 2, 3, 5) if g), None)
-    return _character(int(hex_value, 16) if hex_value else int(match.group(4), 8))
-
-
-def _from_css_escape(match: re.Match) -> str:
-    return _character(int(match.group(1), 16))
-
-
-def _character(code: int) -> str:
-    return chr(code) if code < 0x110000 and not 0xD800 <= code <= 0xDFFF else "?"
-
-
-def _from_base64(match: re.Match) -> str:
-    blob = re.sub(r"\s", "", match.group()).replace("-", "+").replace("_", "/")
-    try:
-        decoded = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True).decode("utf-8")
-    except (binascii.Error, ValueError):
-        return match.group()
-    return decoded if _readable(decoded) else match.group()
-
-
-def _from_hex_bytes(match: re.Match) -> str:
-    try:
-        decoded = bytes.fromhex(match.group()).decode("utf-8")
-    except ValueError:
-        return match.group()
-    return decoded if _readable(decoded) else match.group()
-
-
-def _readable(decoded: str) -> bool:
-    """Decoded bytes that are text: printable characters and white space only."""
-    return decoded.translate(_WHITE_SPACE_AS_SPACE).isprintable()
-
-
-# In the order they are undone when chained: the outermost encodings of text on the web first.
-_DECODERS = ((_BASE64, _from_base64), (_HEX_BYTES, _from_hex_bytes), (_PERCENT, _from_percent),
-             (_QUOTED_PRINTABLE, _from_quoted_printable), (_ENTITY, _from_entity),
-             (_BACKSLASH, _from_backslash), (_CSS_ESCAPE, _from_css_escape))

@@ -1,0 +1,150 @@
+"""Personal data as a reader would see it displayed: digits split by markup that a page or a
+Markdown viewer shows as nothing, characters written as references a browser shows as the
+characters, a name carried by an empty directory or by a PNG chunk's checksum, a date passed
+off as a dependency's version or as the release date."""
+import struct
+import zlib
+
+import pytest
+
+from conftest import assert_findings
+from validator.dates import date_values_in
+from validator.identifiers import identifiers_in
+
+VALID_ID = "999999" "1970" "0101" "0017"
+ID_KIND = "an 18-character PRC resident ID number (checksum valid)"
+HAN_NAME = "\u738b\u5c0f\u660e"  # a made-up name
+YEAR = "19" "70"  # the values are built from pieces, so that no file of the package holds one
+PHONE_IN_MARKUP = "139<i></i>" "1234<i></i>" "5678"
+
+
+def write(package, relative, text):
+    path = package.root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- digits split by markup ------------------------------------------------------------------
+
+@pytest.mark.parametrize("written", [
+    VALID_ID[:6] + "<span></span>" + VALID_ID[6:],
+    VALID_ID[:6] + "**" + VALID_ID[6:10] + "**" + VALID_ID[10:],
+    VALID_ID[:6] + "<!-- -->" + VALID_ID[6:],
+    VALID_ID[:6] + "`" + VALID_ID[6:] + "`",
+    VALID_ID[:6] + "<B class='x'>" + VALID_ID[6:12] + "</B>" + VALID_ID[12:],
+    VALID_ID[:6] + "__" + VALID_ID[6:],
+    VALID_ID[:6] + "<wbr>" + VALID_ID[6:12] + "<sup></sup>" + VALID_ID[12:],
+])
+def test_an_id_split_by_markup_is_found(written):
+    assert [kind for kind, _ in identifiers_in(f"ID: {written}.")] == [ID_KIND]
+
+
+@pytest.mark.parametrize("written", [f"{YEAR}-<b>03</b>-01", f"{YEAR}<b>-</b>03-01", f"{YEAR}<!-- -->-03-01",
+                                     f"*{YEAR}*-03-*01*", f"{YEAR}-03<i></i>-01"])
+def test_a_date_split_by_markup_is_found(written):
+    assert [(d.year, d.month, d.day) for d, _ in date_values_in(f"born {written} in")] == [(1970, 3, 1)]
+
+
+def test_a_phone_number_split_by_markup_is_found():
+    assert [kind for kind, _ in identifiers_in(f"call {PHONE_IN_MARKUP}")] == ["a phone number"]
+
+
+@pytest.mark.parametrize("written", ["<td>1950000</td><td>2020</td><td>12</td>", "<p>1999</p>\n<p>1234</p><p>5678</p>",
+                                     "<li>202</li><li>555</li><li>0143</li>"])
+def test_numbers_in_separate_cells_or_paragraphs_are_not_joined(written):
+    """A table cell, a paragraph or a list item displays apart from the next: no number crosses it."""
+    assert identifiers_in(written) == [] and date_values_in(written) == []
+
+
+def test_markup_split_values_in_a_document_and_a_cell(package):
+    write(package, "docs/notes.md", f"Ref {VALID_ID[:6]}<span></span>{VALID_ID[6:]}\n"
+                                    f"Born {YEAR}-<b>03</b>-01.\nCall {PHONE_IN_MARKUP}.\n")
+    row = package.edit("statements", "s-headline", note=f"Member {YEAR}<b>-</b>03-01.")
+    assert_findings(package.validate(),
+                    ("privacy", "no_identifiers", "docs/notes.md", 1, None),
+                    ("privacy", "no_identifiers", "docs/notes.md", 3, None),
+                    ("privacy", "no_full_dates", "docs/notes.md", 2, None),
+                    ("privacy", "no_full_dates", "data/statements.csv", row, "note"))
+
+
+@pytest.mark.parametrize("separator", ["+", "~"])
+def test_an_id_with_plus_or_tilde_between_its_groups(separator):
+    written = separator.join([VALID_ID[:6], VALID_ID[6:14], VALID_ID[14:]])
+    assert [kind for kind, _ in identifiers_in(f"ID {written}")] == [ID_KIND]
+
+
+def test_a_sum_of_small_numbers_is_no_phone_number():
+    assert identifiers_in("== 2 + 2 + 3 + 6 + 10 + 20 + 36  # seven passes") == []
+
+
+# -- characters written as references ----------------------------------------------------------
+
+@pytest.mark.parametrize("encoded", [
+    "".join(f"&#{ord(c)};" for c in HAN_NAME),
+    "".join(f"&#x{ord(c):x};" for c in HAN_NAME),
+    "".join(f"%{b:02X}" for b in HAN_NAME.encode()),
+    "".join(f"\\u{ord(c):04x}" for c in HAN_NAME),
+    "".join(f"\\x{b:02x}" for b in HAN_NAME.encode()),
+    "".join(f"={b:02X}" for b in HAN_NAME.encode()),
+])
+def test_a_name_in_another_script_written_as_references(package, encoded):
+    write(package, "docs/notes.md", f"Member: {encoded}.\n")
+    assert_findings(package.validate(), ("privacy", "no_foreign_script", "docs/notes.md", 1, None))
+
+
+def test_a_name_written_as_references_in_a_cell_and_a_json_value(package):
+    row = package.edit("statements", "s-headline", note="Member &#" + str(ord(HAN_NAME[0])) + ";&#"
+                       + str(ord(HAN_NAME[1])) + ";.")
+    package.edit_descriptor(lambda d: d.update(description=d["description"] + " %E7" "%8E%8B"))
+    assert_findings(package.validate(),
+                    ("privacy", "no_foreign_script", "data/statements.csv", row, "note"),
+                    ("privacy", "no_foreign_script", "datapackage.json", None, "description"))
+
+
+def test_python_source_s_own_escapes_are_read_as_written_but_a_reference_is_not(package):
+    """Python writes characters as escapes on purpose (the validator's vocabularies, the
+    tests' fault inputs); an HTML reference in Python source is still read."""
+    (package.root / "validate.py").write_text(f'WORD = "\\u{ord(HAN_NAME[0]):04x}"\n', encoding="utf-8")
+    assert_findings(package.validate())
+    (package.root / "validate.py").write_text(f'WORD = "&#{ord(HAN_NAME[0])};"\n', encoding="utf-8")
+    assert_findings(package.validate(), ("privacy", "no_foreign_script", "validate.py", 1, None))
+
+
+# -- names carried by what is no text --------------------------------------------------------------
+
+def test_an_empty_directory_is_refused_and_its_name_scanned(package):
+    (package.root / "docs" / f"born {YEAR}-03-01").mkdir(parents=True)
+    [finding, _] = assert_findings(package.validate(),
+                    ("descriptor", "files_declared", f"docs/born {YEAR}-03-01/", None, None),
+                    ("privacy", "no_full_dates", f"docs/born {YEAR}-03-01/", None, None))
+    assert "an empty directory" in finding.message
+
+
+def png_with(crc_of_iend: bytes | None = None) -> bytes:
+    def chunk(kind, data, crc=None):
+        return struct.pack(">I", len(data)) + kind + data + (crc or struct.pack(">I", zlib.crc32(kind + data)))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b"", crc_of_iend))
+
+
+def test_a_chunk_checksum_that_carries_bytes_of_its_own(package):
+    (package.root / "docs").mkdir()
+    screenshot = package.root / "docs" / "screenshot.png"
+    screenshot.write_bytes(png_with())
+    assert_findings(package.validate())
+    screenshot.write_bytes(png_with(b"1970"))
+    [finding] = assert_findings(package.validate(), ("privacy", "no_text_in_images", "docs/screenshot.png", None, None))
+    assert "checksum" in finding.message
+
+
+# -- dates passed off as something else ------------------------------------------------------------
+
+def test_a_date_as_the_version_of_a_dependency_that_numbers_no_releases_by_date(package):
+    write(package, "requirements-dev.txt", "certifi==" "2024." "8.30\nwangxiaoming==" "1970." "3.1\n")
+    assert_findings(package.validate(), ("privacy", "no_full_dates", "requirements-dev.txt", 2, None))
+
+
+def test_a_created_date_before_the_events_is_no_release_date(package):
+    package.edit_descriptor(lambda d: d.update(created=f"{YEAR}-03-01T00:00:00Z"))
+    assert_findings(package.validate(), ("privacy", "no_full_dates", "datapackage.json", None, "created"))
