@@ -236,3 +236,70 @@ def test_workflow_commands_escape_line_breaks_and_percent_signs():
         "::error file=data/a%2Cb.csv,line=4,title=privacy/no_identifiers::text: 50%25 of%0D%0Ait")
     whole_file = Finding("descriptor", "files_declared", "notes.txt", None, None, "refused", None)
     assert github_command(whole_file, Path.cwd()) == "::error file=notes.txt,title=descriptor/files_declared::refused"
+
+
+# -- in-process, what the spawned tests above see only from outside ------------------------------
+
+def test_the_arguments_are_read_from_the_command_line_after_the_script_name(package, capsys, monkeypatch):
+    package.edit("figures", "f-party-branches", value="79001")
+    monkeypatch.setattr("sys.argv", ["validate.py", str(package.descriptor)])
+    assert main() == 1  # this package, not the default one, which is valid
+    assert capsys.readouterr().out.splitlines()[-1].startswith("invalid: 1 finding")
+
+
+def test_usage_names_the_script_and_an_unknown_format_is_refused(capsys):
+    assert main(["--format", "xml"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: validate.py ") and "invalid choice: 'xml'" in err
+
+
+def test_an_internal_error_names_its_kind(monkeypatch, capsys):
+    def broken(path, **options):
+        raise LookupError("boom")
+    monkeypatch.setattr("validator.cli.validate_package", broken)
+    assert main([]) == 3
+    assert capsys.readouterr().err.rstrip().endswith("LookupError: boom")
+
+
+def test_a_console_that_cannot_show_a_character_gets_an_escape(package, monkeypatch):
+    import io
+    (package.root / "data" / "caf\u00e9.txt").write_text("x", encoding="utf-8")
+    raw = io.BytesIO()
+    monkeypatch.setattr("sys.stdout", io.TextIOWrapper(raw, encoding="ascii"))
+    assert main([str(package.descriptor)]) == 1
+    import sys as sys_module
+    sys_module.stdout.flush()
+    assert b"data/caf\\xe9.txt: not declared" in raw.getvalue()
+
+
+def test_the_step_summary_is_exactly_a_heading_the_summary_line_and_a_table(package, capsys, monkeypatch, tmp_path):
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    package.edit("figures", "f-party-branches", value="79001")
+    assert main([str(package.descriptor), "--format", "github"]) == 1
+    layers = ["descriptor", "tables", "rows", "faithfulness", "completeness", "privacy", "hygiene"]
+    rows = [f"| {layer} | {1 if layer == 'faithfulness' else 0} |" for layer in layers]
+    assert summary.read_text(encoding="utf-8") == "\n".join(
+        ["earlier step", "### validate.py", "", "invalid: 1 finding (7 tables, 112 rows, 67 checks)", "",
+         "| layer | findings |", "|---|--:|", *rows]) + "\n"
+
+
+@pytest.mark.parametrize("make, kind", [("directory", "a directory"), ("socket", "a socket")])
+def test_a_step_summary_target_that_is_no_regular_file_is_named(tmp_path, make, kind):
+    from validator.cli import open_to_append
+    target = tmp_path / "target"
+    if make == "directory":
+        target.mkdir()
+    else:
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(target))
+    with pytest.raises(OSError, match=f"^it is {kind}$"):
+        open_to_append(str(target))
+
+
+def test_a_file_of_another_kind_is_not_a_regular_file():
+    import stat
+
+    from validator.cli import _not_regular
+    assert _not_regular(stat.S_IFLNK) == "not a regular file" and _not_regular(stat.S_IFREG) is None
