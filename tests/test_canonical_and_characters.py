@@ -1,0 +1,40 @@
+"""Small rules read on their own: the canonical descriptor's messages, and the character
+classes of the privacy layer at their edges (a first range, a first position, a format
+character that no renderer is told to ignore)."""
+from validator.canonical import DIALECT, FREE, dialect_disagreements, missing_properties, short
+from validator.characters import foreign_runs, invisible_characters, is_default_ignorable
+from validator.vocabulary import NON_LATIN_WORDS
+
+
+def test_a_pinned_property_missing_is_named_and_a_free_one_is_not():
+    assert missing_properties({"a": 1}, {"a": FREE, "b": "x", "c": FREE}, "resource") == [
+        "resource property 'b' is missing; expected 'x'"]
+
+
+def test_a_dialect_missing_a_property_says_which_and_what_it_must_be():
+    dialect = {key: value for key, value in DIALECT.items() if key != "delimiter"}
+    assert dialect_disagreements(dialect) == ["dialect property 'delimiter' is missing; expected ','"]
+
+
+def test_a_short_value_is_shown_whole_and_a_long_one_cut_to_80_characters():
+    assert short("abc") == "'abc'"
+    cut = short("x" * 200)
+    assert len(cut) == 80 and cut.endswith("\u2026") and cut.startswith("'xxx")
+
+
+def test_the_first_default_ignorable_code_point_is_one():
+    assert is_default_ignorable("\u00ad") and not is_default_ignorable("\u00ac")
+
+
+def test_a_format_character_no_renderer_is_told_to_ignore_is_invisible_all_the_same():
+    assert [position for _, position in invisible_characters("a\ufff9b")] == [1]   # interlinear annotation
+
+
+def test_a_presentation_selector_at_the_start_presents_no_symbol_even_when_one_ends_the_text():
+    assert [position for _, position in invisible_characters("\ufe0f and \u2714")] == [0]
+
+
+def test_a_run_after_an_allowed_word_is_placed_where_it_stands():
+    word = NON_LATIN_WORDS[0]
+    text = f"{word} \u0418\u0432\u0430\u043d"  # a Cyrillic name after a word of the vocabulary
+    assert foreign_runs(text, NON_LATIN_WORDS) == [("Cyrillic", len(word) + 1, 4)]
