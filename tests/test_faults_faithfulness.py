@@ -289,6 +289,14 @@ def test_a_description_holding_a_number_the_article_does_not_print_of_it(package
     assert "a number that the article does not print where it names this entity" in finding.message
 
 
+def test_a_number_printed_in_a_statement_attributed_to_the_entity_is_printed_of_it(package):
+    """A statement speaks of its source though it does not name it: the article's own
+    statements name no article, yet their numbers are the article's."""
+    package.edit("entities", "article", description="The source article itself: the source of its own, "
+                 "unattributed statements, among them that data was removed in 2016.")
+    assert_findings(package.validate())
+
+
 @pytest.mark.parametrize("table, key, column, text", [
     ("entities", "mark_warner", "description", "U.S. senator, born in New Jersey."),
     ("entities", "observers", "description", "Unnamed observers of every age."),
