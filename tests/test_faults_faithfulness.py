@@ -433,3 +433,18 @@ def test_two_rows_at_the_same_words_fixing_each_other_s_year(package, year, wron
                                    ("faithfulness", "context_dates_follow_their_row", csv("events"), echo, "date_from")):
         assert "e-sky-news-" in finding.message and "not printed before it" in finding.message
         assert ("not in the year of e-ipac-founded" in finding.message) is wrong_year
+
+
+def test_a_statement_past_the_article_s_end_does_not_stop_the_sentence_check_of_the_rows_after_it(package):
+    """The row past the end is the faithfulness layer's; the sentence split two rows later is
+    still found."""
+    package.edit("statements", "s-headline", start="5000", end="5066")
+    cut = "The leaked register of 1.95 million CCP members includes names,"
+    row = package.edit("statements", "s-register-contents", text=cut, end=str(719 + len(cut)))
+    assert_findings(package.validate(),
+                    ("faithfulness", "spans_match_article", csv("statements"), 2, "end"),
+                    ("faithfulness", "cue_printed_in_statement", csv("statements"), row, "cue"),
+                    ("faithfulness", "sources_printed_in_statement", csv("attributions"), 7, "entity_id"),
+                    ("completeness", "every_sentence_is_in_a_statement", csv("statements"), None, None),
+                    ("completeness", "every_sentence_is_in_a_statement", csv("statements"), None, None),
+                    ("completeness", "statements_are_whole_sentences", csv("statements"), row, "end"))
