@@ -512,10 +512,11 @@ def test_roles_swapped_between_two_persons(package):
     (b"GIF89a" + b"\x00" * 20, "not a PNG file"),
     (png()[:-12], "a truncated PNG file"),
     (png() + b"extra", "data after the image's end"),
-    (png((b"gAMA", b"\x00" * 5)), "not the size its data has"),
+    (png((b"tRNS", b"\x00" * 5)), "not the size its data has"),
     (png((b"tIME", b"\x00" * 7)), "(text or metadata)"),
-    (png((b"bKGD", b"\x00" * 6)), "not the size its data has"),
-])
+    (png((b"gAMA", b"\x00" * 4)), "(text or metadata)"),
+    (png((b"tRNS", b"\x00" * 2), (b"tRNS", b"\x00" * 2)), "a second 'tRNS' chunk"),
+], ids=["gif", "truncated", "after the end", "tRNS of the wrong size", "tIME", "gAMA", "two tRNS"])
 def test_every_way_an_image_can_carry_more_than_pixels(package, content, says):
     (package.root / "docs").mkdir()
     (package.root / "docs" / "screenshot.png").write_bytes(content)

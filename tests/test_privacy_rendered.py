@@ -148,3 +148,90 @@ def test_a_date_as_the_version_of_a_dependency_that_numbers_no_releases_by_date(
 def test_a_created_date_before_the_events_is_no_release_date(package):
     package.edit_descriptor(lambda d: d.update(created=f"{YEAR}-03-01T00:00:00Z"))
     assert_findings(package.validate(), ("privacy", "no_full_dates", "datapackage.json", None, "created"))
+
+
+# -- the second round: markup of every shape, references of every length -------------------------
+
+@pytest.mark.parametrize("split", [
+    '<span title=">">', '<span class="' + "x" * 300 + '">', "<!-- " + "y" * 300 + " -->", "<!-->", "</>", "<?x?>",
+    "<!x>", "<big></big>", "<x-a></x-a>", "<span hidden>9</span>", '<span style="display:none">77</span>',
+    "[](x)", "![](x.png)", "<LABEL>", "<ruby>",
+])
+def test_an_id_split_by_markup_of_any_shape_is_found(split):
+    assert [kind for kind, _ in identifiers_in(f"ID {VALID_ID[:4]}{split}{VALID_ID[4:]}")] == [ID_KIND]
+
+
+def test_an_id_with_a_markdown_link_for_some_of_its_digits():
+    assert [kind for kind, _ in identifiers_in(f"ID {VALID_ID[:6]}[{VALID_ID[6:10]}](x){VALID_ID[10:]}")] == [ID_KIND]
+
+
+@pytest.mark.parametrize("written", [
+    f"Born 12 *March* {YEAR}", f"12 <b>March</b> {YEAR}", f"<i>March</i> 12, {YEAR}", f"{YEAR} *March* 12",
+    f"Mar<b></b>ch 12 {YEAR}", f"March<!-- x --> 12 {YEAR}", f"March 12<sup>th</sup>, {YEAR}",
+    f"12<sup>th</sup> March {YEAR}", f"{YEAR}\\-03\\-12",
+])
+def test_a_date_with_markup_beside_its_month_or_ordinal_is_found(written):
+    assert [(d.year, d.month, d.day) for d, _ in date_values_in(written)] == [(1970, 3, 12)]
+
+
+@pytest.mark.parametrize("written", ["zhang.wei<span>@</span>example.com", "zhang.wei<!-- -->@example.com"])
+def test_an_address_with_markup_beside_its_at_sign_is_found(written):
+    assert [kind for kind, _ in identifiers_in(written)] == ["an e-mail address"]
+
+
+@pytest.mark.parametrize("written", [f"&#0000{ord(VALID_ID[0])};{VALID_ID[1:]}", f"&#x000{ord(VALID_ID[0]):x};{VALID_ID[1:]}"])
+def test_a_digit_reference_with_leading_zeros_is_read(written):
+    assert [kind for kind, _ in identifiers_in(written)] == [ID_KIND]
+
+
+def test_a_phone_number_in_a_messenger_link_is_one():
+    assert [kind for kind, _ in identifiers_in("https://wa.me/86" "139" "1234" "5678")] == ["a phone number"]
+
+
+@pytest.mark.parametrize("encoded", [
+    "".join(f"&#x0000{ord(c):x};" for c in HAN_NAME),
+    "".join(f"%u{ord(c):04X}" for c in HAN_NAME),
+    "".join(f"={b:02x}" for b in HAN_NAME.encode()),
+    "".join(f"\\{b:03o}" for b in HAN_NAME.encode()),
+    "".join(f"\\u{{0000{ord(c):x}}}" for c in HAN_NAME),
+])
+def test_a_name_in_another_script_in_more_encodings(package, encoded):
+    write(package, "docs/notes.md", f"Member: {encoded}.\n")
+    assert_findings(package.validate(), ("privacy", "no_foreign_script", "docs/notes.md", 1, None))
+
+
+@pytest.mark.parametrize("pin", ["certifi==" "1970." "3.1", "tzdata>=" "1970." "03.01", "Certifi==" "1970." "3.1"])
+def test_a_date_before_2000_is_no_calendar_version(package, pin):
+    write(package, "requirements-dev.txt", pin + "\n")
+    assert_findings(package.validate(), ("privacy", "no_full_dates", "requirements-dev.txt", 1, None))
+
+
+def test_a_compiled_file_s_name_is_scanned(package):
+    write(package, f"docs/{VALID_ID}/x.pyc", "")
+    assert_findings(package.validate(), ("privacy", "no_identifiers", "docs/[withheld]/x.pyc", None, None))
+
+
+def test_an_image_chunk_of_metadata_or_a_second_one_is_refused(package):
+    (package.root / "docs").mkdir()
+    screenshot = package.root / "docs" / "screenshot.png"
+    gamma = struct.pack(">I", 4) + b"gAMA" + b"1970" + struct.pack(">I", zlib.crc32(b"gAMA" + b"1970"))
+    screenshot.write_bytes(png_with()[:33] + gamma + png_with()[33:])
+    [finding] = assert_findings(package.validate(), ("privacy", "no_text_in_images", "docs/screenshot.png", None, None))
+    assert "'gAMA' chunk (text or metadata)" in finding.message
+
+
+# -- what a maintainer writes is not refused -----------------------------------------------------------
+
+@pytest.mark.parametrize("path, text", [
+    ("docs/notes.md", "The sum 1+2+3+4+5+6+7+8+9+10 = 55, and `1*2*3*4*5*6*7*8*9*10` is ten factorial.\n"),
+    ("docs/notes.md", "The pattern `\\bdate\\b` matches the word; Windows keeps it in `C:\\Users\\dev\\cafe\\data`.\n"),
+    ("docs/notes.md", "Timings in &micro;s: 5 \u00b5s per row; R&amp;D budget.\n"),
+    ("docs/notes.md", "**1.95 million** members, `2020`, <b>2020</b>, `3.11.7`, 2*3*4, &#8217; and &#8212;.\n"),
+    ("viewer/extra.js", "const HAN = /[\\u4e00-\\u9fff]/;\n"),
+    ("viewer/extra.css", '.icon::before { content: "\\f101"; }\n'),
+    ("requirements-dev.txt", "jsonschema-specifications==" "2023." "12.1\ntypes-python-dateutil==2.9.0." "2024" "0906\n"
+                             "certifi>=" "2024." "8.30,<" "2025." "1.1\n"),
+])
+def test_ordinary_content_is_not_refused(package, path, text):
+    write(package, path, text)
+    assert_findings(package.validate())

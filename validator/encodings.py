@@ -1,8 +1,11 @@
 """Encodings that hide text, and how each is undone: HTML character references, with or
-without the closing semicolon; percent and quoted-printable escapes; backslash escapes as C,
-Python, JavaScript and CSS write them, and UTF-8 bytes written as backslash escapes; base64,
-also wrapped over lines; hexadecimal bytes; and markup that a page or a Markdown viewer shows
-as nothing (an HTML comment, an inline tag, emphasis or code marks) touching a digit.
+without the closing semicolon and with any leading zeros; percent escapes (also %uXXXX) and
+quoted-printable ones; backslash escapes as C, Python, JavaScript and CSS write them, and
+UTF-8 bytes written as hexadecimal or octal escapes; base64, also wrapped over lines;
+hexadecimal bytes; and markup that a page or a Markdown viewer shows as nothing (comments,
+tags of all but block elements, hidden elements with their content, links as their text,
+backslash escapes, emphasis or code marks) touching a digit, an @, an ordinal suffix or a
+month's name.
 
 `ENCODED` marks text where one of them may apply; `DECODERS` lists (pattern, undo) pairs in
 the order `readings` undoes them when chained. Each undo returns the match unchanged where it
@@ -21,32 +24,51 @@ import unicodedata
 from urllib.parse import unquote
 
 _WHITE_SPACE_AS_SPACE = str.maketrans("\t\n\r", "   ")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
-_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-_QUOTED_PRINTABLE = re.compile(r"(?:=[0-9A-F]{2})+")
-_BACKSLASH = re.compile(r"\\(?:x([0-9A-Fa-f]{2})(?![0-9A-Fa-f])|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})"
-                        r"|([0-7]{3})|[ux]\{([0-9A-Fa-f]{1,6})\}|N\{([A-Za-z0-9 -]{1,88})\})")
-_BACKSLASH_BYTES = re.compile(r"(?:\\x[0-9A-Fa-f]{2}){2,}")  # UTF-8 bytes, as C and Python write them
+_ENTITY = re.compile(r"&(?:#0*[0-9]{1,7};?|#[xX]0*[0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
+_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2}|%u[0-9A-Fa-f]{4})+")
+_QUOTED_PRINTABLE = re.compile(r"(?:=[0-9A-F]{2})+|(?:=[0-9A-Fa-f]{2}){2,}")
+_BACKSLASH = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})"
+                        r"|([0-7]{3})|[ux]\{0*([0-9A-Fa-f]{1,6})\}|N\{([A-Za-z0-9 -]{1,88})\})")
+# UTF-8 bytes as C, Python and shells write them: hexadecimal or octal escapes.
+_BACKSLASH_BYTES = re.compile(r"(?:\\x[0-9A-Fa-f]{2}){2,}|(?:\\[0-7]{3}){2,}")
 _CSS_ESCAPE = re.compile(r"\\([0-9A-Fa-f]{2,6})(?:\r\n|[ \t\r\n\f])?")
 _BASE64 = re.compile(r"[A-Za-z0-9+/_-]{20,}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/_-]{4,})*={0,2}")
 _HEX_BYTES = re.compile(r"(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}){8,}(?![0-9A-Za-z])")
-# Markup that a page or a Markdown viewer shows as nothing, touching a digit: an HTML comment,
-# a tag of an element that stays within its line of text, emphasis or code marks. Between the
-# digits of a number, the number displays whole (a table cell or a paragraph would not).
-_INLINE = ("a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span"
-           "|strike|strong|sub|sup|time|tt|u|var|wbr")
-_MARKUP_ITEM = (rf"<!--.{{0,200}}?-->|</?(?:{_INLINE})(?:[ \t\n/][^<>]{{0,200}})?>"
-                r"|\*{1,3}|_{2,3}|~~|`{1,3}")
-_MARKUP = re.compile(rf"(?<=[0-9])(?:{_MARKUP_ITEM})+|(?:{_MARKUP_ITEM})+(?=[0-9])", re.DOTALL | re.IGNORECASE)
+# Markup that a page or a Markdown viewer shows as nothing, touching a digit, an @, a digit's
+# ordinal suffix or a month's name: an HTML comment or processing instruction, a tag of any
+# element but those that start a new block or cell (a table cell, a paragraph, a list item
+# display apart), an element marked hidden with what it holds, a Markdown link or image as
+# its text, a Markdown backslash escape, emphasis or code marks.
+_BLOCK = ("address|article|aside|blockquote|body|br|caption|dd|details|div|dl|dt|fieldset|figcaption"
+          "|figure|footer|form|h[1-6]|head|header|hr|html|legend|li|main|nav|ol|option|p|pre|section"
+          "|select|summary|table|tbody|td|textarea|tfoot|th|thead|title|tr|ul")
+_ATTRIBUTES = r"""(?:[ \t\n/](?:"[^"]{0,1000}"|'[^']{0,1000}'|[^<>"']){0,1000})?"""
+_MARKUP_ITEM = (rf"<!--.{{0,2000}}?-->|<!-->|<!--->|<![^<>-][^<>]{{0,1000}}>|<\?[^<>]{{0,1000}}>|</>"
+                rf"|</?(?!(?:{_BLOCK})\b)[A-Za-z][A-Za-z0-9-]{{0,30}}{_ATTRIBUTES}>"
+                r"|!?\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)|\\(?=[-\\`*_{}\[\]()#+.!])")
+# Emphasis and code marks beside a number of two digits or more: 1*2*3 is a product.
+_EMPHASIS = r"(?:(?<=[0-9]{2})|(?<=[@a-z]))(?:\*{1,3}|_{2,3}|~~|`{1,3})+|(?:\*{1,3}|_{2,3}|~~|`{1,3})+(?=[0-9]{2}|[@a-z])"
+_HIDDEN = (rf"<([A-Za-z][A-Za-z0-9-]{{0,30}})[ \t\n/][^<>]{{0,1000}}?(?:\bhidden\b|display\s*:\s*none)"
+           rf"[^<>]{{0,1000}}>[^<]{{0,200}}</\1\s*>")
+_NEXT_TO = r"[0-9@]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}"
+_AFTER = (r"(?:(?<=[0-9@])|(?<=[0-9]st|[0-9]nd|[0-9]rd|[0-9]th)|(?<=jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+          r"|(?<=uary|arch|pril|june|july|gust|mber|ober))")
+_MARKUP = re.compile(rf"{_AFTER}(?:{_HIDDEN}|{_MARKUP_ITEM})+|(?:{_HIDDEN}|{_MARKUP_ITEM})+(?={_NEXT_TO})"
+                     rf"|{_EMPHASIS}", re.DOTALL | re.IGNORECASE)
 # Markers of an encoded form: a reading other than the plain one is worth making.
 ENCODED = re.compile(r"&(?:#[0-9]|#[xX][0-9A-Fa-f]|[A-Za-z][A-Za-z0-9]{1,31};)|%[0-9A-Fa-f]{2}|=[0-9A-F]{2}"
                      r"|\\(?:[xuUN]|[0-9A-Fa-f]{2})|[A-Za-z0-9+/_-]{20,}"
                      r"|[0-9][OoQDlIi|!ZzSsGbBgq](?![A-Za-z])|(?<![A-Za-z])[OoQDlIi|!ZzSsGbBgq][0-9]"
-                     r"|[0-9](?:<|\*|__|~~|`)|(?:>|\*|__|~~|`)[0-9]")
+                     r"|\*|__|~~|`|\[|<[A-Za-z/!?]|\\[-\\`*_{}\[\]()#+.!]")
+
+
+_LINK = re.compile(r"(!?)\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)")
 
 
 def _without_markup(match: re.Match) -> str:
-    return ""
+    """What the markup shows: the text of its links (an image shows none), nothing else."""
+    shown = [link.group(2) for link in _LINK.finditer(match.group()) if not link.group(1)]
+    return "".join(shown)
 
 
 def _from_entity(match: re.Match) -> str:
@@ -54,7 +76,9 @@ def _from_entity(match: re.Match) -> str:
 
 
 def _from_percent(match: re.Match) -> str:
-    return unquote(match.group(), errors="replace")
+    """%XX as UTF-8 bytes, and %uXXXX (an old JavaScript form) as the character it names."""
+    return "".join(chr(int(part[2:], 16)) if part.startswith("%u") else unquote(part, errors="replace")
+                   for part in re.findall(r"%u[0-9A-Fa-f]{4}|(?:%[0-9A-Fa-f]{2})+", match.group()))
 
 
 def _from_quoted_printable(match: re.Match) -> str:
@@ -73,7 +97,9 @@ def _from_backslash(match: re.Match) -> str:
 
 def _from_backslash_bytes(match: re.Match) -> str:
     try:
-        decoded = bytes.fromhex(match.group().replace("\\x", "")).decode("utf-8")
+        written = match.group()
+        values = [int(byte, 8) for byte in written.split("\\")[1:]] if written[1] != "x" else None
+        decoded = (bytes(values) if values else bytes.fromhex(written.replace("\\x", ""))).decode("utf-8")
     except ValueError:
         return match.group()
     return decoded if _readable(decoded) else match.group()
@@ -110,7 +136,9 @@ def _readable(decoded: str) -> bool:
 
 
 # In the order they are undone when chained: the outermost encodings of text on the web first.
+# Backslash escapes, which code writes on purpose, and CSS escapes, which only CSS reads.
 ESCAPES = (_BACKSLASH_BYTES, _BACKSLASH, _CSS_ESCAPE)
+CSS_ESCAPES = (_CSS_ESCAPE,)
 DECODERS = ((_MARKUP, _without_markup), (_BASE64, _from_base64), (_HEX_BYTES, _from_hex_bytes),
              (_PERCENT, _from_percent), (_QUOTED_PRINTABLE, _from_quoted_printable), (_ENTITY, _from_entity),
              (_BACKSLASH_BYTES, _from_backslash_bytes), (_BACKSLASH, _from_backslash),

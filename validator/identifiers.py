@@ -4,7 +4,7 @@ One place for the detectors: the privacy layer looks for them, and every finding
 is redacted with them, so no finding ever echoes a detected identifier. Every reading of the
 text is searched (`readings`: the plain one, reversed, decoded, letters read as digits); in
 each, a number may have up to eight separators (spaces, dashes, dots, parentheses, slashes,
-underscores), a plus sign or a tilde alone, or a line break with the spaces around it, between any two of its digits, or commas between groups of three.
+underscores), a plus sign or a tilde alone between groups of three digits or more, or a line break with the spaces around it, between any two of its digits, or commas between groups of three.
 
 A run of digits glued to letters on both sides (a hexadecimal checksum, a hash) is no phone
 number or 15-digit ID number; there it takes an 18-character ID number with a valid check
@@ -32,7 +32,7 @@ from .readings import ENCODED, normalise, readings
 
 # A number as people write it: digits, with separators between them, optionally "+"-prefixed
 # and, for an ID number, ending in the check character X.
-_SEPARATOR = r"(?:[ ().\-/_]{1,8}|[+~]| *\n{1,2} *)"
+_SEPARATOR = r"(?:[ ().\-/_]{1,8}|(?<=[0-9]{3})[+~](?=[0-9]{3})| *\n{1,2} *)"
 _NUMBER = re.compile(rf"(?<![0-9])(\+)?\(?[0-9](?:[0-9]|{_SEPARATOR}(?=[0-9]))*(?:[Xx])?")
 _THOUSANDS = re.compile(r"(?<![0-9,])[0-9]{1,3}(?:,[0-9]{3}){4,}(?![0-9])")
 # What every identifier needs: an at sign, ten digits in one number (eight after "+"), or a
@@ -42,6 +42,7 @@ _CANDIDATE = re.compile(rf"@|[\[({{<\u3010\u3014\u3008\u300a] ?(?:at|\.) ?[\])}}
                         rf"|[0-9](?:{_SEPARATOR}?[0-9]){{9}}|[0-9](?:,[0-9]{{3}}){{4}}|{ENCODED.pattern}",
                         re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[^\W\d_]{2,24}(?![\w])")
+_PHONE_LINK = re.compile(r"(?:wa\.me|whatsapp\.com|t\.me|viber\.click|signal\.me)/", re.IGNORECASE)
 _WEB_ADDRESS_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s<>\"']*\Z")
 # No identifier is written in fewer characters: a phone number after "+" has eight digits.
 _SHORTEST = 8
@@ -126,8 +127,10 @@ def _glued_to_letters(text: str, start: int, end: int) -> bool:
 
 
 def _inside_web_address(text: str, position: int) -> bool:
-    """Whether the number is part of a web address (https://..., www....)."""
-    return _WEB_ADDRESS_BEFORE.search(text, max(0, position - 2000), position) is not None
+    """Whether the number is part of a web address (https://..., www....) that is not a
+    messenger's link to a phone number (wa.me/8613...)."""
+    address = _WEB_ADDRESS_BEFORE.search(text, max(0, position - 2000), position)
+    return address is not None and _PHONE_LINK.search(address.group()) is None
 
 
 def _id_inside(digits: str) -> bool:

@@ -23,13 +23,13 @@ _CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
 _BIT_DEPTHS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
 # Image data only (no text, no EXIF, no time, no profile name), each chunk of the size its
 # data has for the image's colour type `c`.
+# The chunks a PNG image needs, each of the size its data has; none but IDAT twice. The others
+# (colour space, gamma, physical size, background, ...) carry bytes no reader of a screenshot
+# needs, and so could carry anything.
 _CHUNK_SIZES = {
     b"IHDR": lambda n, c: n == 13, b"PLTE": lambda n, c: 0 < n <= 768 and n % 3 == 0,
     b"IDAT": lambda n, c: True, b"IEND": lambda n, c: n == 0,
     b"tRNS": lambda n, c: {0: n == 2, 2: n == 6, 3: n <= 256}.get(c, False),
-    b"gAMA": lambda n, c: n == 4, b"cHRM": lambda n, c: n == 32, b"sRGB": lambda n, c: n == 1,
-    b"pHYs": lambda n, c: n == 9, b"bKGD": lambda n, c: n == {0: 2, 4: 2, 3: 1}.get(c, 6),
-    b"sBIT": lambda n, c: n == {0: 1, 2: 3, 3: 3, 4: 2, 6: 4}.get(c),
 }
 # Adam7 interlacing: each pass's first column and row, and its steps across and down.
 _ADAM7 = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2))
@@ -39,7 +39,7 @@ def png_problem(content: bytes) -> str | None:
     """Why `content` is not a PNG image of image data only, or None."""
     if not content.startswith(SIGNATURE):
         return "not a PNG file"
-    position, header, data = len(SIGNATURE), None, []
+    position, header, data, seen = len(SIGNATURE), None, [], set()
     while position + 8 <= len(content):
         length, kind = struct.unpack(">I4s", content[position:position + 8])
         name = kind.decode("latin-1")
@@ -47,6 +47,9 @@ def png_problem(content: bytes) -> str | None:
             return f"a {name!r} chunk (text or metadata)"
         if (header is None) != (kind == b"IHDR"):
             return f"a {name!r} chunk where the image header (IHDR) must be, first and once"
+        if kind != b"IDAT" and kind in seen:
+            return f"a second {name!r} chunk; expected each chunk but the image data (IDAT) once"
+        seen.add(kind)
         if kind == b"PLTE" and header[3] != 3:
             return f"a 'PLTE' chunk in an image of colour type {header[3]}; a palette only in a palette image (3)"
         if not _CHUNK_SIZES[kind](length, header and header[3]):

@@ -105,7 +105,7 @@ class Resource:
 class PackageFile:
     """A file of the package's directory, as the privacy layer scans it."""
     path: str                      # relative to the package directory, with "/"
-    role: str                      # descriptor, resource, schema, repository or undeclared
+    role: str                      # descriptor, resource, schema, repository, compiled or undeclared
     text: str | None = None        # decoded; None for binary and unreadable files
     content: bytes | None = None   # kept for the binary files layout.BINARY_FILES names
     problem: str | None = None     # why it cannot be read as text
@@ -265,7 +265,10 @@ def _package_files(package: LoadedPackage, descriptor_file: Path) -> list[Packag
             file, _ = resolve_inside(package.root, resource.schema_path)
             schemas[file] = resource
     files = []
-    for relative, path in walk(package.root, layout.IGNORED_TOP, layout.IGNORED_SUFFIXES):
+    for relative, path in walk(package.root, layout.IGNORED_TOP, ()):
+        if relative.endswith(layout.IGNORED_SUFFIXES):
+            files.append(PackageFile(relative, "compiled"))  # never read; its name is scanned
+            continue
         file, why = resolve_inside(package.root, relative)
         resource = resources.get(file)
         if resource is not None and not resource.is_table:

@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from . import layout
+from .allowed_dates import dated_events, exempt_spans, release_dates
 from .attribution import texts_naming
 from .characters import UNREADABLE, foreign_runs, invisible_characters
 from .context import Context
@@ -26,25 +27,16 @@ from .images import png_problem
 from .models import FREE_TEXT_COLUMNS
 from .package import DESCRIPTOR
 from .pins import folded, name_forms
-from .readings import ENCODED, decoded
+from .encodings import CSS_ESCAPES, DECODERS, ENCODED, ESCAPES
+from .readings import decoded
 from .registry import ARTICLE, FILES, ROWS, register
-from .texts import repeated_keys, scan, text_files
+from .texts import repeated_keys, scan
 from .vocabulary import NON_LATIN_WORDS, PERSONAL_ATTRIBUTE_WORDS, sensitive_name
 
 LAYER = "privacy"
 NOT_ALLOWED = "(value withheld); personal data of any kind is not allowed"
-_CHANGELOG_HEADING = re.compile(r"^## \[\d+\.\d+\.\d+\] - \d{4}-\d{2}-\d{2}$", re.MULTILINE)
-# A pinned version that reads as a date (name==YYYY.M.D): the version of a dependency known
-# to number its releases by date, nothing else.
-CALENDAR_VERSIONED = ("certifi", "pytz", "tzdata", "regex", "pip-audit", "trove-classifiers")
-_REQUIREMENT_PIN = re.compile(rf"^(?:{'|'.join(map(re.escape, CALENDAR_VERSIONED))})"
-                              r"(?:\[[A-Za-z0-9,._-]+\])? ?(?:==|~=|>=|<=) ?"
-                              r"[0-9]{4}\.[0-9]{1,2}\.[0-9]{1,2}\b", re.MULTILINE)
-_REQUIREMENTS_FILE = re.compile(r"requirements[A-Za-z0-9_-]*\.txt")
+_CODE_FILES, _STYLED_FILES = (".py", ".js", ".mjs", ".css"), (".html", ".htm", ".svg")
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Standard vocabularies whose IRIs hold the date they were published.
-STANDARD_IRIS = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#",)
-_RELEASED = re.compile(r"^date-released: ['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
 _PERSONAL_ATTRIBUTE = re.compile(r"(?<!\w)(?:" + "|".join(
     r"\s+".join(map(re.escape, w.split())) for w in sorted(PERSONAL_ATTRIBUTE_WORDS, key=len, reverse=True))
     + r")(?!\w)", re.IGNORECASE)
@@ -76,18 +68,18 @@ def no_full_dates(ctx: Context):
     the events' date columns, the descriptor's `created`, and, in any other file, the events'
     dates, the release dates (`created`, and the one `date-released` of CITATION.cff) and the
     dates of CHANGELOG.md's version headings. Dates inside the standard vocabularies' IRIs
-    (`STANDARD_IRIS`) are part of those names."""
-    allowed = _dated_events(ctx) | _release_dates(ctx)
+    (`allowed_dates.STANDARD_IRIS`) are part of those names."""
+    allowed = dated_events(ctx) | release_dates(ctx)
     events = ctx.package.resources.get("events")
     event_columns = {(events.path, "date_from"), (events.path, "date_to")} if events else set()
     data = {DESCRIPTOR} | {r.path for r in ctx.package.resources.values() if r.is_table} \
         | {r.schema_path for r in ctx.package.resources.values() if r.schema_path}
     for text in scan(ctx, may_hold_date, skip_columns=frozenset(event_columns)):
         if (text.where, text.field, text.resource) == ("the value", "created", DESCRIPTOR) \
-                and _release_dates(ctx) >= {value.isoformat() for value, _ in date_values_in(text.text[:10])}:
+                and release_dates(ctx) >= {value.isoformat() for value, _ in date_values_in(text.text[:10])}:
             continue  # a release date, after the events (else it is read like any other date)
         found = text.reported(date_values_in(text.text, numeric=text.numeric))
-        exempt = _exempt_spans(text) if found else []
+        exempt = exempt_spans(text) if found else []
         for value, position in found:
             if any(a <= position < b for a, b in exempt) or (
                     text.resource not in data and value.isoformat() in allowed):
@@ -243,14 +235,25 @@ def _may_hold_other_script(text: str) -> bool:
 
 def _foreign_runs_in_every_reading(text) -> list[tuple[str, int, int]]:
     """`foreign_runs` of the text as written and of its decoded readings (a character
-    reference shows as the character it names), each at its place in the text as written;
-    Python source's own escapes are left as written."""
+    reference shows as the character it names), each at its place in the text as written."""
     found = {(run[0], run[1]): run for run in foreign_runs(text.text, NON_LATIN_WORDS)}
-    for reading, origin in decoded(text.text, escapes=not text.resource.endswith(".py")):
+    for reading, origin in decoded(text.text, _decoders_for(text.resource), normal=False):
         if not reading.isascii():
             for script, position, length in foreign_runs(reading, NON_LATIN_WORDS):
                 found.setdefault((script, origin[position]), (script, origin[position], length))
     return sorted(found.values(), key=lambda run: run[1])
+
+
+def _decoders_for(path: str) -> tuple:
+    """The encodings undone before the script check: in code (Python, JavaScript, CSS), which
+    writes characters as backslash escapes on purpose (the vocabularies, the tests' fault
+    inputs, a pattern of Han characters), none of those; CSS escapes only where CSS is read
+    (HTML, SVG); every other encoding everywhere."""
+    if path.endswith(_CODE_FILES):
+        return tuple(d for d in DECODERS if d[0] not in ESCAPES)
+    if path.endswith(_STYLED_FILES):
+        return DECODERS
+    return tuple(d for d in DECODERS if d[0] not in CSS_ESCAPES)
 
 
 def _non_ascii_or_control_texts(ctx: Context) -> list:
@@ -258,39 +261,6 @@ def _non_ascii_or_control_texts(ctx: Context) -> list:
     all that the script and invisible-character checks need to read."""
     return list(scan(ctx, lambda text: not text.isascii() or _ASCII_CONTROL.search(text) is not None,
                      joiner="\n"))
-
-
-def _exempt_spans(text) -> list[tuple[int, int]]:
-    """Where a date is part of a name or a heading, not a date of anyone: the standard IRIs,
-    CHANGELOG.md's version headings, and the pinned versions of a requirements file."""
-    spans = [(m.start(), m.end()) for iri in STANDARD_IRIS for m in re.finditer(re.escape(iri), text.text)]
-    if text.resource == "CHANGELOG.md":
-        spans += [m.span() for m in _CHANGELOG_HEADING.finditer(text.text)]
-    if _REQUIREMENTS_FILE.fullmatch(text.resource.rsplit("/", 1)[-1]) and text.where == "the file":
-        spans += [m.span() for m in _REQUIREMENT_PIN.finditer(text.text)]
-    return spans
-
-
-def _dated_events(ctx: Context) -> set[str]:
-    events = ctx.package.resources.get("events")
-    if events is None or events.table is None:
-        return set()
-    return {cells[column] for column in ("date_from", "date_to") for _, cells in events.table.dicts()
-            if cells.get(column)}
-
-
-def _release_dates(ctx: Context) -> set[str]:
-    """The descriptor's `created` date and CITATION.cff's `date-released`, where they come
-    after every dated event (a release cannot precede what it reports)."""
-    found = set()
-    created = ctx.package.descriptor.get("created")
-    if isinstance(created, str):
-        found |= {value.isoformat() for value, _ in date_values_in(created[:10])}
-    for file in text_files(ctx):
-        if file.path == "CITATION.cff":
-            found |= set(_RELEASED.findall(file.text)[:1])  # a second one is not a release date
-    latest = max(_dated_events(ctx), default="")
-    return {day for day in found if day > latest}
 
 
 # The layer's checks, registered once, in the order they run, with what each needs.

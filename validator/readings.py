@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .encodings import DECODERS, ENCODED, ESCAPES
+from .encodings import DECODERS, ENCODED
 
 # Format characters that reorder how text displays (the package refuses them anywhere).
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
@@ -126,15 +126,14 @@ def readings(text: str):
             yield lookalikes[start:end], origin[start:end]
 
 
-def decoded(text: str, escapes: bool = True):
+def decoded(text: str, decoders=DECODERS, normal: bool = True):
     """(reading, position in `text` of each of its characters) for each reading of `text`
-    with its encodings decoded, around what they change; without `escapes`, backslash and CSS
-    escapes are left as written (Python source writes characters so on purpose)."""
+    with the encodings of `decoders` (by default all) undone, around what they change; with
+    `normal`, each reading as the detectors read it (`normalise`), else as decoded."""
     if ENCODED.search(text) is None:
         return
-    decoders = DECODERS if escapes else tuple(d for d in DECODERS if d[0] not in ESCAPES)
     for start, end in _windows(_encoded_spots(text, decoders), len(text)):
-        yield from _decoded_readings(text[start:end], range(start, end), decoders)
+        yield from _decoded_readings(text[start:end], range(start, end), decoders, normal)
 
 
 def _encoded_spots(text: str, decoders) -> list[tuple[int, int]]:
@@ -156,7 +155,7 @@ def _windows(spots: list[tuple[int, int]], length: int, margin: int = 200) -> li
     return windows
 
 
-def _decoded_readings(piece: str, origin: range, decoders):
+def _decoded_readings(piece: str, origin: range, decoders, normal: bool = True):
     """The readings of a stretch of text with each encoding decoded on its own, and with all
     of them decoded one after another (three rounds, for an encoding inside another)."""
     made = {piece}
@@ -165,7 +164,7 @@ def _decoded_readings(piece: str, origin: range, decoders):
         decoded = _substitute(piece, origin, pattern, decode)
         if decoded[0] not in made:
             made.add(decoded[0])
-            yield _normalised(*decoded)
+            yield _normalised(*decoded) if normal else decoded
         chained, chained_origin = _substitute(chained, chained_origin, pattern, decode)
     for _ in range(2):
         before = chained
@@ -174,7 +173,7 @@ def _decoded_readings(piece: str, origin: range, decoders):
         if chained == before:
             break
     if chained not in made:
-        yield _normalised(chained, chained_origin)
+        yield _normalised(chained, chained_origin) if normal else (chained, chained_origin)
 
 
 def _as_digits(match: re.Match) -> str:
