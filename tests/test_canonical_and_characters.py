@@ -38,3 +38,25 @@ def test_a_run_after_an_allowed_word_is_placed_where_it_stands():
     word = NON_LATIN_WORDS[0]
     text = f"{word} \u0418\u0432\u0430\u043d"  # a Cyrillic name after a word of the vocabulary
     assert foreign_runs(text, NON_LATIN_WORDS) == [("Cyrillic", len(word) + 1, 4)]
+
+
+def test_a_snippet_is_cut_to_its_limit_with_an_ellipsis():
+    from validator.findings import snippet
+    assert snippet("abc", 5) == "abc" and snippet("abcdefgh", 5) == "abcd\u2026"
+
+
+def test_where_a_text_occurs_is_its_first_place_from_the_start():
+    from validator.findings import where_found
+    assert where_found("ab", "ab-ab") == "; the text occurs at 0-2"
+    assert where_found("zz", "ab-ab") == "; the text does not occur in the article"
+
+
+def test_the_first_year_a_date_may_have_is_1000():
+    from validator.dates import date_values_in
+    first, before = "1000" "-03-01", "0999" "-03-01"  # written in pieces, so that no file holds a date
+    assert [(d.year, d.month, d.day) for d, _ in date_values_in(f"in {first} and {before}")] == [(1000, 3, 1)]
+
+
+def test_a_next_line_control_reads_as_a_line_break():
+    from validator.readings import normalise
+    assert normalise("a\x85b") == "a\nb"
