@@ -45,16 +45,26 @@ _BLOCK = ("address|article|aside|blockquote|body|br|caption|dd|details|div|dl|dt
 _ATTRIBUTES = r"""(?:[ \t\n/](?:"[^"]{0,1000}"|'[^']{0,1000}'|[^<>"']){0,1000})?"""
 _MARKUP_ITEM = (rf"<!--.{{0,2000}}?-->|<!-->|<!--->|<![^<>-][^<>]{{0,1000}}>|<\?[^<>]{{0,1000}}>|</>"
                 rf"|</?(?!(?:{_BLOCK})\b)[A-Za-z][A-Za-z0-9-]{{0,30}}{_ATTRIBUTES}>"
-                r"|!?\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)|\\(?=[-\\`*_{}\[\]()#+.!])")
-# Emphasis and code marks beside a number of two digits or more: 1*2*3 is a product.
-_EMPHASIS = r"(?:(?<=[0-9]{2})|(?<=[@a-z]))(?:\*{1,3}|_{2,3}|~~|`{1,3})+|(?:\*{1,3}|_{2,3}|~~|`{1,3})+(?=[0-9]{2}|[@a-z])"
-_HIDDEN = (rf"<([A-Za-z][A-Za-z0-9-]{{0,30}})[ \t\n/][^<>]{{0,1000}}?(?:\bhidden\b|display\s*:\s*none)"
-           rf"[^<>]{{0,1000}}>[^<]{{0,200}}</\1\s*>")
-_NEXT_TO = r"[0-9@]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}"
-_AFTER = (r"(?:(?<=[0-9@])|(?<=[0-9]st|[0-9]nd|[0-9]rd|[0-9]th)|(?<=jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-          r"|(?<=uary|arch|pril|june|july|gust|mber|ober))")
-_MARKUP = re.compile(rf"{_AFTER}(?:{_HIDDEN}|{_MARKUP_ITEM})+|(?:{_HIDDEN}|{_MARKUP_ITEM})+(?={_NEXT_TO})"
-                     rf"|{_EMPHASIS}", re.DOTALL | re.IGNORECASE)
+                r"|!?\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)|\\[-\\`*_{}\[\]()#+.!]")
+_HIDDEN = (rf"<[A-Za-z][A-Za-z0-9-]{{0,30}}[ \t\n/][^<>]{{0,1000}}?(?:\bhidden\b|display\s*:\s*none)"
+           rf"[^<>]{{0,1000}}>[^<]{{0,200}}</[A-Za-z][A-Za-z0-9-]{{0,30}}\s*>")
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_MONTH_ENDS = r"(?<=uary|arch|pril|june|july|gust|mber|ober)"
+# What markup may join: a digit (with up to two separators after it), an ordinal suffix or a
+# month's name before it; a digit (after up to two separators), an ordinal suffix or a month's
+# name after it; an @ on either side; or the two halves of a month's name.
+_BEFORE = (rf"(?:(?<=[0-9])|(?<=[0-9][ ./-])|(?<=[0-9][ ./-]{{2}})|(?<=[0-9]st|[0-9]nd|[0-9]rd|[0-9]th)"
+           rf"|(?<={_MONTHS})|{_MONTH_ENDS})")
+_AFTER = rf"(?=[ ,./-]{{0,2}}(?:[0-9]|{_MONTHS}[a-z]{{0,6}}\b)|(?:st|nd|rd|th)\b)"
+# Markup items in a row, maybe with separators between them (1970<b>-</b>03).
+_ITEMS = rf"(?:{_HIDDEN}|{_MARKUP_ITEM})(?:[ ,./-]{{0,2}}(?:{_HIDDEN}|{_MARKUP_ITEM}))*"
+# Emphasis and code marks join only a number of two digits or more: 1*2*3 is a product.
+_MARKS = r"(?:\*{1,3}|_{2,3}|~~|`{1,3})+"
+_EMPHASIS = (rf"(?<=[0-9]{{2}}){_MARKS}(?=[ ./-]{{0,2}}[0-9])|(?:(?<=[0-9])|(?<=[0-9][ ./-])){_MARKS}(?=[0-9]{{2}})"
+             rf"|(?:(?<=[0-9][ ./-])|(?<=[0-9]{{2}})){_MARKS}(?={_MONTHS})|{_MONTH_ENDS}{_MARKS}(?=[ ./-]{{0,2}}[0-9])"
+             rf"|(?<=@){_MARKS}|{_MARKS}(?=@)")
+_MARKUP = re.compile(rf"(?=[<*_~`!\[\\])(?:{_BEFORE}{_ITEMS}{_AFTER}|(?<={_MONTHS}){_ITEMS}(?=[a-z])"
+                     rf"|(?<=@){_ITEMS}|{_ITEMS}(?=@)|{_EMPHASIS})", re.DOTALL | re.IGNORECASE)
 # Markers of an encoded form: a reading other than the plain one is worth making.
 ENCODED = re.compile(r"&(?:#[0-9]|#[xX][0-9A-Fa-f]|[A-Za-z][A-Za-z0-9]{1,31};)|%[0-9A-Fa-f]{2}|=[0-9A-F]{2}"
                      r"|\\(?:[xuUN]|[0-9A-Fa-f]{2})|[A-Za-z0-9+/_-]{20,}"
@@ -62,13 +72,19 @@ ENCODED = re.compile(r"&(?:#[0-9]|#[xX][0-9A-Fa-f]|[A-Za-z][A-Za-z0-9]{1,31};)|%
                      r"|\*|__|~~|`|\[|<[A-Za-z/!?]|\\[-\\`*_{}\[\]()#+.!]")
 
 
+_ONE_ITEM = re.compile(rf"{_HIDDEN}|{_MARKUP_ITEM}|{_MARKS}", re.DOTALL | re.IGNORECASE)
 _LINK = re.compile(r"(!?)\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)")
 
 
 def _without_markup(match: re.Match) -> str:
-    """What the markup shows: the text of its links (an image shows none), nothing else."""
-    shown = [link.group(2) for link in _LINK.finditer(match.group()) if not link.group(1)]
-    return "".join(shown)
+    """What the markup shows: the separators between its items and the text of its links (an
+    image shows none), nothing else."""
+    def shown(item: re.Match) -> str:
+        if item.group().startswith("\\"):
+            return item.group()[1:]  # a Markdown escape shows the sign it escapes
+        link = _LINK.fullmatch(item.group())
+        return link.group(2) if link and not link.group(1) else ""
+    return _ONE_ITEM.sub(shown, match.group())
 
 
 def _from_entity(match: re.Match) -> str:
