@@ -258,6 +258,7 @@ def test_an_image_of_pixels_only_passes(content):
     (png(idat=[zlib.compress(b"\x00" * 13)]), "image data (IDAT) of 13 bytes where its header implies 14"),
     (png(interlace=1, idat=[STREAM]), "image data (IDAT) of 14 bytes where its header implies 15"),
     (png(depth=3), "an image header (IHDR) that describes no PNG image"),
+    (png(colour=1, idat=[STREAM]), "an image header (IHDR) that describes no PNG image"),  # no such colour
     (png(width=0), "an image header (IHDR) that describes no PNG image"),
     (png(width=2**20, height=2**20, idat=[b""]), f"expected at most {MAX_PIXEL_BYTES}"),
     (png()[:8] + chunk(b"tRNS", b"\x00" * 2) + png()[8:], "a 'tRNS' chunk where the image header (IHDR) must be"),
