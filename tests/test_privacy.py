@@ -673,3 +673,14 @@ def test_the_third_set_reaches_every_file(package):
                     ("privacy", "no_identifiers", "docs/notes.md", 2, None),
                     ("privacy", "no_foreign_script", "docs/notes.md", 2, None),   # Hangzhou: Han
                     ("privacy", "no_full_dates", "docs/notes.md", 3, None))
+
+
+def test_a_sensitive_column_name_in_a_csv_header_that_the_schema_does_not_name(package):
+    """The header is read as written, not only through the schema: a renamed column is the
+    tables layer's finding, and its sensitive name the privacy layer's."""
+    path = package.root / "data" / "figures.csv"
+    header, rest = path.read_text(encoding="utf-8").split("\n", 1)
+    path.write_text(header.replace(",measure", ",birth_date") + "\n" + rest, encoding="utf-8")
+    package.rehash()
+    assert_findings(package.validate(), ("tables", "incorrect-label", "data/figures.csv", 1, "measure"),
+                    ("privacy", "no_sensitive_field_names", "data/figures.csv", None, "birth_date"))
