@@ -1017,3 +1017,10 @@ def test_a_file_named_like_an_ignored_directory_is_not_ignored(package, relative
     file.write_text("zhang" "@example.com\n", encoding="utf-8")
     assert_findings(package.validate(), ("descriptor", "files_declared", relative, None, None),
                     ("privacy", "no_identifiers", relative, 1, None))
+
+
+def test_a_resource_that_is_no_object_is_named_by_its_place_in_the_list(package):
+    index = len(json.loads(package.descriptor.read_text(encoding="utf-8"))["resources"])  # counted from 0
+    package.edit_descriptor(lambda d: d["resources"].append(5))
+    [finding] = assert_findings(package.validate(), ("descriptor", "resources_declared", "datapackage.json", None, "resources"))
+    assert finding.message == f"resource {index} is not an object with a name"
