@@ -20,7 +20,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from .readings import ENCODED, normalise, readings
+from .readings import ENCODED, normalise, readings, windows
 
 _MONTH_NAMES = {name.lower(): n for n, name in enumerate(calendar.month_name) if name} | {
     name.lower(): n for n, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
@@ -107,14 +107,7 @@ def _candidate_windows(reading: str) -> list[tuple[int, int]]:
     date holds within its own characters, by more than the longest date a pattern reads
     (`_LONGEST`). A search started at a window's start still sees the characters before it,
     and one stopped `_LONGEST` after its end reads whole every date that starts in it."""
-    windows: list[tuple[int, int]] = []
-    for match in _IN_DATE.finditer(reading):
-        start, end = max(0, match.start() - _LONGEST), match.end() + _LONGEST
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
+    return windows([match.span() for match in _IN_DATE.finditer(reading)], len(reading), _LONGEST)
 
 
 def _outermost(spans) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import calendar
 import html
 import re
 import unicodedata
@@ -48,8 +49,9 @@ _MARKUP_ITEM = (rf"<!--.{{0,2000}}?-->|<!-->|<!--->|<![^<>-][^<>]{{0,1000}}>|<\?
                 r"|!?\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)|\\[-\\`*_{}\[\]()#+.!]")
 _HIDDEN = (rf"<[A-Za-z][A-Za-z0-9-]{{0,30}}[ \t\n/][^<>]{{0,1000}}?(?:\bhidden\b|display\s*:\s*none)"
            rf"[^<>]{{0,1000}}>[^<]{{0,200}}</[A-Za-z][A-Za-z0-9-]{{0,30}}\s*>")
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-_MONTH_ENDS = r"(?<=uary|arch|pril|june|july|gust|mber|ober)"
+# A month's name (English, as `dates` reads them): its first three letters, and its last four.
+_MONTHS = "(?:" + "|".join(name.lower() for name in calendar.month_abbr if name) + ")"
+_MONTH_ENDS = "(?<=" + "|".join(sorted({name[-4:].lower() for name in calendar.month_name if len(name) >= 4})) + ")"
 # What markup may join: a digit (with up to two separators after it), an ordinal suffix or a
 # month's name before it; a digit (after up to two separators), an ordinal suffix or a month's
 # name after it; an @ on either side; or the two halves of a month's name.

@@ -69,14 +69,15 @@ def no_full_dates(ctx: Context):
     dates, the release dates (`created`, and the one `date-released` of CITATION.cff) and the
     dates of CHANGELOG.md's version headings. Dates inside the standard vocabularies' IRIs
     (`allowed_dates.STANDARD_IRIS`) are part of those names."""
-    allowed = dated_events(ctx) | release_dates(ctx)
+    released = release_dates(ctx)
+    allowed = dated_events(ctx) | released
     events = ctx.package.resources.get("events")
     event_columns = {(events.path, "date_from"), (events.path, "date_to")} if events else set()
     data = {DESCRIPTOR} | {r.path for r in ctx.package.resources.values() if r.is_table} \
         | {r.schema_path for r in ctx.package.resources.values() if r.schema_path}
     for text in scan(ctx, may_hold_date, skip_columns=frozenset(event_columns)):
         if (text.where, text.field, text.resource) == ("the value", "created", DESCRIPTOR) \
-                and release_dates(ctx) >= {value.isoformat() for value, _ in date_values_in(text.text[:10])}:
+                and released >= {value.isoformat() for value, _ in date_values_in(text.text[:10])}:
             continue  # a release date, after the events (else it is read like any other date)
         found = text.reported(date_values_in(text.text, numeric=text.numeric))
         exempt = exempt_spans(text) if found else []

@@ -122,7 +122,7 @@ def readings(text: str):
     changed = [m.span() for m in _LOOKALIKE_RUN.finditer(normal) if _as_digits(m) != m.group()]
     if changed:
         lookalikes = _LOOKALIKE_RUN.sub(_as_digits, normal)
-        for start, end in _windows(changed, len(normal)):
+        for start, end in windows(changed, len(normal)):
             yield lookalikes[start:end], origin[start:end]
 
 
@@ -132,7 +132,7 @@ def decoded(text: str, decoders=DECODERS, normal: bool = True):
     `normal`, each reading as the detectors read it (`normalise`), else as decoded."""
     if ENCODED.search(text) is None:
         return
-    for start, end in _windows(_encoded_spots(text, decoders), len(text)):
+    for start, end in windows(_encoded_spots(text, decoders), len(text)):
         yield from _decoded_readings(text[start:end], range(start, end), decoders, normal)
 
 
@@ -142,17 +142,18 @@ def _encoded_spots(text: str, decoders) -> list[tuple[int, int]]:
                   if decode(match) != match.group())
 
 
-def _windows(spots: list[tuple[int, int]], length: int, margin: int = 200) -> list[tuple[int, int]]:
-    """The stretches of text around `spots` (sorted), wide enough for any identifier or date
-    that a decoded spot is part of, joined where they overlap: only they need reading again."""
-    windows: list[tuple[int, int]] = []
+def windows(spots, length: int, margin: int = 200) -> list[tuple[int, int]]:
+    """The stretches of text around `spots` (spans, sorted), `margin` characters wider on
+    either side (by default enough for any identifier or date that a decoded spot is part
+    of), joined where they overlap: only they need reading again."""
+    joined: list[tuple[int, int]] = []
     for start, end in spots:
         start, end = max(0, start - margin), min(length, end + margin)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
         else:
-            windows.append((start, end))
-    return windows
+            joined.append((start, end))
+    return joined
 
 
 def _decoded_readings(piece: str, origin: range, decoders, normal: bool = True):
