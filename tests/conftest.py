@@ -6,7 +6,9 @@ import csv
 import io
 import json
 import shutil
+import struct
 import sys
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -20,6 +22,34 @@ from update_hashes import update_hashes  # noqa: E402
 from validator import Report, validate_package  # noqa: E402
 
 ARTICLE = (ROOT / "data" / "article.txt").read_text(encoding="utf-8")
+# A made-up PRC resident ID number with a valid check character, built from pieces so that no
+# file of the package holds one.
+VALID_ID = "999999" "1970" "0101" "0017"
+
+
+def write(package, relative: str, text: str) -> Path:
+    """`text` as the file `relative` of the package copy, its folders made as needed."""
+    path = package.root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def chunk(kind: bytes, data: bytes) -> bytes:
+    """A PNG chunk, with the checksum of its bytes."""
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png(width=2, height=2, depth=8, colour=2, interlace=0, before=(), idat=None, after=()):
+    """A PNG of black pixels; `before` and `after` the image data, more (kind, data) chunks;
+    `idat`, the image data's chunks instead of one zlib stream of the right size."""
+    from validator.images import pixel_bytes
+    if idat is None:
+        idat = [zlib.compress(b"\x00" * pixel_bytes(width, height, depth, colour, interlace))]
+    header = struct.pack(">IIBBBBB", width, height, depth, colour, 0, 0, interlace)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + b"".join(chunk(k, d) for k, d in before)
+            + b"".join(chunk(b"IDAT", d) for d in idat) + b"".join(chunk(k, d) for k, d in after)
+            + chunk(b"IEND", b""))
 
 
 class PackageCopy:

@@ -10,7 +10,6 @@ scans its own tests too."""
 import base64
 import os
 import random
-import struct
 import subprocess
 import sys
 import tracemalloc
@@ -19,7 +18,7 @@ import zlib
 
 import pytest
 
-from conftest import ROOT, assert_findings
+from conftest import ROOT, VALID_ID, assert_findings, chunk, png, write
 from validator import privacy, texts
 from validator.context import Context
 from validator.characters import foreign_runs, invisible_characters, script_of
@@ -31,7 +30,7 @@ from validator.pins import ARTICLE_SHA256, PERSONS
 from validator.texts import Text, in_parts
 
 D = "datapackage.json"
-ID = "999999" "1970" "0101" "0017"
+ID = VALID_ID
 ID_KIND = "an 18-character PRC resident ID number (checksum valid)"
 EMAIL = "jane" "@" "example.com"
 BIRTH = "1970" "-03-01"
@@ -40,13 +39,6 @@ HAN_NAME = "\u738b\u82b3"
 
 def observers(package, description):
     return package.edit("entities", "observers", description=description)
-
-
-def write(package, relative, text):
-    path = package.root / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 # -- 1. characters of no known script --------------------------------------------------------
@@ -216,21 +208,6 @@ def test_a_repeated_key_in_the_descriptor_is_the_descriptor_layer_s_finding_alon
 
 
 # -- 5. the screenshot: a palette only in a palette image, nothing after the image data -------
-
-def chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-
-def png(width=2, height=2, depth=8, colour=2, interlace=0, before=(), idat=None, after=()):
-    """A PNG of black pixels; `before` and `after` the image data, more (kind, data) chunks;
-    `idat`, the image data's chunks instead of one zlib stream of the right size."""
-    if idat is None:
-        idat = [zlib.compress(b"\x00" * pixel_bytes(width, height, depth, colour, interlace))]
-    header = struct.pack(">IIBBBBB", width, height, depth, colour, 0, 0, interlace)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + b"".join(chunk(k, d) for k, d in before)
-            + b"".join(chunk(b"IDAT", d) for d in idat) + b"".join(chunk(k, d) for k, d in after)
-            + chunk(b"IEND", b""))
-
 
 TEXT = ("Register member: " + EMAIL + ", born " + BIRTH).encode()
 STREAM = zlib.compress(b"\x00" * pixel_bytes(2, 2, 8, 2, 0))
