@@ -35,6 +35,12 @@ def write(package, relative: str, text: str) -> Path:
     return path
 
 
+def write_exceptions(package, *entries: tuple[str, str, str, str]) -> Path:
+    """The package's reviewed privacy exceptions: (check, file, fingerprint, reason) each."""
+    rows = ["check,file,sha256,reason"] + [",".join(entry[:3]) + f',"{entry[3]}"' for entry in entries]
+    return write(package, "privacy-exceptions.csv", "\n".join(rows) + "\n")
+
+
 def chunk(kind: bytes, data: bytes) -> bytes:
     """A PNG chunk, with the checksum of its bytes."""
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
@@ -43,7 +49,7 @@ def chunk(kind: bytes, data: bytes) -> bytes:
 def png(width=2, height=2, depth=8, colour=2, interlace=0, before=(), idat=None, after=()):
     """A PNG of black pixels; `before` and `after` the image data, more (kind, data) chunks;
     `idat`, the image data's chunks instead of one zlib stream of the right size."""
-    from validator.images import pixel_bytes
+    from validator.privacy.images import pixel_bytes
     if idat is None:
         idat = [zlib.compress(b"\x00" * pixel_bytes(width, height, depth, colour, interlace))]
     header = struct.pack(">IIBBBBB", width, height, depth, colour, 0, 0, interlace)
@@ -174,14 +180,16 @@ def _forget_what_was_computed_before_a_mutation():
     import os
     mutant = os.environ.get("MUTANT_UNDER_TEST", "")
     if mutant.startswith("validator."):
-        from validator import characters, descriptor, readings, tables
-        module = mutant.split(".")[1]
+        from validator import descriptor, tables
+        from validator.privacy import readings
+        from validator.privacy.detectors import script
+        module = mutant.split(".")[-2] if mutant.count(".") > 1 else mutant.split(".")[1]
         if module == "tables":
             tables._CHECKED.clear()
         if module == "descriptor":
             descriptor._PROFILE_ERRORS.clear()
         if module == "readings":
             readings.clear_caches()
-        if module == "characters":
-            characters.script_of.cache_clear()
+        if module == "script":
+            script.script_of.cache_clear()
     yield

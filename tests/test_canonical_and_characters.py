@@ -2,7 +2,8 @@
 classes of the privacy layer at their edges (a first range, a first position, a format
 character that no renderer is told to ignore)."""
 from validator.canonical import DIALECT, FREE, dialect_disagreements, missing_properties, short
-from validator.characters import foreign_runs, invisible_characters, is_default_ignorable
+from detect import foreign_runs, invisible_characters
+from validator.privacy.detectors.invisible import is_default_ignorable
 from validator.vocabulary import NON_LATIN_WORDS
 
 
@@ -52,11 +53,11 @@ def test_where_a_text_occurs_is_its_first_place_from_the_start():
 
 
 def test_the_first_year_a_date_may_have_is_1000():
-    from validator.dates import date_values_in
+    from detect import date_values_in
     first, before = "1000" "-03-01", "0999" "-03-01"  # written in pieces, so that no file holds a date
     assert [(d.year, d.month, d.day) for d, _ in date_values_in(f"in {first} and {before}")] == [(1000, 3, 1)]
 
 
 def test_a_next_line_control_reads_as_a_line_break():
-    from validator.readings import normalise
+    from validator.privacy.readings import normalise
     assert normalise("a\x85b") == "a\nb"

@@ -231,9 +231,9 @@ def test_workflow_commands_escape_line_breaks_and_percent_signs():
 
     from validator.cli import github_command
     from validator.findings import Finding
-    finding = Finding("privacy", "no_identifiers", "data/a,b.csv", 3, "text", "50% of\r\nit", 4)
+    finding = Finding("privacy", "no_phone_numbers", "data/a,b.csv", 3, "text", "50% of\r\nit", 4)
     assert github_command(finding, Path.cwd()) == (
-        "::error file=data/a%2Cb.csv,line=4,title=privacy/no_identifiers::text: 50%25 of%0D%0Ait")
+        "::error file=data/a%2Cb.csv,line=4,title=privacy/no_phone_numbers::text: 50%25 of%0D%0Ait")
     whole_file = Finding("descriptor", "files_declared", "notes.txt", None, None, "refused", None)
     assert github_command(whole_file, Path.cwd()) == "::error file=notes.txt,title=descriptor/files_declared::refused"
 

@@ -29,7 +29,7 @@ RECORDS = Context(PACKAGE, ARTICLE_SHA256, PERSONS).records
 ARTICLE = PACKAGE.article
 SPAN_TABLES = ["quotes", "figures", "events", "statements", "excluded_spans"]
 ALPHABET = (string.printable + "\u201c\u201d\u2019\u2013\u2026\u00e9"
-            + "\u5f20\u4f1f\u8eab\u4efd\u8bc1\u5e74\u6708\u65e5"
+            + "\u5f20\u4e09\u8eab\u4efd\u8bc1\u5e74\u6708\u65e5"
             + "\uff10\uff11\uff19\u0660\u0669\uff20"
             + "\u200b\u200d\u2060\ufeff\u00ad\u202e\u2066\u2069"
             + "\u00a0\u3000\u2010\u2212\U0001f600")

@@ -7,6 +7,10 @@ The Table Schemas' canonical form comes from the models (`models.schema_disagree
 """
 from __future__ import annotations
 
+import json
+
+from .disclosure import shown
+
 PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 TABLE_SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
 DIALECT_PROFILE = "https://datapackage.org/profiles/2.0/tabledialect.json"
@@ -39,9 +43,9 @@ def property_problems(value: dict, allowed: dict, what: str) -> list[str]:
     problems = []
     for key in value:
         if key not in allowed:
-            problems.append(f"{what} property {key!r} is not used by this package; expected none")
+            problems.append(f"{what} property {shown(key)} is not used by this package; expected none")
         elif allowed[key] is not FREE and not same(value[key], allowed[key]):
-            problems.append(f"{what} property {key!r} is {short(value[key])}; expected {allowed[key]!r}")
+            problems.append(f"{what} property {shown(key)} is {short(value[key])}; expected {allowed[key]!r}")
     return problems
 
 
@@ -70,5 +74,6 @@ def same(a, b) -> bool:
 
 
 def short(value) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:79] + "…"
+    """A JSON value read from the package, for a message (`disclosure.shown`): as JSON, cut
+    to 80 characters, where it is public."""
+    return shown(json.dumps(value, ensure_ascii=False, default=repr), 80, quoted=False)

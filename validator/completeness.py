@@ -20,6 +20,7 @@ from .mentions import CLOSE, OPEN
 from .figure_text import printed_with_a_unit, quantity_words
 from . import time_expressions
 from .time_expressions import time_words
+from .disclosure import shown, shown_id
 from .findings import Problem, snippet
 
 LAYER = "completeness"
@@ -53,7 +54,7 @@ def every_quotation_has_one_row(ctx: Context):
     for match in QUOTED_PASSAGE.finditer(ctx.article):
         ids = rows_at.get(match.span(1), [])
         if len(ids) != 1:
-            have = "no row" if not ids else f"{len(ids)} rows ({', '.join(ids)})"
+            have = "no row" if not ids else f"{len(ids)} rows ({', '.join(map(shown_id, ids))})"
             yield Problem(f"the quoted passage at {match.start(1)}-{match.end(1)} "
                           f"({snippet(match.group(1), 50)!r}) has {have}; expected exactly one",
                           ctx.path("quotes"))
@@ -97,7 +98,7 @@ def exclusions_are_needed(ctx: Context):
         scan, what = scanners[row.excluded_from]
         found = len(list(scan(row.text)))
         if found != 1:
-            yield Problem(f"{snippet(row.text)!r} holds {found} of a {what}; an exclusion from "
+            yield Problem(f"{shown(row.text)} holds {found} of a {what}; an exclusion from "
                           f"{row.excluded_from} covers exactly one", ctx.path("excluded_spans"),
                           number, "text")
 
@@ -108,8 +109,8 @@ def every_sentence_is_in_a_statement(ctx: Context):
     numbered = sorted(ctx.records.numbered("statements"), key=lambda item: item[1].start)
     for (_, first), (number, second) in zip(numbered, numbered[1:]):
         if second.start < first.end:
-            yield Problem(f"statement {second.id} ({second.start}-{second.end}) overlaps "
-                          f"{first.id} ({first.start}-{first.end}); a sentence belongs to one statement",
+            yield Problem(f"statement {shown_id(second.id)} ({second.start}-{second.end}) overlaps "
+                          f"{shown_id(first.id)} ({first.start}-{first.end}); a sentence belongs to one statement",
                           ctx.path("statements"), number, "start")
     spans = sorted([(s.start, s.end) for _, s in numbered]
                    + [(x.start, x.end) for x in _excluded(ctx, "statements")])
@@ -136,7 +137,7 @@ def statements_are_whole_sentences(ctx: Context):
         ends = (row.end == len(article) or article[row.end].isspace()) and (
             row.text.endswith(SENTENCE_END) or row.end == len(article) or article[row.end] == "\n")
         if not (starts and ends):
-            yield Problem(f"statement {row.id} ({row.start}-{row.end}) {'starts' if not starts else 'ends'} "
+            yield Problem(f"statement {shown_id(row.id)} ({row.start}-{row.end}) {'starts' if not starts else 'ends'} "
                           "inside a sentence; a statement is one or more whole sentences",
                           ctx.path("statements"), number, "start" if not starts else "end")
 
@@ -149,7 +150,7 @@ def mode_matches_quotes(ctx: Context):
     for number, row in ctx.records.numbered("statements"):
         if (row.id in quoted) != (row.mode in QUOTING_MODES):
             has = "holds a quotation" if row.id in quoted else "holds no quotation"
-            yield Problem(f"statement {row.id} {has} but its mode is {row.mode}; expected "
+            yield Problem(f"statement {shown_id(row.id)} {has} but its mode is {row.mode}; expected "
                           f"{'direct_quotation or mixed_quotation' if row.id in quoted else 'a mode that does not quote'}",
                           ctx.path("statements"), number, "mode")
 
@@ -160,7 +161,7 @@ def every_statement_has_a_source(ctx: Context):
     with_source = {a.statement_id for a in ctx.records.of("attributions") if a.role == "source"}
     for number, statement in ctx.records.numbered("statements"):
         if statement.id not in with_source:
-            yield Problem(f"statement {statement.id} has no source in attributions; expected at "
+            yield Problem(f"statement {shown_id(statement.id)} has no source in attributions; expected at "
                           "least one (the article entity for the article's own statements)",
                           ctx.path("statements"), number, "id")
 
@@ -177,19 +178,19 @@ def sources_match_mode(ctx: Context):
         for number, statement in ctx.records.numbered("statements"):
             for outlet, words in ctx.shared(printed_media).get(statement.id, {}).items():
                 if outlet is None:
-                    yield Problem(f"statement {statement.id} names an outlet it was given to (“{words}”) "
+                    yield Problem(f"statement {shown_id(statement.id)} names an outlet it was given to ({shown(words)}) "
                                   "that no entity is; expected it as an entity of type news_outlet, and "
                                   "the statement's medium", ctx.path("statements"), number, "id")
                 elif (statement.id, outlet) not in linked:
-                    yield Problem(f"statement {statement.id} prints {outlet} as the outlet it was given "
-                                  f"to (“{words}”); expected the attribution ({statement.id}, {outlet}, "
+                    yield Problem(f"statement {shown_id(statement.id)} prints {shown_id(outlet)} as the outlet it was given "
+                                  f"to ({shown(words)}); expected the attribution ({shown_id(statement.id)}, {shown_id(outlet)}, "
                                   "medium)", ctx.path("statements"), number, "id")
     for number, row in ctx.records.numbered("attributions"):
         kind = entity_type.get(row.entity_id)
         if row.role == "source":
             sources[row.statement_id].add(kind)
         if row.role == "medium" and kind != "news_outlet":
-            yield Problem(f"medium {row.entity_id} is a {kind}; a medium is a news_outlet",
+            yield Problem(f"medium {shown_id(row.entity_id)} is a {kind}; a medium is a news_outlet",
                           ctx.path("attributions"), number, "entity_id")
     for number, statement in ctx.records.numbered("statements"):
         kinds = sources.get(statement.id)
@@ -240,7 +241,7 @@ def exclusions_hide_no_figure(ctx: Context):
                    for m in quantity_words(row.text)]
         reason = next((r for r in reasons if r), None)
         if reason:
-            yield Problem(f"{snippet(row.text)!r} cannot be excluded from figures: {reason}; "
+            yield Problem(f"{shown(row.text)} cannot be excluded from figures: {reason}; "
                           "expected a figure row", ctx.path("excluded_spans"), number, "text")
 
 
@@ -256,7 +257,7 @@ def exclusions_hide_no_date(ctx: Context):
                 time_expressions.interpret(match.group())
             except time_expressions.TimeExpressionError:
                 continue
-            yield Problem(f"{snippet(match.group())!r} denotes dates and cannot be excluded from "
+            yield Problem(f"{shown(match.group())} denotes dates and cannot be excluded from "
                           "events; expected an event row", ctx.path("excluded_spans"), number, "text")
             break
 

@@ -15,6 +15,7 @@ import re
 from . import canonical
 from .canonical import DIALECT, dialect_disagreements
 from .files import json_path
+from .disclosure import shown, withholding
 from .findings import Problem, snippet
 from .library import frictionless
 from .models import MODELS
@@ -58,8 +59,9 @@ def data_package_v2(ctx):
     """The package's own properties against the Data Package v2 profile, as frictionless
     checks it. It is given no URL and no resource's path, schema or dialect (those are this
     layer's business), so it reads no file and fetches nothing."""
-    for message in _profile_errors(ctx.package.descriptor):
-        yield Problem(snippet(message, 300), DESCRIPTOR)
+    descriptor = ctx.package.descriptor
+    for message in _profile_errors(descriptor):
+        yield Problem(snippet(withholding(message, *_scalars(descriptor)), 300), DESCRIPTOR)
 
 
 def properties_are_canonical(ctx):
@@ -93,14 +95,14 @@ def resources_declared(ctx):
         if not isinstance(resource, dict) or not isinstance(resource.get("name"), str):
             yield Problem(f"resource {index} is not an object with a name", DESCRIPTOR, field="resources")
         elif resource["name"] in names:
-            yield Problem(f"resource name {resource['name']!r} is declared twice", DESCRIPTOR,
+            yield Problem(f"resource name {shown(resource['name'])} is declared twice", DESCRIPTOR,
                           field="resources")
         else:
             names.append(resource["name"])
     expected = [ARTICLE, *MODELS]
     for name in names:
         if name not in expected:
-            yield Problem(f"unexpected resource {snippet(name)!r}; expected only {', '.join(expected)}",
+            yield Problem(f"unexpected resource {shown(name)}; expected only {', '.join(expected)}",
                           DESCRIPTOR, field="resources")
     for name in expected:
         if name not in names:
@@ -137,7 +139,7 @@ def bytes_match(ctx):
             continue
         declared = resource.descriptor.get("bytes")
         if declared != resource.facts.size:
-            yield Problem(f"declared bytes {snippet(repr(declared), 20)}, file has "
+            yield Problem(f"declared bytes {shown(json.dumps(declared, ensure_ascii=False), 20)}, file has "
                           f"{resource.facts.size}; {_refresh(resource)}", resource.path, field="bytes")
 
 
@@ -147,7 +149,7 @@ def hash_match(ctx):
             continue
         declared = resource.descriptor.get("hash")
         if not (isinstance(declared, str) and _SHA256.fullmatch(declared)):
-            yield Problem(f"declared hash {snippet(repr(declared), 30)} is not of the form "
+            yield Problem(f"declared hash {shown(json.dumps(declared, ensure_ascii=False), 30)} is not of the form "
                           "\"sha256:<64 lowercase hex digits>\"; " + _refresh(resource),
                           resource.path, field="hash")
         elif declared != resource.facts.sha256:
@@ -193,6 +195,9 @@ def house_dialect(ctx):
 def files_declared(ctx):
     """Every file of the package's directory is the descriptor, a declared resource, a schema
     the descriptor references or a documented repository file: nothing travels unchecked."""
+    if ctx.package.listing_problem:
+        yield Problem(f"{ctx.package.listing_problem}; only the declared files are checked, and the "
+                      "package is not valid until every file it publishes can be", DESCRIPTOR)
     for file in ctx.package.files:
         if file.role == "undeclared" and file.path.endswith("/"):
             yield Problem("an empty directory, which git does not keep and no reader needs, but whose "
@@ -243,9 +248,24 @@ def _urls_in(document, resource: str, allowed, path: str = ""):
         elif isinstance(value, list):
             stack += [(item, json_path(at, index)) for index, item in reversed(list(enumerate(value)))]
         elif isinstance(value, str) and _URL.match(value) and not allowed(at, value):
-            yield Problem(f"refused: a URL ({snippet(value, 50)!r}); the validator never reads "
+            yield Problem(f"refused: a URL ({shown(value, 50)}); the validator never reads "
                           "the network, and the package has no property that is a URL but its "
                           "profiles, its licence and a DOI", resource, field=at)
+
+
+def _scalars(value) -> list[str]:
+    """Every key and scalar of a JSON value, as text: what a library's message may quote."""
+    found, stack = [], [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            found += [str(key) for key in item]
+            stack += list(item.values())
+        elif isinstance(item, list):
+            stack += item
+        elif item is not None:
+            found.append(str(item))
+    return found
 
 
 def _without_urls(value):
@@ -292,7 +312,7 @@ def _frictionless_profile_errors(shallow: dict) -> list[str]:
 # The layer's checks, registered once, in the order they run, with what each needs.
 register(LAYER, NOTHING, descriptor_readable)
 register(LAYER, FILES, lf_line_endings, no_urls)
-register(LAYER, FILES, data_package_v2, aside=True)
+register(LAYER, FILES, data_package_v2)
 register(LAYER, FILES, properties_are_canonical, resources_declared, path_inside_package, file_exists,
          file_readable, bytes_match, hash_match, article_is_the_snapshot, schema_readable,
          schema_matches_model, house_dialect, files_declared)

@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from . import attribution, figure_text, mentions, time_expressions
+from .disclosure import shown, shown_id
 from .findings import Problem, snippet, where_found
 from .mentions import CLOSE, OPEN, attribution_words, printed_as_words
 from .models import SPAN_COLUMNS
@@ -39,7 +40,7 @@ def spans_match_article(ctx: Context):
                     yield Problem(f"{end_field} {end} is past the end of the article "
                                   f"({len(article)} code points)", ctx.path(table), number, end_field)
                 elif article[start:end] != text:
-                    yield Problem(f"{text_field} {snippet(text)!r} is not article[{start}:{end}], "
+                    yield Problem(f"{text_field} {shown(text)} is not article[{start}:{end}], "
                                   f"which is {snippet(article[start:end])!r}{where_found(text, article)}",
                                   ctx.path(table), number, text_field)
 
@@ -49,12 +50,12 @@ def short_names_printed_in_article(ctx: Context):
     right after its entity's name span (“Chinese Communist Party (CCP)”)."""
     for number, row in ctx.records.numbered("entities"):
         if row.short_name and not re.search(rf"(?<!\w){re.escape(row.short_name)}(?!\w)", ctx.article):
-            yield Problem(f"short_name {snippet(row.short_name)!r} is not printed in the article",
+            yield Problem(f"short_name {shown(row.short_name)} is not printed in the article",
                           ctx.path("entities"), number, "short_name")
         elif row.short_name and ctx.article[row.end:row.end + len(row.short_name) + 3] != \
                 f" ({row.short_name})":
-            yield Problem(f"short_name {snippet(row.short_name)!r} is not printed as the abbreviation of "
-                          f"{row.id}: the article prints no “({snippet(row.short_name)})” right after "
+            yield Problem(f"short_name {shown(row.short_name)} is not printed as the abbreviation of "
+                          f"{shown_id(row.id)}: the article prints no such abbreviation in parentheses right after "
                           f"its name span {row.start}-{row.end}; expected an abbreviation printed so, or "
                           "none", ctx.path("entities"), number, "short_name")
 
@@ -66,7 +67,7 @@ def spans_inside_statement(ctx: Context):
             statement = statements.get(row.statement_id)
             if statement and not (statement.start <= row.start and row.end <= statement.end):
                 yield Problem(f"span {row.start}-{row.end} lies outside its statement "
-                              f"{statement.id} ({statement.start}-{statement.end})",
+                              f"{shown_id(statement.id)} ({statement.start}-{statement.end})",
                               ctx.path(table), number, "start")
 
 
@@ -80,16 +81,16 @@ def cue_printed_in_statement(ctx: Context):
     for number, row in ctx.records.numbered("statements"):
         words, kind = attribution_words(row, quotes[row.id], ()), mentions.cue_kind(row.cue or "")
         if row.cue and not printed_as_words(row.cue.lower(), words.lower()):
-            yield Problem(f"cue {snippet(row.cue)!r} is not printed as whole words in the "
+            yield Problem(f"cue {shown(row.cue)} is not printed as whole words in the "
                           "statement's text outside its quotations", ctx.path("statements"), number, "cue")
         elif row.cue and kind is None:
-            yield Problem(f"cue {snippet(row.cue)!r} is not an attribution cue; expected a reporting "
+            yield Problem(f"cue {shown(row.cue)} is not an attribution cue; expected a reporting "
                           "verb or phrase beside the source's name (according to, said, told, reported, "
                           "…), a hedge word (reportedly, allegedly, …) or, for a source its note infers, "
                           "the words that introduce the quotation (in response to, …)",
                           ctx.path("statements"), number, "cue")
         elif kind == "inference" and not mentions.introduces_quotation(row, row.cue):
-            yield Problem(f"cue {snippet(row.cue)!r} names no speaker; expected it printed just before "
+            yield Problem(f"cue {shown(row.cue)} names no speaker; expected it printed just before "
                           "the statement's quotation and quoted (“…”) in its note, which says whose the "
                           "words are read to be", ctx.path("statements"), number, "cue")
         elif kind == "reporting" and row.mode not in AUTHORIAL_MODES:
@@ -105,12 +106,12 @@ def _apart_from_cue(ctx: Context, number: int, row, words: str, speakers):
     expected = ("expected the cue next to the name, short name or surname of each source, or to a "
                 "reference its note resolves")
     if apart and apart == {e.id for _, e in speakers}:
-        yield Problem(f"cue {snippet(row.cue)!r} stands beside no source of statement {row.id} "
-                      f"({', '.join(sorted(apart))}); {expected}", ctx.path("statements"), number, "cue")
+        yield Problem(f"cue {shown(row.cue)} stands beside no source of statement {shown_id(row.id)} "
+                      f"({', '.join(map(shown_id, sorted(apart)))}); {expected}", ctx.path("statements"), number, "cue")
         return
     for link, entity in [(link, entity) for link, entity in speakers if entity.id in apart]:
-        yield Problem(f"the source {entity.id} does not stand beside statement {row.id}'s cue "
-                      f"{snippet(row.cue)!r}, as its other sources do; {expected}",
+        yield Problem(f"the source {shown_id(entity.id)} does not stand beside statement {shown_id(row.id)}'s cue "
+                      f"{shown(row.cue)}, as its other sources do; {expected}",
                       ctx.path("attributions"), link, "entity_id")
 
 
@@ -132,17 +133,17 @@ def figure_reads_as_value(ctx: Context):
         try:
             parsed = figure_text.parse_figure(row.text)
         except figure_text.FigureTextError as error:
-            yield Problem(str(error), ctx.path("figures"), number, "text")
+            yield Problem(f"text {shown(row.text)}: {error}", ctx.path("figures"), number, "text")
             continue
         if parsed.value != Decimal(repr(row.value)):
-            yield Problem(f"text {snippet(row.text)!r} reads as {parsed.value:f}; value is {row.value:g}",
+            yield Problem(f"text {shown(row.text)} reads as {shown(format(parsed.value, 'f'))}; value is {shown(row.value)}",
                           ctx.path("figures"), number, "value")
         if parsed.qualifier != row.qualifier:
-            yield Problem(f"text {snippet(row.text)!r} has the hedge of qualifier {parsed.qualifier}; "
+            yield Problem(f"text {shown(row.text)} has the hedge of qualifier {parsed.qualifier}; "
                           f"qualifier is {row.qualifier}", ctx.path("figures"), number, "qualifier")
         if parsed.percent != (row.unit == "percent"):
             expected = "percent" if parsed.percent else "a count, not percent"
-            yield Problem(f"text {snippet(row.text)!r} implies unit {expected}; unit is {row.unit}",
+            yield Problem(f"text {shown(row.text)} implies unit {expected}; unit is {shown(row.unit)}",
                           ctx.path("figures"), number, "unit")
 
 
@@ -160,17 +161,17 @@ def event_dates_match_text(ctx: Context):
         try:
             expected = time_expressions.interpret(row.text)
         except time_expressions.TimeExpressionError as error:
-            yield Problem(str(error), ctx.path("events"), number, "text")
+            yield Problem(f"{shown(row.text)}: {error}", ctx.path("events"), number, "text")
             continue
         if not time_expressions.agrees(expected, row.date_from, row.date_to):
-            yield Problem(f"{snippet(row.text)!r} does not denote {row.date_from} to {row.date_to}"
+            yield Problem(f"{shown(row.text)} does not denote {shown(row.date_from.isoformat())} to {shown(row.date_to.isoformat())}"
                           f"; expected {time_expressions.describe(expected)}", ctx.path("events"), number,
                           "date_from")
         if expected.needs_context and not row.context_note:
-            yield Problem(f"{snippet(row.text)!r} needs context to fix its dates; expected a context_note "
+            yield Problem(f"{shown(row.text)} needs context to fix its dates; expected a context_note "
                           "saying how they were resolved", ctx.path("events"), number, "context_note")
         if not expected.needs_context and row.context_note:
-            yield Problem(f"{snippet(row.text)!r} fixes its own dates; expected an empty context_note",
+            yield Problem(f"{shown(row.text)} fixes its own dates; expected an empty context_note",
                           ctx.path("events"), number, "context_note")
 
 
@@ -191,15 +192,15 @@ def sources_printed_in_statement(ctx: Context):
             continue
         given_to = media[statement.id].get(entity.id)
         if not attribution.prints(statement, entity, quotes[statement.id], roles):
-            yield Problem(f"the {link.role} {entity.id} is not printed in the words of statement "
-                          f"{statement.id}'s attribution (outside its quotations and others' roles); "
+            yield Problem(f"the {link.role} {shown_id(entity.id)} is not printed in the words of statement "
+                          f"{shown_id(statement.id)}'s attribution (outside its quotations and others' roles); "
                           "expected its name there, or a reference that the statement's note "
                           "quotes (“…”) and resolves by naming it", ctx.path("attributions"),
                           number, "entity_id")
         elif entity.type == "news_outlet" and (link.role == "medium") != bool(given_to):
-            yield Problem(f"{entity.id} is printed as the outlet statement {statement.id} was given "
-                          f"to (“{given_to}”); expected role medium" if given_to else
-                          f"{entity.id} is not printed as an outlet statement {statement.id} was given "
+            yield Problem(f"{shown_id(entity.id)} is printed as the outlet statement {shown_id(statement.id)} was given "
+                          f"to ({shown(given_to)}); expected role medium" if given_to else
+                          f"{shown_id(entity.id)} is not printed as an outlet statement {shown_id(statement.id)} was given "
                           "to (after “told”, “issued to”, “in an interview with”, “a report for”, …); "
                           "expected role source", ctx.path("attributions"), number, "role")
     for number, statement in ctx.records.numbered("statements"):
@@ -207,9 +208,9 @@ def sources_printed_in_statement(ctx: Context):
             continue
         words = attribution_words(statement, quotes[statement.id], ())
         if said := mentions.speaker_printed(statement, words, ctx.shared(attribution.entity_forms)):
-            yield Problem(f"statement {statement.id} prints who says it (“{said[0]}”), so it is not the "
+            yield Problem(f"statement {shown_id(statement.id)} prints who says it ({shown(said[0])}), so it is not the "
                           f"article's own; expected mode indirect (or a quoting mode), not {statement.mode}, "
-                          f"with {said[1] or 'the speaker'} as its source, not the article",
+                          f"with {shown_id(said[1]) if said[1] else 'the speaker'} as its source, not the article",
                           ctx.path("statements"), number, "mode")
 
 
@@ -236,18 +237,18 @@ def context_dates_follow_their_row(ctx: Context):
         unit = meaning.whole or "year"
         nearest = time_expressions.nearest_before(row, events.values(), unit)
         if meaning.whole and nearest is not None and nearest.id not in {o.id for o in named}:
-            yield Problem(f"“{snippet(row.text)}” refers back to the nearest preceding event within "
-                          f"one {unit}, {nearest.id}; the context_note names another",
+            yield Problem(f"{shown(row.text)} refers back to the nearest preceding event within "
+                          f"one {unit}, {shown_id(nearest.id)}; the context_note names another",
                           ctx.path("events"), number, "context_note")
             continue
         if nearest is not None and nearest.id not in {o.id for o in named}:
             named.append(nearest)  # a date printed without its year: the year of the row before it
         later = [other.id for other in named if other.start >= row.start]  # two cannot fix each other
         disagreeing = [other.id for other in named if not time_expressions.same_period(row, other, unit)]
-        reasons = [f"the context_note names {', '.join(later)}, not printed before it; expected the row "
+        reasons = [f"the context_note names {', '.join(map(shown_id, later))}, not printed before it; expected the row "
                    "printed before it that fixes its dates"] if later else []
         if disagreeing:
-            reasons.append(f"{row.date_from} to {row.date_to} is not in the {unit} of {', '.join(disagreeing)}, "
+            reasons.append(f"{shown(row.date_from.isoformat())} to {shown(row.date_to.isoformat())} is not in the {unit} of {', '.join(map(shown_id, disagreeing))}, "
                            "which the context_note names as its context or which is the nearest event "
                            f"printed before it within one {unit}")
         if reasons:
@@ -266,7 +267,7 @@ def direct_quotation_is_its_quote(ctx: Context):
             continue  # completeness.mode_matches_quotes reports a mode that does not quote
         direct = _one_whole_quotation(row, held)
         if direct != (row.mode == "direct_quotation"):
-            yield Problem(f"statement {row.id} is {'one whole quotation with its attribution' if direct else 'not one whole quotation with its attribution'}; "
+            yield Problem(f"statement {shown_id(row.id)} is {'one whole quotation with its attribution' if direct else 'not one whole quotation with its attribution'}; "
                           f"expected mode {'direct_quotation' if direct else 'mixed_quotation'}",
                           ctx.path("statements"), number, "mode")
 

@@ -16,6 +16,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from .disclosure import shown
 from .vocabulary import FOLLOWERS
 
 UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -100,10 +101,10 @@ def parse_figure(text: str) -> ParsedFigure:
     match = _FIGURE.fullmatch(text)
     if match is None:
         raise FigureTextError(
-            f"cannot read {text!r} as [hedge] number [scale] [%]: hedges are "
+            f"cannot read it as [hedge] number [scale] [%]: hedges are "
             f"{', '.join(HEDGES)}; scales are {', '.join(SCALES)}")
     if match["hedge"] and match["hedge"].lower() not in HEDGES:
-        raise FigureTextError(f"the hedge {match['hedge']!r} has no qualifier in the vocabulary "
+        raise FigureTextError(f"the hedge {shown(match['hedge'])} has no qualifier in the vocabulary "
                               f"({', '.join(sorted(set(HEDGES.values())))}, or exact)")
     value = _number_value(match["number"])
     if match["scale"]:
@@ -128,7 +129,7 @@ def _number_value(number: str) -> Decimal:
     try:
         return Decimal(number.replace(",", ""))
     except InvalidOperation as error:  # pragma: no cover - the regex admits only digits here
-        raise FigureTextError(f"cannot read the number {number!r}") from error
+        raise FigureTextError("cannot read the number") from error
 
 
 _NEXT_WORDS = re.compile(r"[A-Za-z]+|\S")
@@ -199,20 +200,22 @@ def unit_problem(text: str, end: int, unit: str, stop: int | None = None) -> str
     belongs to the value) nor ends with a function word or an acronym (“CCP” in “CCP
     branches”).
 
-    >>> unit_problem("almost 300 companies or affiliates, with", 10, "companies")[:49]
-    'unit companies is not the whole noun printed afte'
+    >>> from validator.disclosure import public_article
+    >>> with public_article("almost 300 companies or affiliates, with"):
+    ...     unit_problem("almost 300 companies or affiliates, with", 10, "companies")[:30]
+    "unit 'companies' is not the wh"
     """
     words = unit.split("_")
     printed = noun_after(text, end, len(words))
     whole, after = whole_noun(text, end, stop)
     if printed != unit:
-        return f"unit {unit} is not the noun printed after the figure, which reads {printed or 'as no noun'}"
+        return f"unit {shown(unit)} is not the noun printed after the figure, which reads {printed or 'as no noun'}"
     if whole != unit:
-        return (f"unit {unit} is not the whole noun printed after the figure, which ends "
+        return (f"unit {shown(unit)} is not the whole noun printed after the figure, which ends "
                 f"{f'before {after!r}' if after else 'with the statement'} (at punctuation, the "
                 f"statement's end or a verb or function word); expected {whole}")
     if words[0] in SCALES or words[-1] in UNIT_CANNOT_END or printed_in_capitals(text, end, len(words)):
-        return (f"unit {unit} is not the whole noun: a unit neither starts with a scale word (it "
+        return (f"unit {shown(unit)} is not the whole noun: a unit neither starts with a scale word (it "
                 "belongs to the value), nor ends with a function word or an acronym (“CCP” in “CCP "
                 "branches”)")
     return None

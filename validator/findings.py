@@ -1,12 +1,14 @@
 """What checks return: a `Problem` (where, and what is wrong) that the registry turns into a
 `Finding` (the same, with the layer and the check that found it). A finding is data before it
-is text, and it never echoes an identifier-like value."""
+is text, and it prints nothing of the package that is not public (`disclosure`): checks show
+the values they quote with `disclosure.shown`, and its place is shown here the same way."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from typing import NamedTuple
 
-from .identifiers import redact
+from .disclosure import shown_field, shown_path
+from .privacy.detectors import found_in, may_hold
 
 # The layers, in the order they run and are reported.
 LAYERS = (
@@ -32,6 +34,7 @@ class Problem(NamedTuple):
     row: int | None = None
     field: str | None = None
     check: str | None = None
+    fingerprint: str | None = None  # of the value a privacy detector found (an exception names it)
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,8 @@ class Finding:
     as frictionless counts it (the header is row 1, so the first record is row 2) or, in a
     file that is not a table, the line number; `line` is the line of the file where that row
     starts (it differs from `row` only below a cell that holds a line break); `field` is a
-    column name or, in a JSON file, the path of a property.
+    column name or, in a JSON file, the path of a property; `fingerprint`, for what a privacy
+    detector found, the SHA-256 of the value as read, which a reviewed exception names.
     """
 
     layer: str
@@ -52,6 +56,7 @@ class Finding:
     field: str | None
     message: str
     line: int | None = None
+    fingerprint: str | None = None
 
     @property
     def place(self) -> str:
@@ -63,31 +68,47 @@ class Finding:
         return ":".join(parts)
 
     def as_text(self) -> str:
-        return f"{self.place}: {self.message}"
+        fingerprint = f" [fingerprint {self.fingerprint}]" if self.fingerprint else ""
+        return f"{self.place}: {self.message}{fingerprint}"
 
     def as_dict(self) -> dict:
         return asdict(self)
 
 
 def make_finding(layer: str, check: str, problem: Problem, line: int | None = None) -> Finding:
-    """The finding for `problem`; message and place never echo an identifier-like value, nor
-    a control character (a terminal would obey it: an escape sequence could hide a finding)."""
+    """The finding for `problem`: its file and field shown as `disclosure` allows; in its
+    message, as a second line of defence, no ID number, phone number or e-mail address, nor a
+    control character (a terminal would obey it: an escape sequence could hide a finding)."""
     resource, field = problem.resource, problem.field
-    return Finding(layer, problem.check or check, resource and _shown(resource), problem.row,
-                   field and _shown(field), _shown(problem.message), line)
+    return Finding(layer, problem.check or check, resource and shown_path(resource), problem.row,
+                   field and shown_field(field), _printable(redact(problem.message)), line,
+                   problem.fingerprint)
 
 
-def _shown(text: str) -> str:
-    text = redact(text)
+_IDENTIFIERS = ("no_resident_id_numbers", "no_phone_numbers", "no_email_addresses")
+
+
+def redact(text: str) -> str:
+    """`text` with every ID number, phone number and e-mail address replaced by [withheld]."""
+    if not may_hold(text):
+        return text
+    out, position = [], 0
+    for check, found in sorted(found_in(text), key=lambda item: item[1].start):
+        if check in _IDENTIFIERS and found.start >= position:
+            out += [text[position:found.start], "[withheld]"]
+            position = found.end
+    return "".join(out) + text[position:]
+
+
+def _printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in text)
 
 
 def snippet(text: str, limit: int = 60) -> str:
-    """`text` for a message: identifiers withheld first, then cut to `limit` characters, so
-    that a cut can never leave part of an identifier behind."""
-    text = redact(text)
+    """Text the validator made or the article prints, cut to `limit` characters for a
+    message (a value read from the package goes through `disclosure.shown`)."""
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 

@@ -1,7 +1,6 @@
 """Which files may sit in the package's directory besides the descriptor, its resources and
-their schemas: the repository files the README documents ("Repository layout"), and what
-is never part of the package (version control, environments, caches; `.gitignore` lists
-the same). Any other file is refused: nothing travels unchecked.
+their schemas: the repository files the README documents ("Repository layout"). Any other
+file that is published (`files.published`) is refused: nothing travels unchecked.
 
 >>> documented("validator/rows.py"), documented("validator/x/rows.py"), documented("notes.txt")
 (True, False, False)
@@ -13,21 +12,20 @@ from fnmatch import fnmatchcase
 # Patterns match a whole relative path, part by part ("*" never crosses a "/").
 REPOSITORY_FILES = (
     "README.md", "CHANGELOG.md", "CITATION.cff", "LICENSE", "LICENSE-DATA.md", "BENCHMARKS.md",
+    "privacy-exceptions.csv",
     "validate.py", "requirements.txt", "requirements-dev.txt", "requirements-mutation.txt",
     "pyproject.toml",
     "action.yml", ".pre-commit-hooks.yaml", ".gitattributes", ".gitignore",
     ".ci/run", ".github/workflows/*.yml",
-    "validator/*.py", "viewer/*.py", "viewer/*.css", "viewer/*.js",
+    "validator/*.py", "validator/privacy/*.py", "validator/privacy/detectors/*.py", "viewer/*.py", "viewer/*.css", "viewer/*.js",
     "release/*.py", "release/*.jsonld",
     "scripts/*.py", "tests/*.py", "benchmarks/*.py",
     "docs/*.md", "docs/index.html", "docs/screenshot.png",
 )
-# Never part of the package, and skipped no more than git skips them (`.gitignore` anchors
-# them with a leading "/"): these directories at the top only (version control where git
-# keeps it, the environment, caches, mutation testing, the build), and compiled Python
-# anywhere. A `docs/.git/` or `docs/mutants/` is not skipped: a copy would carry it.
-IGNORED_TOP = frozenset({".git", ".venv", ".pytest_cache", ".hypothesis", "mutants", "build"})
-IGNORED_SUFFIXES = (".pyc",)
+# Python compiles a module it imports into these, beside it: outside git (an unzipped release,
+# where validate.py runs) they are listed and their names scanned, never read. In git, what
+# it ignores is never listed, and what it would publish is read whatever its name.
+COMPILED = (".pyc",)
 # The only binary file a repository may hold; the privacy layer reads its metadata chunks.
 BINARY_FILES = ("docs/screenshot.png",)
 
@@ -35,6 +33,13 @@ BINARY_FILES = ("docs/screenshot.png",)
 def documented(path: str) -> bool:
     parts = path.split("/")
     return any(_matches(parts, pattern.split("/")) for pattern in REPOSITORY_FILES)
+
+
+def documented_folder(path: str) -> bool:
+    """Whether `path` is a folder that documented files are in (`docs`, `.github/workflows`)."""
+    parts = path.split("/")
+    return any(_matches(parts, pattern.split("/")[:len(parts)]) for pattern in REPOSITORY_FILES
+               if pattern.count("/") >= len(parts))
 
 
 def _matches(parts: list[str], pattern: list[str]) -> bool:

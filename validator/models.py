@@ -18,7 +18,8 @@ from pydantic import ConfigDict, Field, TypeAdapter
 from pydantic.dataclasses import dataclass
 from pydantic.fields import FieldInfo
 
-from .canonical import TABLE_SCHEMA_PROFILE, property_problems, same
+from .canonical import TABLE_SCHEMA_PROFILE, property_problems, same, short
+from .disclosure import shown
 
 EntityType = Literal["article", "person", "organization", "news_outlet", "government_body",
                      "state", "unnamed_group"]
@@ -158,15 +159,24 @@ SPAN_COLUMNS = {
     "events": [("text", "start", "end")],
     "excluded_spans": [("text", "start", "end")],
 }
-# Which columns hold the package's own words, not the article's (free text): where the privacy
-# layer looks for words that label a personal attribute.
-FREE_TEXT_COLUMNS = {
-    "entities": ("description",),
-    "statements": ("note",),
-    "figures": ("measure",),
-    "events": ("what", "context_note"),
-    "excluded_spans": ("reason",),
-}
+
+
+def free_text_fields(table: str, schema: dict) -> list[str]:
+    """The columns of `table` that hold the package's own words rather than the article's:
+    every text field of its Table Schema but those that hold a span's text (`SPAN_COLUMNS`),
+    which the faithfulness layer holds to the article, so that a column added to a table is
+    read as free text without a change here.
+
+    >>> free_text_fields("events", {"fields": [{"name": "text", "type": "string"},
+    ...     {"name": "what", "type": "string"}, {"name": "start", "type": "integer"}]})
+    ['what']
+    """
+    spans = {text for text, _, _ in SPAN_COLUMNS.get(table, [])}
+    fields = schema.get("fields") if isinstance(schema, dict) else None
+    return [f["name"] for f in fields if isinstance(f, dict) and f.get("type") == "string"
+            and isinstance(f.get("name"), str) and f["name"] not in spans] if isinstance(fields, list) else []
+
+
 _ADAPTERS = {model: TypeAdapter(model) for model in MODELS.values()}
 
 
@@ -223,16 +233,16 @@ def schema_disagreements(table: str, schema: dict) -> list[tuple[str | None, str
     fields = schema.get("fields", [])
     names = [f.get("name") for f in fields]
     if names != [f["name"] for f in expected]:
-        return problems + [(None, f"fields are {names}; expected {[f['name'] for f in expected]}")]
+        return problems + [(None, f"fields are [{', '.join(map(shown, names))}]; expected {[f['name'] for f in expected]}")]
     for want, have in zip(expected, fields):
         problems += [(want["name"], message) for message in _field_problems(model, want, have)]
     primary_key = schema.get("primaryKey")
     if _key_fields(primary_key) != model.PRIMARY_KEY:
-        problems.append((None, f"primaryKey is {primary_key!r}; expected {model.PRIMARY_KEY}"))
+        problems.append((None, f"primaryKey is {short(primary_key)}; expected {model.PRIMARY_KEY}"))
     keys = schema.get("foreignKeys") or []
     foreign_keys = sorted(_foreign_key(k) for k in (keys if isinstance(keys, list) else [keys]))
     if foreign_keys != sorted(model.FOREIGN_KEYS):
-        problems.append((None, f"foreignKeys are {foreign_keys}; expected {sorted(model.FOREIGN_KEYS)}"))
+        problems.append((None, f"foreignKeys are {short(foreign_keys)}; expected {sorted(model.FOREIGN_KEYS)}"))
     return problems
 
 
@@ -244,12 +254,12 @@ def _field_problems(model, want: dict, have: dict) -> list[str]:
         del constraints["unique"]
     problems = []
     for key in sorted(set(have) - set(want) - FREE_FIELD_PROPERTIES):
-        problems.append(f"property {key!r} is not used by this package; expected none")
+        problems.append(f"property {shown(key)} is not used by this package; expected none")
     for key in ("type", "format"):
         if key in want and not same(have.get(key), want[key]):
-            problems.append(f"{key} is {have.get(key)!r}; expected {want[key]!r}")
+            problems.append(f"{key} is {short(have.get(key))}; expected {want[key]!r}")
     if not same(constraints, want.get("constraints", {})):
-        problems.append(f"constraints are {constraints}; expected {want.get('constraints', {})}")
+        problems.append(f"constraints are {short(constraints)}; expected {want.get('constraints', {})}")
     problems += [f"{key} must be text" for key in FREE_FIELD_PROPERTIES
                  if key in have and not isinstance(have[key], str)]
     return problems
@@ -269,4 +279,4 @@ def _foreign_key(key) -> tuple:
             raise KeyError
         return (str(fields[0]), str(key["reference"]["resource"]), str(reference[0]))
     except (TypeError, KeyError, AttributeError):
-        return ("(malformed)", repr(key)[:60], "")
+        return ("(malformed)", short(key), "")

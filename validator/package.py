@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import layout
-from .files import FileFacts, decode_utf8, load_json, read_regular_file, resolve_inside, walk
+from .files import FileFacts, decode_utf8, load_json, published, read_regular_file, resolve_inside, walk
 from .canonical import dialect_disagreements
 from .models import MODELS, schema_disagreements
 
@@ -118,6 +118,7 @@ class LoadedPackage:
     descriptor_problem: str | None = None
     resources: dict[str, Resource] = field(default_factory=dict)
     files: list[PackageFile] = field(default_factory=list)
+    listing_problem: str | None = None  # why the files git publishes could not be listed
 
     @property
     def article(self) -> str | None:
@@ -256,17 +257,25 @@ def _note_longest(table: Table, number: int, cells: list[str]) -> None:
 
 
 def _package_files(package: LoadedPackage, descriptor_file: Path) -> list[PackageFile]:
-    """Every file of the package's directory, with its role. Files already read as resources
-    keep their text; every other file is read here, within the same bounds."""
+    """The files of the package's directory that are published, with their role: in a git
+    work tree, those git publishes (tracked, or untracked and not ignored), whatever their
+    names; elsewhere (an unzipped release) every file (`files.walk`). Files already read as
+    resources keep their text; every other file is read here, within the same bounds."""
     resources = {r.file: r for r in package.resources.values() if r.file is not None}
     schemas = {}
     for resource in package.resources.values():
         if resource.schema_path:
             file, _ = resolve_inside(package.root, resource.schema_path)
             schemas[file] = resource
+    listed, package.listing_problem = published(package.root)
+    in_git = listed is not None
+    if package.listing_problem:  # the declared files alone are read; the descriptor layer says why
+        declared = [descriptor_file.resolve(), *resources, *schemas]
+        listed = sorted((path.relative_to(package.root).as_posix(), path) for path in declared
+                        if path is not None and path.exists())
     files = []
-    for relative, path in walk(package.root, layout.IGNORED_TOP, ()):
-        if relative.endswith(layout.IGNORED_SUFFIXES):
+    for relative, path in listed if listed is not None else walk(package.root):
+        if not in_git and relative.endswith(layout.COMPILED):
             files.append(PackageFile(relative, "compiled"))  # never read; its name is scanned
             continue
         file, why = resolve_inside(package.root, relative)

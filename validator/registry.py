@@ -10,8 +10,8 @@ What a check may need, each including the one before:
 - `ARTICLE`: the article snapshot as well, decoded and equal to the pinned one.
 
 The checks that need at most FILES read only the loaded package, never another check's
-findings, so they may run in any order, or in two processes at once; the checks that need
-ROWS or ARTICLE read the findings of the tables and rows layers, and run after them.
+findings, so they may run in any order; the checks that need ROWS or ARTICLE read the
+findings of the tables and rows layers, and run after them.
 """
 from __future__ import annotations
 
@@ -29,7 +29,6 @@ class Check:
     layer: str
     needs: str
     function: Callable[..., Iterable[Problem]]
-    aside: bool = False  # may run in a second process, beside the other checks on the files
 
     @property
     def code(self) -> str:
@@ -44,20 +43,18 @@ class Check:
 _REGISTERED: list[Check] = []
 
 
-def register(layer: str, needs: str, *functions, aside: bool = False) -> None:  # pragma: no mutate block (runs at import)
+def register(layer: str, needs: str, *functions) -> None:  # pragma: no mutate block (runs at import)
     """Register each function, a function of the `Context` yielding `Problem`s, as a check of
     `layer` that needs `needs`, in the order given (the order they run in).
 
     Each layer module registers its checks in one table at its end (plain functions, not
-    decorators, so a mutation tester can reach their bodies). `aside` marks a costly check
-    on the files that `validate_package` may run in a second process while the other checks
-    on the files run (only a check that needs FILES)."""
-    if layer not in LAYERS or needs not in NEEDS or (aside and needs != FILES):
-        raise ValueError(f"unknown layer {layer!r} or needs {needs!r}, or aside without FILES")
+    decorators, so a mutation tester can reach their bodies)."""
+    if layer not in LAYERS or needs not in NEEDS:
+        raise ValueError(f"unknown layer {layer!r} or needs {needs!r}")
     for function in functions:
         if any(c.code == function.__name__ for c in _REGISTERED):
             raise ValueError(f"a check named {function.__name__} is registered twice")
-        _REGISTERED.append(Check(layer, needs, function, aside))
+        _REGISTERED.append(Check(layer, needs, function))
 
 
 def registered() -> list[Check]:

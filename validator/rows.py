@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from .findings import Problem, snippet
+from .disclosure import shown
+from .findings import Problem
 from .mentions import cue_kind, hedge_in
 from .models import MODELS, SPAN_COLUMNS, Entity, Event, Figure, Row, Statement, fields_of, validate_row
 from .package import Resource
@@ -133,18 +134,18 @@ def cue_matches_mode(row: Statement):
         yield "cue", f"a {row.mode} statement needs its attribution cue as printed"
     elif row.cue and row.mode != "authorial" and (row.mode == "hedged") != (kind == "hedge"):
         yield "cue", (f"a hedged statement's cue is its hedge word (reportedly, allegedly, …); "
-                      f"{snippet(row.cue)!r} is not one: expected the hedge as printed, or a mode that names "
+                      f"{shown(row.cue)} is not one: expected the hedge as printed, or a mode that names "
                       "its source" if row.mode == "hedged" else
-                      f"cue {snippet(row.cue)!r} is a hedge word, the cue of a hedged statement (the article's "
+                      f"cue {shown(row.cue)} is a hedge word, the cue of a hedged statement (the article's "
                       f"own at one remove); expected mode hedged, or the reporting verb as the cue of a "
                       f"{row.mode} statement")
 
 
 def bounds_contain_value(row: Figure):
     if row.lower is not None and row.lower > row.value:
-        yield "lower", f"lower {row.lower:g} is above value {row.value:g}; expected lower <= value"
+        yield "lower", f"lower {shown(row.lower)} is above value {shown(row.value)}; expected lower <= value"
     if row.upper is not None and row.upper < row.value:
-        yield "upper", f"upper {row.upper:g} is below value {row.value:g}; expected value <= upper"
+        yield "upper", f"upper {shown(row.upper)} is below value {shown(row.value)}; expected value <= upper"
 
 
 def bounds_match_qualifier(row: Figure):
@@ -154,18 +155,18 @@ def bounds_match_qualifier(row: Figure):
         if rule is None and actual is not None:
             yield name, f"qualifier {row.qualifier} implies no {name} bound; expected an empty cell"
         if rule == "value" and actual != row.value:
-            yield name, (f"qualifier {row.qualifier} implies {name} = value ({row.value:g}); "
-                         f"found {'empty' if actual is None else f'{actual:g}'}")
+            yield name, (f"qualifier {row.qualifier} implies {name} = value ({shown(row.value)}); "
+                         f"found {'empty' if actual is None else shown(actual)}")
 
 
 def percent_is_a_share(row: Figure):
     if row.unit == "percent" and not 0 <= row.value <= 100:
-        yield "value", f"a percentage must lie between 0 and 100; found {row.value:g}"
+        yield "value", f"a percentage must lie between 0 and 100; found {shown(row.value)}"
 
 
 def dates_in_order(row: Event):
     if row.date_from > row.date_to:
-        yield "date_to", f"date_to {row.date_to} is before date_from {row.date_from}"
+        yield "date_to", f"date_to {shown(row.date_to.isoformat())} is before date_from {shown(row.date_from.isoformat())}"
 
 
 # Worked out once per model: 100 000 rows ask these questions 100 000 times.

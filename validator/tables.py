@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from .disclosure import shown, shown_id, withholding
 from .findings import Problem, snippet
 from .library import frictionless
 from .models import MODELS
@@ -61,7 +62,7 @@ def numbers_are_plain(ctx):
             for index, name, plain in columns:
                 cell = cells[index] if index < len(cells) else ""
                 if cell and _a_number(cell) and not (plain.fullmatch(cell) and _exact_as_a_double(cell)):
-                    yield Problem(f"{snippet(cell, 30)!r} is not a plain {types[name]} as the CSV "
+                    yield Problem(f"{shown(cell, 30)} is not a plain {types[name]} as the CSV "
                                   "conventions write one (digits, an optional minus sign and "
                                   "decimal point, at most what a double holds)", resource.path,
                                   number, name)
@@ -109,7 +110,7 @@ def foreign_keys_resolve(ctx):
             known = targets[target, target_field]
             for number, (value,) in _key_rows(resource, [field_name]):
                 if value is not None and value not in known:
-                    yield Problem(f"{field_name} {snippet(value, 40)!r} is not an {target_field} "
+                    yield Problem(f"{field_name} {shown_id(value)} is not an {target_field} "
                                   f"of {target}; expected a row there", resource.path, number,
                                   field_name, check="foreign-key")
 
@@ -134,7 +135,7 @@ def _frictionless_problems(root, resource: Resource) -> list[Problem]:
         with frictionless() as library:
             report = library.Resource(_frictionless_descriptor(resource), basepath=str(root)).validate()
     except Exception as error:  # frictionless raises on descriptors it cannot use
-        return [Problem(snippet(f"frictionless cannot validate the table: {error}", 300),
+        return [Problem(f"frictionless cannot validate the table ({type(error).__name__})",
                         resource.path, check="table-error")]
     return [_problem(error, resource.path) for task in report.tasks for error in task.errors]
 
@@ -162,14 +163,14 @@ def _problem(error, path: str) -> Problem:
     row = getattr(error, "row_number", None)
     if row is None and getattr(error, "row_numbers", None):
         row = error.row_numbers[0]
-    message = snippet(error.note or error.message, 300)
-    cell = getattr(error, "cell", None)
+    cell, label = getattr(error, "cell", None), getattr(error, "label", None)
+    message = snippet(withholding(error.note or error.message, cell, label, *getattr(error, "cells", None) or ()), 300)
     if cell is not None and error.type in ("constraint-error", "type-error"):
-        message += f"; found {snippet(str(cell), 40)!r}"
+        message += f"; found {shown(str(cell), 40)}"
     return Problem(f"{error.title.lower()}: {message}", path, row, field or None, check=error.type)
 
 
 # The layer's checks, registered once, in the order they run, with what each needs.
 register(LAYER, FILES, cells_within_bounds)
-register(LAYER, FILES, cells_match_schema, aside=True)
+register(LAYER, FILES, cells_match_schema)
 register(LAYER, FILES, numbers_are_plain, primary_keys_are_unique, foreign_keys_resolve)

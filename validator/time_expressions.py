@@ -75,9 +75,9 @@ def interpret(text: str) -> Interpretation:
             try:
                 return _READERS[kind](match)
             except ValueError as error:  # year 0, say: no calendar date
-                raise TimeExpressionError(f"{text!r} names no calendar date: {error}") from error
+                raise TimeExpressionError(f"it names no calendar date: {error}") from error
     raise TimeExpressionError(
-        f"cannot read {text!r} as a time expression (a year, a month with or without its year, "
+        "cannot read it as a time expression (a year, a month with or without its year, "
         "early/mid/late of a month or a year, “that month”, “that year”)")
 
 

@@ -1,42 +1,36 @@
-"""Characters the article never prints, which personal data could hide in or behind:
-letters and digits of another script than Latin (a name written in Han characters, or in
-CJK radicals, which are Han characters in disguise), characters of no script this Python's
-Unicode tables know (unassigned, private-use and surrogate code points: a name could be
-written in a script newer than the tables, or a file name in GBK read as surrogates), and
-invisible characters (zero-width spaces, soft hyphens, a BOM inside text, bidirectional
-controls that make a reversed string display as something else, and every other code point
-Unicode says a renderer ignores).
+"""Letters of another script than the article's (it prints Latin letters only), which a name
+could be written in: letters and digits of another script (a name in Han characters, or in
+CJK radicals, which are Han characters in disguise), and characters of no script this
+Python's Unicode tables know (unassigned, private-use and surrogate code points: a name could
+be written in a script newer than the tables, or a file name in GBK read as surrogates). It
+reads the characters a reader sees (`Readings.as_seen`): also those written as references or
+escapes. The words of the sensitive-column vocabulary (`vocabulary.NON_LATIN_WORDS`), which
+name such columns in Chinese, are the only other-script text allowed.
 
->>> [(kind, at) for kind, at, _ in foreign_runs("Dr " + "\\u5f20\\u4f1f" + " said")]
-[('Han', 3)]
->>> [(kind, at) for kind, at, _ in foreign_runs("radicals \\u2e9b\\u2ea2 and \\ue000")]
-[('Han', 9), ('private-use', 16)]
->>> foreign_runs("3 \\u00b5s, \\u00a9 2020 \\u2192 done \\u2714\\ufe0f")
+>>> [(f.start, f.looks_like) for f in find("Dr " + "\\u5f20\\u4e09" + " said")]
+[(3, '2 character(s) of the Han script')]
+>>> [f.looks_like.split(",")[0] for f in find("radicals \\u2e9b\\u2ea2 and \\ue000")]
+['2 character(s) of the Han script', '1 unreadable private-use code point(s)']
+>>> find("3 \\u00b5s, \\u00a9 2020 \\u2192 done \\u2714\\ufe0f")
 []
->>> [name for name, _ in invisible_characters("ab\\u200bc\\u202e\\x1b[8m\\u17b4 \\u2714\\ufe0f")]
-['ZERO WIDTH SPACE', 'RIGHT-TO-LEFT OVERRIDE', 'U+001B', 'KHMER VOWEL INHERENT AQ']
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from functools import lru_cache
 
-# Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties.txt, the same from
-# Unicode 14.0 to 15.1), as (first, last): code points a renderer shows as nothing, assigned
-# or reserved for it.
-DEFAULT_IGNORABLE = (
-    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
-    (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
-    (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
-    (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
-)
-_IGNORABLE_FIRSTS = [first for first, _ in DEFAULT_IGNORABLE]
-# Shows nothing, though Unicode does not list it as ignorable.
-_BLANK = {0x2800}  # BRAILLE PATTERN BLANK
-# Text and emoji presentation selectors: part of a symbol (✔︎, ✔️), invisible anywhere else.
-_PRESENTATION_SELECTORS = "\ufe0e\ufe0f"
+from ...vocabulary import NON_LATIN_WORDS
+from .found import Found
+from .invisible import is_default_ignorable
+
+CHECK = "no_foreign_script"
+FINDS = ("letters and digits of another script than Latin (and symbols that are letters of one "
+         "in disguise, such as CJK radicals), and code points of no script Unicode knows")
+READS = "as_seen"
+EXPECTED = " (value withheld); the article prints no other script, and each character must be of one Unicode knows"
+MAY_HOLD = re.compile(r"[^\x00-\x7f]")
+
 # Code points of no script: unassigned (or newer than these tables), private-use, surrogate.
 UNREADABLE = {"Cn": "unassigned", "Co": "private-use", "Cs": "surrogate"}
 # Letters that are units of measure, not letters of a script: the micro sign (3 µs), and
@@ -58,11 +52,6 @@ _SCRIPT_PREFIXES = tuple(f"{p} " for p in (
     "PHOENICIAN", "PSALTER", "RUMI", "RUNIC", "SIGNWRITING", "SINHALA", "SOGDIAN", "SYLOTI",
     "TAMIL", "TELUGU", "TIBETAN", "WARANG", "YI"))
 _SCRIPT_NAMES = {"CJK": "Han", "IDEOGRAPHIC": "Han", "HANGZHOU": "Han", "FULLWIDTH": "full-width"}
-
-
-def is_default_ignorable(char: str) -> bool:
-    index = bisect_right(_IGNORABLE_FIRSTS, ord(char)) - 1
-    return index >= 0 and ord(char) <= DEFAULT_IGNORABLE[index][1]
 
 
 @lru_cache(maxsize=None)
@@ -125,26 +114,12 @@ def _merged(runs, text):
     return merged
 
 
-def is_invisible(char: str) -> bool:
-    """A format or control character (but tab and line breaks), a default-ignorable code
-    point, or one that shows nothing."""
-    category = unicodedata.category(char)
-    return (category == "Cf" or (category == "Cc" and char not in "\t\n\r")
-            or is_default_ignorable(char) or ord(char) in _BLANK)
-
-
-# The characters worth a closer look: all but printable ASCII, tab and line breaks.
-_NOT_PRINTABLE_ASCII = re.compile(r"[^\t\n\r -~]")
-
-
-def invisible_characters(text: str) -> list[tuple[str, int]]:
-    """(Unicode name, position) of every invisible, format or control character in `text`;
-    a text or emoji presentation selector right after a symbol (✔️) is part of it."""
-    return [(unicodedata.name(match.group(), f"U+{ord(match.group()):04X}"), match.start())
-            for match in _NOT_PRINTABLE_ASCII.finditer(text)
-            if is_invisible(match.group()) and not _presents_a_symbol(text, match.start())]
-
-
-def _presents_a_symbol(text: str, index: int) -> bool:
-    return (text[index] in _PRESENTATION_SELECTORS and index > 0
-            and unicodedata.category(text[index - 1]).startswith("S"))
+def find(text: str, numeric: bool = False) -> list[Found]:
+    """Each run of another script, or of code points of no known script, in one reading."""
+    found = []
+    for kind, start, length in foreign_runs(text, NON_LATIN_WORDS):
+        looks_like = (f"{length} unreadable {kind} code point(s), of no script Unicode "
+                      f"{unicodedata.unidata_version} knows" if kind in UNREADABLE.values()
+                      else f"{length} character(s) of the {kind} script")
+        found.append(Found(start, start + length, text[start:start + length], looks_like))
+    return found

@@ -42,7 +42,7 @@ def png_problem(content: bytes) -> str | None:
     position, header, data, seen = len(SIGNATURE), None, [], set()
     while position + 8 <= len(content):
         length, kind = struct.unpack(">I4s", content[position:position + 8])
-        name = kind.decode("latin-1")
+        name = kind.decode("latin-1") if kind.isalpha() else "(not a chunk type: four letters)"
         if kind not in _CHUNK_SIZES:
             return f"a {name!r} chunk (text or metadata)"
         if (header is None) != (kind == b"IHDR"):

@@ -1,11 +1,11 @@
-"""Every piece of text in the package, as the privacy layer scans it: each cell of each table
-(header and extra cells included), each key and scalar of every JSON file (the descriptor,
-the schemas, any other .json or .jsonld file; numbers as written, not as parsed; the value
-of a repeated key too), every other file whole (so a value broken over two lines is still
-one), and the name of every file.
+"""Every text of the package, as the privacy layer reads it: each cell of each table (header
+and extra cells included), each key and scalar of every JSON file (the descriptor, the
+schemas, any other .json or .jsonld file; numbers as written, not as parsed; the value of a
+repeated key too), every other file whole (so a value broken over two lines is still one, and
+a long one in parts), and the name of every file.
 
-`scan` takes a cheap test (`may_hold`) that may say yes wrongly but never no wrongly: whole
-rows and whole files it rejects are skipped, which keeps the scan of 100 000 rows fast.
+`texts` takes a cheap test of a table row's cells (`row_may_hold`) that may say yes wrongly
+but never no wrongly: rows it rejects are skipped, which keeps 100 000 rows fast.
 """
 from __future__ import annotations
 
@@ -15,15 +15,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from .package import is_number
+from ..package import is_number
 from .readings import BIDI_CONTROLS, normalise
 
 _SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
-# Joins a row's cells for `may_hold`'s test of the whole row: NUL, which the detectors read
-# as itself (no separator, no letter, no digit), so that no number or date runs from one cell
-# into the next. A test that looks for control characters joins with a line break instead.
-SEPARATOR = "\x00"
 JSON_FILES = (".json", ".jsonld")
+# Files whose backslash escapes are how code writes characters, and files where CSS is read.
+CODE_FILES, STYLED_FILES = (".py", ".js", ".mjs", ".css"), (".html", ".htm", ".svg")
 
 
 @dataclass(frozen=True)
@@ -34,6 +32,8 @@ class Text:
     text: str
     where: str               # "the cell", "the key", "the value", "the file", "the file name"
     numeric: bool = False    # a number in a number column
+    code: bool = False       # the content of a code file (CODE_FILES)
+    styled: bool = False     # the content of a file where CSS is read (STYLED_FILES)
     lines: list[int] = field(default_factory=list, compare=False)  # a file's line starts
     # A part of a long text (`CHUNK`): the line on which lines[0] starts (lines[0] may be
     # before the part), where the part starts in the whole, and the stretch of the part
@@ -57,37 +57,27 @@ class Text:
             return self.offset + position
         return position - self.lines[bisect_right(self.lines, position) - 1]
 
-    def reported(self, found: list[tuple]) -> list[tuple]:
-        """What a detector found in this text, (what, position, ...) each, that this text
-        reports: in a part of a long text, what starts in its own stretch."""
-        if self.own is None:
-            return found
-        start, end = self.own
-        return [item for item in found if start <= item[1] < end]
+    def reports(self, position: int) -> bool:
+        """Whether this text reports what a detector found at `position`: a part of a long
+        text reports what starts in its own stretch (its neighbours, what is in its margins)."""
+        return self.own is None or self.own[0] <= position < self.own[1]
 
 
-def scan(ctx, may_hold: Callable[[str], bool], files: Callable[[object], bool] = lambda f: True,
-         skip_columns: frozenset[tuple[str, str]] = frozenset(), joiner: str = SEPARATOR):
-    """Every `Text` of the package that `may_hold` does not rule out, a long one in parts;
-    the content of files only where `files(package_file)` says so; no cell of the (file,
-    column) pairs in `skip_columns`. A row's cells are first tested together, joined by
-    `joiner`."""
-    for text in _texts(ctx, may_hold, files, skip_columns, joiner):
-        yield from in_parts(text, may_hold)
-
-
-def _texts(ctx, may_hold, files, skip_columns, joiner):
-    yield from _cells(ctx, may_hold, skip_columns, joiner)
-    for file in ctx.package.files:
-        if may_hold(file.path):
-            yield Text(file.path, None, None, file.path, "the file name")
-        if file.text is None or file.role == "resource" and file.path.endswith(".csv") or not files(file):
+def texts(package, row_may_hold: Callable[[list[str]], bool] = lambda cells: True):
+    """Every `Text` of the package, a long one in parts; of a table, only the cells of rows
+    whose list of cells `row_may_hold` does not rule out."""
+    yield from _cells(package, row_may_hold)
+    for file in package.files:
+        yield Text(file.path, None, None, file.path, "the file name")
+        if file.text is None or file.role == "resource" and file.path.endswith(".csv"):
             continue
         document = _literal_json(file.text) if file.path.endswith(JSON_FILES) else None
         if document is not None:
-            yield from _json(document, file.path, may_hold)
+            yield from _json(document, file.path)
         else:
-            yield Text(file.path, None, None, file.text, "the file")  # `in_parts` asks may_hold
+            yield from in_parts(Text(file.path, None, None, file.text, "the file",
+                                     code=file.path.endswith(CODE_FILES),
+                                     styled=file.path.endswith(STYLED_FILES)))
 
 
 # ---- long texts, in parts ------------------------------------------------------------------
@@ -101,18 +91,15 @@ CONTEXT = 2**12  # each with at least this many more on either side, as the dete
 _CUT = re.compile(r"[ \t\r\n][A-Za-z]{2,19}[ \t\r\n]")
 
 
-def in_parts(text: Text, may_hold: Callable[[str], bool] = lambda text: True):
-    """`text`, or, when it is long, its parts that `may_hold` does not rule out: each reports
+def in_parts(text: Text):
+    """`text`, or, when it is long, its parts: each reports
     what starts in its own stretch and reads the `CONTEXT` around it, so an identifier or a
     date across two stretches is found once, and whole. Memory is bounded by the part, not
     the file; but a text with no place to end a part (megabytes of digits) is one part, and
     so is one with a bidirectional control, which the detectors read reversed, whole."""
     whole, end_of_text = text.text, len(text.text)
     if end_of_text <= CHUNK + 2 * CONTEXT or any(char in whole for char in BIDI_CONTROLS):
-        if text.where != "the file":
-            yield text
-        elif may_hold(whole):
-            yield replace(text, lines=_line_starts(whole))
+        yield replace(text, lines=_line_starts(whole)) if text.where == "the file" else text
         return
     start, line, line_start, counted = 0, 1, 0, 0
     while start < end_of_text:
@@ -125,9 +112,8 @@ def in_parts(text: Text, may_hold: Callable[[str], bool] = lambda text: True):
         line_start = max(line_start, whole.rfind("\n", counted, left) + 1)
         counted = left
         part = whole[left:right]
-        if may_hold(part):
-            yield replace(text, text=part, lines=[line_start - left] + _line_starts(part)[1:],
-                          first_line=line, offset=left, own=(start - left, end - left))
+        yield replace(text, text=part, lines=[line_start - left] + _line_starts(part)[1:],
+                      first_line=line, offset=left, own=(start - left, end - left))
         start = end
 
 
@@ -142,30 +128,15 @@ def _reach(text: str, position: int, direction: int) -> int:
     return position
 
 
-def text_files(ctx):
-    """Every file read as text, but the tables (read cell by cell)."""
-    return [f for f in ctx.package.files if f.text is not None]
-
-
 def _line_starts(text: str) -> list[int]:
     return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
-def _cells(ctx, may_hold, skip_columns, joiner):
-    for resource in ctx.package.parsed_tables():
+def _cells(package, row_may_hold):
+    for resource in package.parsed_tables():
         numeric = resource.numeric_columns
-        skipped = {column for path, column in skip_columns if path == resource.path}
-        keep = [i for i, column in enumerate(resource.table.header) if column not in skipped]
-        if skipped:
-            def row_may_hold(cells, keep=keep, width=len(resource.table.header)):
-                return may_hold(joiner.join([cells[i] for i in keep if i < len(cells)] + cells[width:]))
-        else:
-            def row_may_hold(cells):
-                return may_hold(joiner.join(cells))
         for number, column, cell in resource.table.cells(row_may_hold):
-            if column not in skipped and may_hold(cell):
-                yield Text(resource.path, number, column, cell, "the cell",
-                           column in numeric and is_number(cell))
+            yield Text(resource.path, number, column, cell, "the cell", column in numeric and is_number(cell))
 
 
 class Members(list):
@@ -183,10 +154,10 @@ def _literal_json(text: str):
         return None
 
 
-def repeated_keys(ctx):
+def repeated_keys(package):
     """(file, path of the member) for every key written again in one object of a
     JSON file; the descriptor and the schemas are read as strict JSON, which refuses them."""
-    for file in ctx.package.files:
+    for file in package.files:
         if file.text is None or not file.path.endswith(JSON_FILES) or file.role in ("descriptor", "schema"):
             continue
         stack = [(_literal_json(file.text), "")]
@@ -203,18 +174,17 @@ def repeated_keys(ctx):
                 stack += [(item, f"{at}[{index}]") for index, item in reversed(list(enumerate(value)))]
 
 
-def _json(document, resource: str, may_hold, path: str = ""):
+def _json(document, resource: str, path: str = ""):
     stack = [(document, path)]
     while stack:
         value, at = stack.pop()
         if isinstance(value, Members):
             for key, item in reversed(value):
                 inner = f"{at}.{key}" if at else str(key)
-                if may_hold(str(key)):
-                    yield Text(resource, None, at or "(top level)", str(key), "a key")
+                yield Text(resource, None, at or "(top level)", str(key), "a key")
                 if not (key == "hash" and isinstance(item, str) and _SHA256.fullmatch(item)):
                     stack.append((item, inner))  # a file's checksum is the descriptor layer's
         elif isinstance(value, list):
             stack += [(item, f"{at}[{index}]") for index, item in reversed(list(enumerate(value)))]
-        elif isinstance(value, str) and may_hold(value):
+        elif isinstance(value, str):
             yield Text(resource, None, at, value, "the value")

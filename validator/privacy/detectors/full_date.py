@@ -8,10 +8,9 @@ before a day and a month); and the Chinese year-month-day form. A number in a nu
 read as a date written without separators (eight digits, seven for an ordinal date): a
 quantity or an offset is not a date, and those columns are checked against the article.
 
->>> born = "born 1 March " "1970, 1970" "-03-01 or 1970" "-W09-7"
->>> [(value.year, value.month, value.day) for value, _ in date_values_in(born)]
+>>> [tuple(map(int, f.value.split("-"))) for f in find("born 1 March " "1970, 1970" "-03-01 or 1970" "-W09-7")]
 [(1970, 3, 1), (1970, 3, 1), (1970, 3, 1)]
->>> date_values_in("in late December 2020, mid-2020, May 2020, offsets 3894-4185, Python 3.11.7")
+>>> find("in late December 2020, mid-2020, May 2020, offsets 3894-4185, Python 3.11.7")
 []
 """
 from __future__ import annotations
@@ -20,7 +19,15 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from .readings import ENCODED, normalise, readings, windows
+from .found import Found
+from ..readings import windows
+
+CHECK = "no_full_dates"
+FINDS = ("full calendar dates, in any of the forms people write one (digits with any separators, "
+         "eight digits, ISO week and ordinal dates, a day and a month's name or a Roman numeral "
+         "month with the year, the Chinese year-month-day form)")
+READS = "normal"
+EXPECTED = " (value withheld); personal data of any kind is not allowed, and the package dates only its events"
 
 _MONTH_NAMES = {name.lower(): n for n, name in enumerate(calendar.month_name) if name} | {
     name.lower(): n for n, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
@@ -58,67 +65,44 @@ _COMPACT = [re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<m>[01][0-9])(?
 # most places.
 _STEMS = (r"(?<![a-z])(?=[adfjmnos])(?:j(?:an|u[nl])|feb|ma[ry]|a(?:pr|ug)|sep|oct|nov|dec)(?:"
           + "|".join(sorted({name[3:] for name in _MONTH_NAMES}, key=len, reverse=True)) + r")\.?(?![a-z])")
-# What every full date needs, tested first (it may say yes wrongly, never no wrongly): three
-# groups of digits with separators, eight digits that read as year, month and day or seven as
-# year and day of the year, a week, an ordinal day, a month's name after a digit or before a
-# day, a Roman numeral after a day, the Chinese word for year, or a sign that another reading
-# of the text is worth making. Each but the last is found inside the date's own characters.
-_IN_EVERY_DATE = (rf"[0-9](?:[ \n./_-]{{1,7}}[0-9]{{1,2}}){{2}}"
-                  r"|(?:1[89]|20)[0-9]{2}(?:(?:0[1-9]|1[0-2])[0-3][0-9]|[0-3][0-9]{2})(?![0-9])"
-                  rf"|[0-9]-?W[0-9]|[0-9]{{4}}-[0-3]"
-                  rf"|[0-9][^0-9\x00]{{0,16}}?{_STEMS}|{_STEMS}[^0-9\x00]{{0,16}}?[0-9]{{1,2}}(?![0-9])"
-                  rf"|[0-9][ \n./-]{{1,3}}[IVX]|\u5e74")
-_IN_DATE = re.compile(_IN_EVERY_DATE, re.IGNORECASE)
-_CANDIDATE = re.compile(rf"{_IN_EVERY_DATE}|{ENCODED.pattern}", re.IGNORECASE)
-
-
+# The pre-filter: what every full date holds within its own characters: three groups of
+# digits with separators, eight digits that read as year, month and day or seven as year and
+# day of the year, a week, an ordinal day, a month's name after a digit or before a day, a
+# Roman numeral after a day, or the Chinese word for year. A date is looked for only around
+# what it matches (`_windows`).
+MAY_HOLD = re.compile(
+    rf"[0-9](?:[ \n./_-]{{1,7}}[0-9]{{1,2}}){{2}}"
+    r"|(?:1[89]|20)[0-9]{2}(?:(?:0[1-9]|1[0-2])[0-3][0-9]|[0-3][0-9]{2})(?![0-9])"
+    rf"|[0-9]-?W[0-9]|[0-9]{{4}}-[0-3]"
+    rf"|[0-9][^0-9\x00]{{0,16}}?{_STEMS}|{_STEMS}[^0-9\x00]{{0,16}}?[0-9]{{1,2}}(?![0-9])"
+    rf"|[0-9][ \n./-]{{1,3}}[IVX]|\u5e74", re.IGNORECASE)
 # Longer than any date the patterns read (a day, "of" and a month's name, a year, each gap and
 # separator at its widest, is under 50 characters).
 _LONGEST = 64
 
 
-def may_hold_date(text: str) -> bool:
-    """Cheap pre-filter for `date_values_in`, like `identifiers.may_hold_identifier`."""
-    return _CANDIDATE.search(normalise(text)) is not None
-
-
-def date_values_in(text: str, numeric: bool = False) -> list[tuple[date, int]]:
-    """(the date, position) for every full calendar date in `text`; with `numeric` (a number
-    in a number column), none written as digits alone."""
-    if not may_hold_date(text):
-        return []
+def find(text: str, numeric: bool = False) -> list[Found]:
+    """Every full calendar date in one reading; with `numeric` (a number in a number
+    column), none written as digits alone. The value is the date in ISO 8601."""
     patterns = _PATTERNS if numeric else _PATTERNS + _COMPACT
-    found: dict[tuple[int, int], date] = {}
-    for reading, origin in readings(text):
-        for start, end in _candidate_windows(reading):
-            for pattern in patterns:
-                for match in pattern.finditer(reading, start, end + _LONGEST):
-                    if match.start() >= end:
-                        break
-                    value = _calendar_date(match)
-                    if value is not None:
-                        ends = origin[match.start()], origin[match.end() - 1]
-                        found.setdefault((min(ends), max(ends) + 1), value)
-    return [(found[span], span[0]) for span in _outermost(found)]
+    found = []
+    for start, end in _windows(text):
+        for pattern in patterns:
+            for match in pattern.finditer(text, start, end + _LONGEST):
+                if match.start() >= end:
+                    break
+                value = _calendar_date(match)
+                if value is not None:
+                    found.append(Found(match.start(), match.end(), value.isoformat(), "a full calendar date"))
+    return found
 
 
-def _candidate_windows(reading: str) -> list[tuple[int, int]]:
-    """Where in a reading a date may start: around each match of `_IN_DATE`, which every
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Where in a reading a date may start: around each match of `MAY_HOLD`, which every
     date holds within its own characters, by more than the longest date a pattern reads
     (`_LONGEST`). A search started at a window's start still sees the characters before it,
     and one stopped `_LONGEST` after its end reads whole every date that starts in it."""
-    return windows([match.span() for match in _IN_DATE.finditer(reading)], len(reading), _LONGEST)
-
-
-def _outermost(spans) -> list[tuple[int, int]]:
-    """The spans that no other span holds, in order (one sweep: sorted by start, and by
-    end from the longest, a span is held when one before it reaches as far)."""
-    kept, reach = [], -1
-    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
-        if end > reach:
-            kept.append((start, end))
-            reach = end
-    return kept
+    return windows([match.span() for match in MAY_HOLD.finditer(text)], len(text), _LONGEST)
 
 
 def _calendar_date(match: re.Match) -> date | None:

@@ -1,0 +1,144 @@
+"""What a finding may print of the package: only what is already public, in every layer and
+every output format.
+
+Public are the article's words (a value the pinned article prints, or made of words it
+prints), the names of the schemas and vocabularies (tables, fields, the values of closed
+vocabularies, the descriptor's and the schemas' properties), the documented paths of the
+repository, and row ids that match their id pattern; and of those, only what no privacy
+detector finds anything in (an id with a date in it is not shown). Anything else a finding
+would print, a cell, a key, a file name, a descriptor's value, is described by its length and
+fingerprint (the first 12 hexadecimal digits of its SHA-256) instead.
+
+The article counts as public only while a validation of a package whose article is the pinned
+snapshot runs (`public_article`); otherwise only names and ids are shown.
+
+>>> shown("direct_quotation"), shown("Zhang San")
+("'direct_quotation'", '(withheld: 9 characters, fingerprint 6abf2578727b)')
+"""
+from __future__ import annotations
+
+import re
+import typing
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
+
+from . import layout
+from .privacy.detectors import found_in
+from .privacy.exceptions import fingerprint
+
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: "companies_or_affiliates" is three words
+_CODE_MADE = re.compile(r"column [0-9]+|\(top level\)|\(a key\)|[0-9]+")
+_ARTICLE: ContextVar[tuple[str, frozenset[str], frozenset[str]] | None] = ContextVar("article", default=None)
+
+
+@contextmanager
+def public_article(article: str | None, dates: frozenset[str] = frozenset()):
+    """While it lasts, the article's words count as public (give None for an article that is
+    not the pinned snapshot: its words are then the package's own), and so do `dates`, the
+    dates the article's words fix (the privacy layer's `allowed.AllowedDates.events`)."""
+    words = frozenset(w.lower() for w in _WORD.findall(article)) if article else frozenset()
+    token = _ARTICLE.set((article, words, frozenset(dates)) if article else None)
+    try:
+        yield
+    finally:
+        _ARTICLE.reset(token)
+
+
+def shown(value, limit: int = 60, quoted: bool = True) -> str:
+    """A value read from the package, for a message: a text quoted (unless not `quoted`) and
+    cut to `limit` characters, a number as written, when it is public; else described."""
+    text = format(value, "g") if isinstance(value, float) else str(value)
+    if not _public(text):
+        return described(text)
+    cut = text if len(text) <= limit else text[:limit - 1] + "…"
+    return repr(cut) if quoted and isinstance(value, str) else cut
+
+
+def withholding(message: str, *values) -> str:
+    """`message`, made by another library, with each of `values` it quotes that is not public
+    described instead (frictionless quotes a cell or a label in some of its messages)."""
+    for value in sorted({str(v) for v in values if v is not None and str(v)}, key=len, reverse=True):
+        if value in message and not _public(value):
+            message = message.replace(value, described(value))
+    return message
+
+
+def shown_id(value) -> str:
+    """A row id for a message: as written when it matches an id pattern and holds nothing a
+    detector finds, else described."""
+    value = str(value)
+    return value if _id_pattern().fullmatch(value) and not found_in(value) else described(value)
+
+
+def described(value: str) -> str:
+    return f"(withheld: {len(value)} characters, fingerprint {fingerprint(value)[:12]})"
+
+
+def shown_path(path: str) -> str:
+    """A file's path as a finding's place: as written when it is a documented path of the
+    repository and holds nothing a detector finds; else its documented folders and the rest
+    described."""
+    if (path in _names() or layout.documented(path.rstrip("/"))) and not found_in(path):
+        return path
+    parts = path.split("/")
+    kept = 0
+    while kept < len(parts) - 1 and layout.documented_folder("/".join(parts[:kept + 1])) \
+            and not found_in(parts[kept]):
+        kept += 1
+    return "/".join(parts[:kept] + [described("/".join(parts[kept:]))])
+
+
+def shown_field(field: str) -> str:
+    """A column name or the path of a JSON property, each key in it shown or described."""
+    if _public_name(field):
+        return field
+    return re.sub(r"[^.\[\]]+", lambda m: m.group() if _public_name(m.group()) else described(m.group()), field)
+
+
+def _public_name(name: str) -> bool:
+    return (name in _names() or _CODE_MADE.fullmatch(name) is not None) and not found_in(name)
+
+
+def _public(value: str) -> bool:
+    article = _ARTICLE.get()
+    if value in _names():
+        return not found_in(value)
+    if article is None:
+        return False
+    text, words, dates = article
+    if value in dates:
+        return True
+    if value not in text and not {w.lower() for w in _WORD.findall(value)} <= words | _names():
+        return False
+    return not found_in(value)
+
+
+@lru_cache(maxsize=1)
+def _id_pattern() -> re.Pattern:
+    from .models import ENTITY_ID, SLUG  # here, not above: the models' messages use this module
+    return re.compile(f"{SLUG}|{ENTITY_ID}")
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    """The names the schemas and vocabularies give: tables, fields, vocabulary values,
+    properties, field types, and the repository's documented files."""
+    from . import canonical  # here, not above: canonical's and the models' messages use this module
+    from .models import MODELS, SCHEMA_PROPERTIES, fields_of
+    names = {"article", "datapackage.json", *MODELS, *SCHEMA_PROPERTIES, *canonical.PACKAGE_PROPERTIES,
+             *canonical.ARTICLE_PROPERTIES, *canonical.DIALECT, *canonical.table_properties("x"),
+             "name", "type", "format", "constraints", "required", "enum", "minimum", "minLength",
+             "pattern", "unique", "reference", "resource", "fields", "title", "description",
+             "string", "integer", "number", "date", "default", "path", "licenses",
+             *(path for path in layout.REPOSITORY_FILES if "*" not in path)}
+    for table, model in MODELS.items():
+        names |= {f"data/{table}.csv", f"schema/{table}.json"}
+        for name, info in fields_of(model).items():
+            names.add(name)
+            for argument in typing.get_args(info.annotation) or [info.annotation]:
+                if typing.get_origin(argument) is typing.Literal:
+                    names |= set(typing.get_args(argument))
+            if typing.get_origin(info.annotation) is typing.Literal:
+                names |= set(typing.get_args(info.annotation))
+    return frozenset(names)

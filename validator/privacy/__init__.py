@@ -1,0 +1,18 @@
+"""Layer 6, privacy: no personal data of the leak, anywhere in the package.
+
+Read top to bottom:
+
+- `texts`: every text of the package (cells, JSON keys and values, whole files, file names);
+- `readings`: each read once into every reading a person or a program could see (markup,
+  references, escapes and other encodings undone; digits of any script read as digits);
+- `detectors`: one module per kind of personal data, each with its pre-filter, over those
+  readings;
+- `allowed`: the dates that are no one's (the events', the releases');
+- `exceptions`: the values a maintainer has reviewed, in `privacy-exceptions.csv`;
+- `scan`: the one pass that puts these together;
+- `persons`: the people in the tables, and the tables' own words;
+- `checks`: the layer's checks, registered (importing it registers them).
+
+Findings never print a value a detector finds: they say what it looks like, where it is, and
+its fingerprint (the SHA-256 of the value as read), which an exception names.
+"""

@@ -1,0 +1,104 @@
+"""The full dates that are no one's, for a reason that holds in code; any other date needs a
+reviewed exception (`exceptions`), however harmless it looks.
+
+- The events' own dates: the dates of an event row whose words are printed at its span in
+  the pinned article, which its dates are what those words denote (`time_expressions`), in a
+  year the article prints. Anywhere: the page, the README and the tests print them. Their own
+  cells (`date_from`, `date_to`) are the faithfulness layer's to hold to the article's words,
+  where the article is the pinned one.
+- Release dates, in the places that record them: the descriptor's `created`, the
+  `date-released` of CITATION.cff, and the version headings of CHANGELOG.md (each version below
+  the one above it, each date no later), each after the last day of every event. A member's
+  birth or joining date lies before the register leaked, and so before the events; a release
+  date after them cannot be one.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .. import time_expressions
+from ..package import DESCRIPTOR
+
+CITATION, CHANGELOG = "CITATION.cff", "CHANGELOG.md"
+_RELEASED = re.compile(r"^date-released: ['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
+_HEADING = re.compile(r"^## \[(\d+)\.(\d+)\.(\d+)\] - (\d{4}-\d{2}-\d{2})$", re.MULTILINE)
+_YEAR = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")
+
+
+def allowed_dates(ctx) -> "AllowedDates":
+    """The allowed dates of the package a validation reads (one per validation: `ctx.shared`)."""
+    return AllowedDates(ctx.package, ctx.article_is_pinned)
+
+
+class AllowedDates:
+    """Which of the full dates found in a text are no one's (see the module's docstring)."""
+
+    def __init__(self, package, article_is_pinned: bool):
+        events = package.resources.get("events")
+        self.event_cells = (events.path, ("date_from", "date_to")) if events and article_is_pinned else None
+        self.events = _event_dates(package, events) if article_is_pinned else set()
+        # With no event the article's words fix, no date can be shown to follow them all.
+        latest = max(self.events, default="9999")
+        created = (package.descriptor or {}).get("created")
+        self.created = created[:10] if isinstance(created, str) and created[:10] > latest else None
+        self.release_spans = _release_spans(package, latest)
+
+    def allows(self, text, value: str, position: int) -> bool:
+        """Whether the date `value` (ISO 8601), found at `position` of `text`, is allowed."""
+        if self.event_cells and text.resource == self.event_cells[0] and text.field in self.event_cells[1]:
+            return True
+        if value in self.events:
+            return True
+        if text.resource == DESCRIPTOR:
+            return (text.where, text.field) == ("the value", "created") and value == self.created
+        at = text.offset + position
+        return any(start <= at < end for start, end in self.release_spans.get(text.resource, ()))
+
+
+def _event_dates(package, events) -> set[str]:
+    """The dates of the event rows that the article's own words fix (see the docstring)."""
+    article = package.article
+    if events is None or events.table is None or article is None:
+        return set()
+    years = set(_YEAR.findall(article))
+    found = set()
+    for _, row in events.table.dicts():
+        try:
+            start, end = int(row["start"]), int(row["end"])
+            first, last = date.fromisoformat(row["date_from"]), date.fromisoformat(row["date_to"])
+            meaning = time_expressions.interpret(row["text"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if article[start:end] == row["text"] and time_expressions.agrees(meaning, first, last) \
+                and {str(first.year), str(last.year)} <= years:
+            found |= {first.isoformat(), last.isoformat()}
+    return found
+
+
+def _release_spans(package, latest: str) -> dict[str, list[tuple[int, int]]]:
+    """Where in CITATION.cff and CHANGELOG.md a release date after `latest` may stand: the
+    date of `date-released`, and those of the version headings."""
+    places: dict[str, list[tuple[int, int]]] = {}
+    for file in package.files:
+        if file.text is None:
+            continue
+        if file.path == CITATION:
+            released = _RELEASED.search(file.text)
+            if released and released.group(1) > latest:
+                places[CITATION] = [released.span(1)]
+        elif file.path == CHANGELOG:
+            places[CHANGELOG] = _headings_in_order(file.text, latest)
+    return places
+
+
+def _headings_in_order(text: str, latest: str) -> list[tuple[int, int]]:
+    """The date spans of the version headings each below the one above it, with a date no
+    later than its, and after `latest`."""
+    spans, above = [], None
+    for heading in _HEADING.finditer(text):
+        version, day = tuple(map(int, heading.group(1, 2, 3))), heading.group(4)
+        if day > latest and (above is None or (version < above[0] and day <= above[1])):
+            spans.append(heading.span(4))
+        above = (version, day)
+    return spans

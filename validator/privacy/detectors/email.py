@@ -1,0 +1,42 @@
+"""E-mail addresses, however they are written: with an at sign (also full-width, or as a
+reference or escape a reader sees as one), with the at sign and the dots in brackets
+("[at]", "(dot)"), or written out in words (a name, "at", a domain with "dot" for each of its
+dots, and a top-level domain that is no English word: `WRITTEN_OUT_DOMAINS`).
+
+>>> [f.value.split("@") for f in find("write to li.ming" "@example.org, or li " "at example dot org")]
+[['li.ming', 'example.org'], ['li', 'example.org']]
+>>> find("at least 300 companies; look at the dot on the map")
+[]
+"""
+from __future__ import annotations
+
+import re
+
+from .found import Found
+
+CHECK = "no_email_addresses"
+FINDS = ("e-mail addresses, also with the at sign or the dots in brackets ([at], (dot)) or "
+         "written out in words (at, dot)")
+READS = "normal"
+EXPECTED = " (value withheld); personal data of any kind is not allowed"
+MAY_HOLD = re.compile(r"@|(?<![\w])at\s+[\w-]{1,63}\s+dot\s", re.IGNORECASE)
+
+# Top-level domains read after a written-out "dot": the generic ones and the country codes of
+# the region the leak concerns and of large mail providers, none an English word ("in", "it").
+WRITTEN_OUT_DOMAINS = ("com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "app", "dev",
+                       "cn", "hk", "tw", "mo", "sg", "uk", "de", "jp", "kr", "fr", "ru", "au", "ca", "nz")
+_ADDRESS = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[^\W\d_]{2,24}(?![\w])")
+_IN_WORDS = re.compile(r"(?<![\w.%+-])([\w.%+-]{1,64})\s+at\s+([\w-]{1,63}(?:\s+dot\s+[\w-]{1,63}){0,8})"
+                       rf"\s+dot\s+({'|'.join(WRITTEN_OUT_DOMAINS)})(?![\w])", re.IGNORECASE)
+_DOT = re.compile(r"\s+dot\s+", re.IGNORECASE)
+
+
+def find(text: str, numeric: bool = False) -> list[Found]:
+    if numeric:
+        return []
+    found = [Found(m.start(), m.end(), m.group().lower(), "what looks like an e-mail address")
+             for m in _ADDRESS.finditer(text)]
+    for m in _IN_WORDS.finditer(text):
+        address = f"{m.group(1)}@{_DOT.sub('.', m.group(2))}.{m.group(3)}".lower()
+        found.append(Found(m.start(), m.end(), address, "what looks like an e-mail address"))
+    return found

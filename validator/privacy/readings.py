@@ -1,0 +1,309 @@
+"""The one reading stage: every text the package holds is read once, here, into each way a
+person or a program could read it, and every detector reads those readings.
+
+`Readings(text)` holds them, each made when first asked for and each a `Reading`: its text
+and, for each of its characters, the position in the text as written of the character it
+came from, so that whatever a detector finds is placed where it is written.
+
+- `as_seen`: the text as written, and each encoding undone (`encodings`): what a browser, a
+  Markdown viewer or a program shows. The script and invisible-character detectors read these.
+- `normal`: the same, each read as the number, date and e-mail detectors read text
+  (`normalise`): NFKC (full-width digits and ＠ count), digits of every script and every
+  numeric sign worth 0 to 9 read as 0-9, format characters and combining marks dropped, every
+  space a space, every line break "\\n", every dash "-"; with "[at]" and "(dot)" read as @ and .;
+  the text backwards where a bidirectional control could make it display reversed; and letters
+  that look like digits (O, l, I, S, B...) read as digits in runs of digits.
+
+Decoded readings cover only the stretches around what a decoder changes (`windows`), each
+encoding undone on its own and all of them one after another (an encoding inside another).
+
+>>> normalise("\\u2779\\u2778 1\\u20e3 \\u00b3 \\u3029\\U0001d368")
+'43 1 3 99'
+>>> [r.text for r in Readings("&#57;&#57; or 1O2O3O4O5O6l").normal]
+['&#57;&#57; or 1O2O3O4O5O6l', '99 or 1O2O3O4O5O6l', '&#57;&#57; or 102030405061']
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Sequence
+
+from .encodings import CSS_ESCAPES, DECODERS, ENCODED, ESCAPES
+
+# Format characters that reorder how text displays (the package refuses them anywhere).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# Signs read as a dash between digits though not of category Pd: minus signs and the like.
+_DASHES = "\u2212\u2796\ufe63\uff0d\u02d7\u2043\u2219\u2027\u2e3a\u2e3b"
+_DOTS = "\u00b7\u2022\u30fb\uff65\u3002\uff61"  # middle dots, bullets, ideographic full stops
+# Tab is read as a space, and every line break as "\n"; any other ASCII character is itself.
+_ASCII_BREAKS = {"\t": " ", "\r": "\n", "\x0b": "\n", "\x0c": "\n"}
+# How far around a decoded spot its readings reach: more than any identifier or date that a
+# decoded spot is part of.
+MARGIN = 200
+
+
+@dataclass(frozen=True)
+class Reading:
+    text: str
+    origin: Sequence[int]  # for each character, the position it comes from in the text as written
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Where the reading's characters [start, end) are written."""
+        ends = self.origin[start], self.origin[end - 1]
+        return min(ends), max(ends) + 1
+
+
+class Readings:
+    """Every reading of one text (see the module's docstring), each computed once, when first
+    asked for. `code` marks a text of code (Python, JavaScript, CSS), whose backslash escapes
+    are how it writes characters on purpose, and `styled` one where CSS is read (HTML, SVG):
+    they decide which escapes `as_seen` undoes; `normal` undoes them all."""
+
+    def __init__(self, text: str, code: bool = False, styled: bool = False):
+        self.text = text
+        self._seen_decoders = _SEEN_DECODERS[code, styled]
+
+    @cached_property
+    def written(self) -> Reading:
+        return Reading(self.text, range(len(self.text)))
+
+    @property
+    def as_written(self) -> list[Reading]:
+        return [self.written]
+
+    @cached_property
+    def _encoded(self) -> bool:
+        return ENCODED.search(self.text) is not None
+
+    @cached_property
+    def _decoded(self) -> list[tuple[bool, bool, Reading]]:
+        """(whether `as_seen` reads it, whether `normal` does, the reading) for each stretch
+        around what a decoder changes: each decoder undone on its own, then all chained (and,
+        for `as_seen` where it leaves some as written, those it undoes chained)."""
+        if not self._encoded:
+            return []
+        seen, found = self._seen_decoders, []
+        for start, end in windows(_encoded_spots(self.text, DECODERS), len(self.text)):
+            piece, origin = self.text[start:end], range(start, end)
+            found += [(decoder in seen, True, r) for decoder, r in _each_undone(piece, origin)]
+            found += [(seen == DECODERS, True, r) for r in _chained(piece, origin, DECODERS)]
+            if seen != DECODERS:
+                found += [(True, False, r) for r in _chained(piece, origin, seen)]
+        return found
+
+    @cached_property
+    def as_seen(self) -> list[Reading]:
+        """The text as written, then as decoded (the escapes of code left as written)."""
+        return _distinct([self.written] + [r for seen, _, r in self._decoded if seen])
+
+    @cached_property
+    def plain(self) -> Reading:
+        return Reading(*_with_origin(self.text))
+
+    @cached_property
+    def normal(self) -> list[Reading]:
+        """The readings the number, date and e-mail detectors read (plain first)."""
+        plain = self.plain
+        found = [Reading(*_substitute(plain.text, plain.origin, BRACKETED, _bracketed))]
+        if not BIDI_CONTROLS.isdisjoint(self.text):
+            found.append(Reading(plain.text[::-1], plain.origin[::-1]))
+        if not self._encoded:
+            return found
+        found += [Reading(*_normalised(r.text, r.origin)) for _, normal, r in self._decoded if normal]
+        changed = [m.span() for m in _LOOKALIKE_RUN.finditer(plain.text) if _as_digits(m) != m.group()]
+        if changed:
+            lookalikes = _LOOKALIKE_RUN.sub(_as_digits, plain.text)
+            found += [Reading(lookalikes[start:end], plain.origin[start:end])
+                      for start, end in windows(changed, len(plain.text))]
+        return _distinct(found)
+
+
+def _distinct(readings: list[Reading]) -> list[Reading]:
+    """The readings, each text once (the first, which is placed no worse than a later one)."""
+    made, kept = set(), []
+    for reading in readings:
+        if reading.text not in made:
+            made.add(reading.text)
+            kept.append(reading)
+    return kept
+
+
+# The decoders `as_seen` undoes, by (code, styled): code's own escapes are left as written,
+# and CSS escapes are undone only where CSS is read.
+_SEEN_DECODERS = {(code, styled): tuple(d for d in DECODERS if not (
+    code and d[0] in ESCAPES or not styled and d[0] in CSS_ESCAPES))
+    for code in (False, True) for styled in (False, True)}
+
+
+class _Normaliser(dict):
+    """`str.translate` table, filled as characters are met: one character to what the
+    detectors read."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category in ("Cf", "Mn", "Me", "Mc"):
+            out = ""
+        elif category in ("Nd", "No", "Nl") and _digit_value(char) is not None:
+            out = str(_digit_value(char))
+        elif category in ("Zl", "Zp") or char == "\x85":
+            out = "\n"
+        elif category in ("Zs", "Cc"):
+            out = char if char == "\x00" else " "
+        elif category == "Pd" or char in _DASHES:
+            out = "-"
+        elif char in _DOTS:
+            out = "."
+        else:
+            out = unicodedata.normalize("NFKC", char)
+            if out != char:
+                out = out.translate(self)
+        self[code] = out
+        return out
+
+
+def _digit_value(char: str) -> int | None:
+    """The digit a numeric character is written for: its value when that is 0 to 9, and the
+    tens digit of a counting-rod tens numeral (a place-value digit like any other)."""
+    value = unicodedata.numeric(char, None)
+    if value is None or value != int(value):
+        return None
+    if value >= 10 and "TENS DIGIT" in unicodedata.name(char, ""):
+        value //= 10
+    return int(value) if 0 <= value <= 9 else None
+
+
+def _ascii_table() -> _Normaliser:
+    return _Normaliser({code: _ASCII_BREAKS.get(chr(code), chr(code)) for code in range(128)})
+
+
+_TABLE = _ascii_table()
+
+BRACKETED = re.compile(r" ?[\[({<\u3010\u3014\u3008\u300a] ?(at|dot|@|\.) ?[\])}>\u3011\u3015\u3009\u300b] ?"
+                        r"| ?@ ?", re.IGNORECASE)
+# Letters that look like digits, read as digits in a run of digits with separators between
+# its groups, when every group holds a digit; a group glued to any other letter is a word.
+_LOOKALIKES = str.maketrans("OoQD" "lIi|!" "Zz" "Ss" "Gb" "B" "gq", "0000" "11111" "22" "55" "66" "8" "99")
+_LOOKALIKE_GROUP = r"[OoQDlIi|!ZzSsGbBgq]*[0-9][0-9OoQDlIi|!ZzSsGbBgq]*"
+_LOOKALIKE_RUN = re.compile(rf"(?<![\w]){_LOOKALIKE_GROUP}(?:[ ().\-/_]{{1,3}}{_LOOKALIKE_GROUP})*(?![\w])")
+
+
+def clear_caches() -> None:
+    """Forget the characters met so far (for a mutation tester: nothing computed before a
+    change of this module may answer for it)."""
+    global _TABLE
+    _TABLE = _ascii_table()
+
+
+def normalise(text: str) -> str:
+    """`text` as the number, date and e-mail detectors read it (see the module's docstring)."""
+    if not text.isascii():
+        return text.translate(_TABLE)
+    for char, out in _ASCII_BREAKS.items():
+        if char in text:
+            text = text.replace(char, out)
+    return text
+
+
+def _bracketed(match: re.Match) -> str:
+    return "@" if match.group(1) in (None, "@") or match.group(1).lower() == "at" else "."
+
+
+def _encoded_spots(text: str, decoders) -> list[tuple[int, int]]:
+    """Where in `text` a decoder changes something."""
+    return sorted(match.span() for pattern, decode in decoders for match in pattern.finditer(text)
+                  if decode(match) != match.group())
+
+
+def windows(spots, length: int, margin: int = MARGIN) -> list[tuple[int, int]]:
+    """The stretches of text around `spots` (spans, sorted), `margin` characters wider on
+    either side, joined where they overlap: only they need reading again."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spots:
+        start, end = max(0, start - margin), min(length, end + margin)
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _each_undone(piece: str, origin: range, decoders=DECODERS):
+    """(decoder, reading) for each decoder that changes the stretch, undone on its own."""
+    for decoder in decoders:
+        text, positions = _substitute(piece, origin, *decoder)
+        if text != piece:
+            yield decoder, Reading(text, positions)
+
+
+def _chained(piece: str, origin: range, decoders):
+    """The stretch with all of `decoders` undone one after another (three rounds, for an
+    encoding inside another), if that differs from each undone alone."""
+    chained, chained_origin = piece, origin
+    for rounds in range(3):
+        before = chained
+        for pattern, decode in decoders:
+            chained, chained_origin = _substitute(chained, chained_origin, pattern, decode)
+        if chained == before:
+            break
+    singles = {_substitute(piece, origin, *d)[0] for d in decoders}
+    if chained != piece and chained not in singles:
+        yield Reading(chained, chained_origin)
+
+
+def _as_digits(match: re.Match) -> str:
+    """A run of digits and look-alike letters, as digits, when six or more of its characters
+    are digits."""
+    run = match.group()
+    return run.translate(_LOOKALIKES) if sum(char.isdigit() for char in run) >= 6 else run
+
+
+def _normalised(decoded: str, origin) -> tuple[str, Sequence[int]]:
+    """The plain reading of decoded text, each character placed where its source was."""
+    normal, inner = _with_origin(decoded)
+    if isinstance(inner, range):
+        return normal, origin
+    return normal, list(map(origin.__getitem__, inner))
+
+
+def _with_origin(text: str) -> tuple[str, Sequence[int]]:
+    """The plain reading, with the position in `text` of each of its characters (a range
+    where the reading keeps one character for one)."""
+    if text.isascii():
+        return normalise(text), range(len(text))
+    changed = "".join(char for char in set(text) if len(_TABLE[ord(char)]) != 1)
+    if not changed:
+        return text.translate(_TABLE), range(len(text))
+    parts, origin, last = [], [], 0
+    for match in re.finditer(f"[{re.escape(changed)}]", text):
+        parts.append(text[last:match.start()].translate(_TABLE))
+        origin.extend(range(last, match.start()))
+        out = _TABLE[ord(match.group())]
+        parts.append(out)
+        origin.extend([match.start()] * len(out))
+        last = match.end()
+    parts.append(text[last:].translate(_TABLE))
+    origin.extend(range(last, len(text)))
+    return "".join(parts), origin
+
+
+def _substitute(text: str, origin, pattern: re.Pattern, replace) -> tuple[str, Sequence[int]]:
+    """`text` with each match of `pattern` replaced, and the positions kept in step."""
+    if pattern.search(text) is None:
+        return text, origin
+    parts, positions, last = [], [], 0
+    for match in pattern.finditer(text):
+        parts.append(text[last:match.start()])
+        positions.extend(origin[last:match.start()])
+        replacement = replace(match)
+        parts.append(replacement)
+        if replacement == match.group():  # left as it was (a blob that is no base64): in place
+            positions.extend(origin[match.start():match.end()])
+        else:
+            positions.extend([origin[match.start()]] * len(replacement))
+        last = match.end()
+    parts.append(text[last:])
+    positions.extend(origin[last:])
+    return "".join(parts), positions

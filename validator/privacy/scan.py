@@ -1,0 +1,58 @@
+"""The privacy scan: every text of the package (`texts`) read once (`readings`), every detector
+over its readings (`detectors`), then what is allowed taken out: the dates that are no one's
+(`allowed`) and the values a maintainer has reviewed (`exceptions`). One pass, shared by the
+detectors' checks, which report their part of it.
+
+A text, or a table row, that no detector's pre-filter could match in any reading is skipped
+whole (`detectors.may_hold`).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..findings import Problem
+from .allowed import allowed_dates
+from .detectors import DETECTORS, found_in, may_hold, row_may_hold
+from .detectors.full_date import CHECK as DATE_CHECK
+from .exceptions import Exceptions, fingerprint, read_exceptions
+from .readings import Readings
+from .texts import texts
+
+CHECKS = [detector.CHECK for detector in DETECTORS]
+_DETECTOR = {detector.CHECK: detector for detector in DETECTORS}
+EXCEPTIONS_HINT = "a value reviewed as no one's personal data is recorded in privacy-exceptions.csv"
+@dataclass
+class Scan:
+    problems: dict[str, list[Problem]] = field(default_factory=lambda: defaultdict(list))
+    exceptions: Exceptions | None = None
+    matched: set[int] = field(default_factory=set)  # rows of the exceptions file that let a value through
+
+
+def scan(ctx) -> Scan:
+    """What every detector finds in the package and may not stand (see the docstring)."""
+    package = ctx.package
+    result = Scan(exceptions=read_exceptions(package, CHECKS))
+    allowed = ctx.shared(allowed_dates)
+    for text in texts(package, row_may_hold):
+        if not may_hold(text.text):
+            continue
+        readings = Readings(text.text, code=text.code, styled=text.styled)
+        for check, found in found_in(readings, text.numeric):
+            if not text.reports(found.start):
+                continue
+            if check == DATE_CHECK and allowed.allows(text, found.value, found.start):
+                continue
+            entry = result.exceptions.entry(check, text.resource, found.value)
+            if entry is not None:
+                result.matched.add(entry.row)
+                continue
+            result.problems[check].append(_problem(text, check, found))
+    return result
+
+
+def _problem(text, check: str, found) -> Problem:
+    row, where = text.place(found.start)
+    return Problem(f"{where} holds {found.looks_like} at character {text.column(found.start)}"
+                   f"{_DETECTOR[check].EXPECTED} ({EXCEPTIONS_HINT})",
+                   text.resource, row, text.field, fingerprint=fingerprint(found.value))
