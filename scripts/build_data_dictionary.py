@@ -82,15 +82,15 @@ def _constraint(name: str, value) -> str:
     return f"{name} {value}".replace("True", "true")
 
 
-def main(argv: list[str]) -> int:
-    page = render()
+def main(argv: list[str], root: Path = ROOT) -> int:
+    page, path = render(root), root / PAGE.relative_to(ROOT)
     if argv == ["--check"]:
-        current = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
         if current != page:
             print(f"{PAGE.relative_to(ROOT)} is out of date: run python scripts/build_data_dictionary.py")
             return 1
         return 0
-    PAGE.write_text(page, encoding="utf-8")
+    path.write_text(page, encoding="utf-8")
     return 0
 
 

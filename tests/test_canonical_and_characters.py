@@ -2,6 +2,8 @@
 classes of the privacy layer at their edges (a first range, a first position, a format
 character that no renderer is told to ignore)."""
 from validator.canonical import DIALECT, FREE, dialect_disagreements, missing_properties, short
+from validator.disclosure import public_article
+from validator.privacy.exceptions import fingerprint
 from detect import foreign_runs, invisible_characters
 from validator.privacy.detectors.invisible import is_default_ignorable
 from validator.vocabulary import NON_LATIN_WORDS
@@ -18,9 +20,15 @@ def test_a_dialect_missing_a_property_says_which_and_what_it_must_be():
 
 
 def test_a_short_value_is_shown_whole_and_a_long_one_cut_to_80_characters():
-    assert short("abc") == "'abc'"
-    cut = short("x" * 200)
-    assert len(cut) == 80 and cut.endswith("\u2026") and cut.startswith("'xxx")
+    with public_article("abc " + "x" * 200):
+        assert short("abc") == '"abc"'
+        cut = short("x" * 200)
+    assert len(cut) == 80 and cut.endswith("\u2026") and cut.startswith('"xxx')
+
+
+def test_a_value_the_article_does_not_print_is_described_not_shown():
+    with public_article("abc"):
+        assert short("zhang san") == "(withheld: 11 characters, fingerprint " + fingerprint('"zhang san"')[:12] + ")"
 
 
 def test_the_first_default_ignorable_code_point_is_one():

@@ -25,7 +25,7 @@ SHORT_ID = "999999" "700101" "001"
 FULL_WIDTH_ID = "".join(chr(ord(c) + 0xFEE0) for c in VALID_ID)
 ARABIC_INDIC_ID = "".join(chr(0x0660 + int(c)) for c in VALID_ID)
 EMAIL = "zhang.san" "@example.com"
-# Zhang San (张三) is the placeholder name of Chinese examples, as John Doe is of English ones.
+# Zhang San is the placeholder name of Chinese examples, as John Doe is of English ones.
 HAN_NAME = "\u5f20\u4e09"
 MOBILE = "139" "1234" "5678"
 ID_KIND = "18-character PRC resident ID number (checksum valid)"
@@ -472,12 +472,19 @@ def test_a_date_in_any_file(package, relative):
 
 
 def test_date_exemptions_cannot_be_borrowed(package):
-    (package.root / "CITATION.cff").write_text("date-released: 2026-11-27\ndate-released: 1970" "-03-01\n",
+    """A release date counts only where a release records it (the first `date-released`, a
+    version heading of CHANGELOG.md), after every event: not a second one, not a heading's
+    shape elsewhere, not a heading before the events."""
+    released = json.loads(package.descriptor.read_text(encoding="utf-8"))["created"][:10]
+    (package.root / "CITATION.cff").write_text(f"date-released: {released}\ndate-released: 1970" "-03-01\n",
+                                               encoding="utf-8")
+    (package.root / "CHANGELOG.md").write_text(f"## [1.0.0] - {released}\n\n## [0.9.0] - 1970" "-03-01\n",
                                                encoding="utf-8")
     docs = package.root / "docs"
     docs.mkdir()
     (docs / "datasheet.md").write_text("## [9.9.9] - 1970" "-03-01\nBorn 1970" "-03-01.\n", encoding="utf-8")
     assert_findings(package.validate(), ("privacy", "no_full_dates", "CITATION.cff", 2, None),
+                    ("privacy", "no_full_dates", "CHANGELOG.md", 3, None),
                     ("privacy", "no_full_dates", "docs/datasheet.md", 1, None),
                     ("privacy", "no_full_dates", "docs/datasheet.md", 2, None))
 

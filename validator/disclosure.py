@@ -126,11 +126,16 @@ def _names() -> frozenset[str]:
     properties, field types, and the repository's documented files."""
     from . import canonical  # here, not above: canonical's and the models' messages use this module
     from .models import MODELS, SCHEMA_PROPERTIES, fields_of
-    names = {"article", "datapackage.json", *MODELS, *SCHEMA_PROPERTIES, *canonical.PACKAGE_PROPERTIES,
+    names = {"article", "datapackage.json", canonical.ARTICLE_PROPERTIES["path"], *MODELS, *SCHEMA_PROPERTIES, *canonical.PACKAGE_PROPERTIES,
              *canonical.ARTICLE_PROPERTIES, *canonical.DIALECT, *canonical.table_properties("x"),
              "name", "type", "format", "constraints", "required", "enum", "minimum", "minLength",
              "pattern", "unique", "reference", "resource", "fields", "title", "description",
              "string", "integer", "number", "date", "default", "path", "licenses",
+             "@context", "@id", "@type", "@vocab", "@value", "@language", "@graph", "@base",  # JSON-LD
+             # properties the Data Package and Table Schema standards define, which the package does not use
+             "profile", "homepage", "image", "rdfType", "groupChar", "decimalChar", "bareNumber",
+             "trueValues", "falseValues", "fieldsMatch", "example", "categories", "categoriesOrdered",
+             "uniqueKeys", "maximum", "maxLength", "exclusiveMinimum", "exclusiveMaximum", "jsonSchema",
              *(path for path in layout.REPOSITORY_FILES if "*" not in path)}
     for table, model in MODELS.items():
         names |= {f"data/{table}.csv", f"schema/{table}.json"}

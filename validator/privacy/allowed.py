@@ -2,10 +2,10 @@
 reviewed exception (`exceptions`), however harmless it looks.
 
 - The events' own dates: the dates of an event row whose words are printed at its span in
-  the pinned article, which its dates are what those words denote (`time_expressions`), in a
-  year the article prints. Anywhere: the page, the README and the tests print them. Their own
-  cells (`date_from`, `date_to`) are the faithfulness layer's to hold to the article's words,
-  where the article is the pinned one.
+  the pinned article, whose dates are what those words denote (`time_expressions`), in a
+  year the article prints; anywhere (the page, the README and the tests print them). Their own
+  cells (`date_from`, `date_to`) are the faithfulness layer's to hold to the article's words
+  (and where the article is not the pinned one, the package is refused as a whole).
 - Release dates, in the places that record them: the descriptor's `created`, the
   `date-released` of CITATION.cff, and the version headings of CHANGELOG.md (each version below
   the one above it, each date no later), each after the last day of every event. A member's
@@ -36,10 +36,12 @@ class AllowedDates:
 
     def __init__(self, package, article_is_pinned: bool):
         events = package.resources.get("events")
-        self.event_cells = (events.path, ("date_from", "date_to")) if events and article_is_pinned else None
+        self.event_cells = (events.path, ("date_from", "date_to")) if events else None
         self.events = _event_dates(package, events) if article_is_pinned else set()
-        # With no event the article's words fix, no date can be shown to follow them all.
-        latest = max(self.events, default="9999")
+        # The last day of the events: of those the article's words fix or, where the article is
+        # not the snapshot, of the events table as it stands. With none (no events table to
+        # read), the package is refused for that, and a release date is not held to them.
+        latest = max(self.events or _table_dates(events), default="")
         created = (package.descriptor or {}).get("created")
         self.created = created[:10] if isinstance(created, str) and created[:10] > latest else None
         self.release_spans = _release_spans(package, latest)
@@ -74,6 +76,13 @@ def _event_dates(package, events) -> set[str]:
                 and {str(first.year), str(last.year)} <= years:
             found |= {first.isoformat(), last.isoformat()}
     return found
+
+
+def _table_dates(events) -> set[str]:
+    if events is None or events.table is None:
+        return set()
+    return {day for _, row in events.table.dicts() for day in (row.get("date_from"), row.get("date_to"))
+            if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day)}
 
 
 def _release_spans(package, latest: str) -> dict[str, list[tuple[int, int]]]:
