@@ -32,6 +32,8 @@ def test_dataset_level_metadata_comes_from_the_descriptor_and_citation(croissant
     assert "http://mlcommons.org/croissant/1.1" in croissant["conformsTo"]
     assert croissant["@type"] == "sc:Dataset"
     assert (croissant["name"], croissant["version"]) == (descriptor["title"], descriptor["version"])
+    assert croissant["description"] == descriptor["description"]  # one home: the descriptor's
+    assert croissant["isBasedOn"]["description"] == descriptor["sources"][0]["description"]
     assert croissant["license"] == descriptor["licenses"][0]["path"]
     assert croissant["citeAs"] == bibtex(package().citation, descriptor["name"])
     assert croissant["datePublished"] == str(package().citation["date-released"])
