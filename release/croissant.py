@@ -8,7 +8,8 @@ dataset search engines and ML tools, generated from datapackage.json.
 - name, description, version, licence, keywords, creator, datePublished, and `citeAs` (the
   BibTeX entry);
 - the Responsible-AI fields (`rai:`) on personal and sensitive information, collection, uses,
-  limitations and maintenance, quoted from docs/datasheet.md.
+  limitations and maintenance, quoted from docs/datasheet.md (the answers on collection, uses
+  and limitations with their questions, so that "Not intended" stays with what it labels).
 
 No URL is given for the dataset until it has one (a DOI): `contentUrl`s are relative to this
 file, which sits beside the zip in the release.
@@ -136,12 +137,12 @@ def responsible_ai(page: str) -> dict:
             " ".join(exclusion[:2]),
             next(p for p in exclusion if p.startswith("What it cannot catch")),
         ],
-        "rai:dataCollection": " ".join([datasheet.answer(page, "How was the data acquired?"),
-                                        datasheet.answer(page, "Who extracted it, and how?")]),
+        "rai:dataCollection": " ".join([datasheet.labelled(page, "How was the data acquired?"),
+                                        datasheet.labelled(page, "Who extracted it, and how?")]),
         "rai:dataPreprocessingProtocol": datasheet.section_bullets(page, "Preprocessing, cleaning, "
                                                                          "labelling"),
-        "rai:dataUseCases": [datasheet.answer(page, "Intended:")],
-        "rai:dataLimitations": [datasheet.answer(page, "What do the instances represent?"),
-                                datasheet.answer(page, "Not intended, and misuse:")],
+        "rai:dataUseCases": [datasheet.labelled(page, "Intended:")],
+        "rai:dataLimitations": [datasheet.labelled(page, "What do the instances represent?"),
+                                datasheet.labelled(page, "Not intended, and misuse:")],
         "rai:dataReleaseMaintenancePlan": " ".join(datasheet.section_bullets(page, "Maintenance")),
     }

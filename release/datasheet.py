@@ -3,6 +3,8 @@
     >>> page = "## Uses\\n\\n- **Intended:** checking what the\\n  article says.\\n- **Other:** x\\n"
     >>> answer(page, "Intended:")
     'checking what the article says.'
+    >>> labelled(page, "Intended:")
+    'Intended: checking what the article says.'
     >>> section_bullets(page, "Uses")
     ['Intended: checking what the article says.', 'Other: x']
 """
@@ -22,6 +24,12 @@ def answer(page: str, question: str) -> str:
     if not match:
         raise MissingInDatasheet(question)
     return plain(match.group(1))
+
+
+def labelled(page: str, question: str) -> str:
+    """The answer with its question or label before it, so that a text quoted out of the
+    datasheet still says what it answers ("Not intended, and misuse: ...")."""
+    return f"{question} {answer(page, question)}"
 
 
 def section(page: str, heading: str) -> str:

@@ -251,7 +251,7 @@ def test_a_short_name_printed_but_not_as_the_entity_s_abbreviation(package, key,
 
 def test_a_reviewed_person_added_again_as_a_group_with_personal_data(package):
     row = package.append("entities", id="pulford", name="Luke de Pulford", start="539", end="554",
-                         type="unnamed_group", description="Activist, born " "1970 (aged 50), member no. 4417.")
+                         type="unnamed_group", description="Activist, born " "1234 (aged 999).")
     name, description = assert_findings(
         package.validate(),
         ("privacy", "persons_are_the_reviewed_ones", csv("entities"), row, "name"),
@@ -259,7 +259,7 @@ def test_a_reviewed_person_added_again_as_a_group_with_personal_data(package):
     assert "named as the reviewed person luke_de_pulford" in name.message
     assert "a number that the article does not print" in description.message
     assert "labels a personal attribute" in description.message
-    assert "1970" not in description.message and "4417" not in description.message
+    assert "1234" not in description.message and "999" not in description.message
 
 
 @pytest.mark.parametrize("name, start, kind", [
@@ -298,12 +298,12 @@ def test_a_number_printed_in_a_statement_attributed_to_the_entity_is_printed_of_
 
 
 @pytest.mark.parametrize("table, key, column, text", [
-    ("entities", "mark_warner", "description", "U.S. senator, born in New Jersey."),
+    ("entities", "mark_warner", "description", "U.S. senator, born in Testville."),
     ("entities", "observers", "description", "Unnamed observers of every age."),
     ("statements", "s-headline", "note", "The headline; its writer's ID is not printed."),
     ("figures", "f-register-size", "measure", "CCP members listed with their date of birth."),
     ("events", "e-data-removed", "what", "Dissidents aged under thirty removed the data."),
-    ("excluded_spans", "x-always", "reason", "Inside de Pulford's quotation; his member no. is unknown."),
+    ("excluded_spans", "x-always", "reason", "Inside a quotation; Testperson Example's member no. is unknown."),
     ("events", "e-senators-statement", "context_note",
      "\u201cthat month\u201d refers back to \u201cIn December 2020\u201d (e-visa-restrictions); Rubio's "
      "birthday is not printed."),

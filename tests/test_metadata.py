@@ -63,3 +63,15 @@ def test_descriptor_states_privacy_and_unknown_provenance():
     source = package["sources"][0]["description"]
     for unknown in ("publisher", "author", "URL", "publication date"):
         assert unknown in source
+
+
+def test_a_table_s_description_in_the_descriptor_is_the_first_sentence_of_its_schema_s():
+    """One home for each table's description: its Table Schema (the data dictionary and
+    Croissant's record sets read it there), which the descriptor (Croissant's file objects and
+    the page read it here) repeats word for word."""
+    for resource in descriptor()["resources"]:
+        if resource.get("type") == "table":
+            schema = json.loads((ROOT / resource["schema"]).read_text(encoding="utf-8"))["description"]
+            short = resource["description"]
+            assert short.endswith(".") and schema.startswith(short), resource["name"]
+            assert schema[len(short):len(short) + 1] in ("", " "), resource["name"]

@@ -1,22 +1,30 @@
-"""The prose claims no more than the tables: where the README, the datasheet or the descriptor
-print one of the article's figures, the hedge printed with it is the figure's qualifier; where
-they name the article's sources and media, they name exactly the entities attributions.csv
-gives those roles."""
+"""The prose claims no more than the tables: where the README, the datasheet, the descriptor or
+the citation print one of the article's figures, the hedge printed with it is the figure's
+qualifier and the source of its statement is named beside it; where they name the article's
+sources and media, they name exactly the entities attributions.csv gives those roles; where
+they count the quotations the article leaves unattributed, the count is the tables'. And each
+sentence they share has one home, which every other copy repeats word for word."""
 import csv
 import json
 import re
 
 import pytest
+import yaml
 
 from conftest import ROOT
+from release.datasheet import plain, section_paragraphs
 from validator.figure_text import HEDGES, SCALES, hedge_before, noun_after
 
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+CITATION = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+DATASHEET = (ROOT / "docs" / "datasheet.md").read_text(encoding="utf-8")
 DOCS = {
     "README.md": (ROOT / "README.md").read_text(encoding="utf-8"),
-    "docs/datasheet.md": (ROOT / "docs" / "datasheet.md").read_text(encoding="utf-8"),
+    "docs/datasheet.md": DATASHEET,
     "datapackage.json description": DESCRIPTOR["description"],
     "datapackage.json sources": DESCRIPTOR["sources"][0]["description"],
+    "CITATION.cff abstract": CITATION["abstract"],
+    "CITATION.cff references": CITATION["references"][0]["notes"],
 }
 
 
@@ -34,8 +42,8 @@ def numeral(figure) -> str:
 
 
 def printed_figures(text: str):
-    """(figure, hedge as printed or None, where) for every place `text` prints one of the
-    article's figures: its number with its scale word or % sign, or else its number followed
+    """(figure, hedge as printed or None, where, offset) for every place `text` prints one of
+    the article's figures: its number with its scale word or % sign, or else its number followed
     by the noun it counts (so “two” or “300” elsewhere in prose is not taken for a figure)."""
     for figure in table("figures"):
         number = numeral(figure)
@@ -43,24 +51,24 @@ def printed_figures(text: str):
         for match in re.finditer(rf"(?<![\w.,]){re.escape(number)}(?![\w])", text, re.IGNORECASE):
             if scaled or noun_after(text, match.end(), len(figure["unit"].split("_"))) == figure["unit"]:
                 context = text[max(0, match.start() - 40):match.end() + 20].replace("\n", " ")
-                yield figure, hedge_before(text, match.start()), context
+                yield figure, hedge_before(text, match.start()), context, match.start()
 
 
 @pytest.mark.parametrize("doc", DOCS)
 def test_a_figure_the_docs_print_carries_the_figure_s_hedge(doc):
     checked = 0
-    for figure, hedge, context in printed_figures(DOCS[doc]):
+    for figure, hedge, context, _ in printed_figures(DOCS[doc]):
         qualifier = HEDGES.get(hedge.lower(), hedge) if hedge else "exact"
         assert qualifier == figure["qualifier"], f"{doc}: {context!r} prints {figure['id']} " \
                                                  f"with {hedge or 'no hedge'}; qualifier is {figure['qualifier']}"
         checked += 1
-    if doc in ("README.md", "docs/datasheet.md", "datapackage.json description"):
+    if doc in ("README.md", "docs/datasheet.md", "datapackage.json description", "CITATION.cff abstract"):
         assert checked, f"{doc} prints no figure: the test would check nothing"
 
 
 def test_the_check_catches_a_hedge_the_figure_does_not_have():
     found = list(printed_figures("a register of about 1.95 million people and at least 300 companies or affiliates"))
-    assert [(f["id"], h) for f, h, _ in found] == [("f-register-size", "about"), ("f-companies-in-japan", "at least")]
+    assert [(f["id"], h) for f, h, _, _ in found] == [("f-register-size", "about"), ("f-companies-in-japan", "at least")]
 
 
 SOURCES_SENTENCE = re.compile(r"named sources and media, as attributions\.csv records them, are\s+([^;]+);")
@@ -95,3 +103,140 @@ def test_no_doc_calls_an_entity_without_that_role_a_source_the_article_cites():
         for sentence in re.split(r"(?<=[.;])\s+", text):
             if re.search(r"\b(?:it cites|cites|the article's own sources|sources the article cites)\b", sentence):
                 assert "The Australian" not in sentence and "Senate Select Committee" not in sentence, (doc, sentence)
+
+
+# -- what a doc says in its prose, sentence by sentence ---------------------------------------
+
+FENCE = re.compile(r"^```.*?^```$", re.MULTILINE | re.DOTALL)
+# Where a Markdown block begins: after a blank line, at a heading, a list item or a table row.
+BLOCK_START = re.compile(r"\n\s*\n|\n(?=#|\s*(?:[-*]|\d+\.) |\|)")
+# A sentence ends at a block's end, or at a full stop or question mark after a small letter, a
+# digit, a bracket, a closing quotation mark or a word in capitals (GDPR), before a capital or an
+# opening mark: “U.S. Department” and “e.g. figures” go on.
+SENTENCE_END = re.compile(r"\n|(?:(?<=[a-z0-9)\u201d\u2019][.?])|(?<=[A-Za-z][A-Z][.?]))\s+(?=[A-Z\u201c(])")
+
+
+def prose(text: str) -> str:
+    """The text as a reader reads it: no code blocks, no Markdown marks, one block a line."""
+    return "\n".join(plain(block) for block in BLOCK_START.split(FENCE.sub("", text)) if block.strip())
+
+
+def sentence_at(text: str, position: int) -> str:
+    starts = [0] + [m.end() for m in SENTENCE_END.finditer(text)]
+    start = max(s for s in starts if s <= position)
+    following = [s for s in starts if s > position]
+    return text[start:following[0] if following else len(text)].strip()
+
+
+def sentence_with(text: str, phrase: str) -> str:
+    """The one sentence of `text` (as prose) that holds `phrase`."""
+    text = prose(text)
+    [sentence] = {sentence_at(text, m.start()) for m in re.finditer(re.escape(phrase), text)}
+    return sentence
+
+
+# -- a figure is printed with its source -------------------------------------------------------
+
+def sources_of(statement_id: str) -> list[dict]:
+    entities = {e["id"]: e for e in table("entities")}
+    return [entities[link["entity_id"]] for link in table("attributions")
+            if link["statement_id"] == statement_id and link["role"] == "source"]
+
+
+def unattributed_figures(text: str):
+    """(figure, sentence) for every figure `text` prints in a sentence that names none of the
+    sources the article gives it (the article's own figures need none)."""
+    text = prose(text)
+    for figure, _, _, start in printed_figures(text):
+        sources = [e for e in sources_of(figure["statement_id"]) if e["type"] != "article"]
+        sentence = sentence_at(text, start)
+        names = [name for e in sources for name in (e["name"], e["short_name"]) if name]
+        if sources and not any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in names):
+            yield figure["id"], sentence
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_a_figure_the_docs_print_is_attributed_to_its_source(doc):
+    """“1.95 million” is the Indo-Asian News Service's figure, not a fact the docs may state."""
+    assert list(unattributed_figures(DOCS[doc])) == []
+
+
+def test_the_check_catches_a_figure_stated_as_fact():
+    stated = "The register lists 1.95 million CCP members. The CCP has an estimated 92 million members."
+    assert [figure for figure, _ in unattributed_figures(stated)] == ["f-register-size"]
+    attributed = "The register lists 1.95 million CCP members, according to the Indo-Asian News Service."
+    assert list(unattributed_figures(attributed)) == []
+
+
+# -- the quotations the article attributes to no one -------------------------------------------
+
+NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six"]
+
+
+def quotations_read_as_someone_s() -> list[dict]:
+    """The quotations whose statement's note says whose its quoted words are read to be: the
+    article itself does not say."""
+    notes = {statement["id"]: statement["note"] for statement in table("statements")}
+    return [quote for quote in table("quotes") if "quoted words" in notes[quote["statement_id"]]]
+
+
+def test_the_readme_counts_and_quotes_the_quotations_the_article_leaves_unattributed():
+    readme = DOCS["README.md"]
+    bullet = re.search(r"^- \*\*Sources by inference\.\*\* (\w+) quotations are not attributed by the "
+                       r"article:(.*?)(?=^- |^#|\n\n)", readme, re.MULTILINE | re.DOTALL)
+    unattributed = quotations_read_as_someone_s()
+    assert len(unattributed) >= 2  # s-ipac-mission, s-visa-restrictions at least: not vacuous
+    assert NUMBER_WORDS.index(bullet.group(1).lower()) == len(unattributed)
+    quoted = [q.rstrip(" \u2026") for q in re.findall(r"\u201c([^\u201d]+)\u201d", plain(bullet.group(2)))]
+    for quote in unattributed:
+        assert any(quote["text"].startswith(words) for words in quoted), quote["id"]
+        assert f"`{quote['statement_id']}`" in bullet.group(2), quote["statement_id"]
+
+
+# -- one home for each shared sentence ---------------------------------------------------------
+
+# A phrase that marks a sentence, the doc that is the sentence's home, and the docs that must
+# repeat it word for word. Every other doc that uses the phrase must use it in that sentence too.
+SHARED = {
+    "The only people in this package": ("datapackage.json description",
+                                        ["README.md", "docs/datasheet.md", "CITATION.cff abstract"]),
+    "text states its title": ("datapackage.json sources", ["docs/datasheet.md", "CITATION.cff references"]),
+    "published no earlier than": ("datapackage.json sources", ["docs/datasheet.md", "CITATION.cff references"]),
+    "named sources and media": ("datapackage.json sources", ["docs/datasheet.md"]),
+    "birthdates, party positions, national ID numbers": ("docs/datasheet.md", ["README.md"]),
+}
+
+
+def drifted(text: str, phrase: str, home: str) -> list[str]:
+    """The sentences of `text` that use `phrase` but are not the home sentence."""
+    text = prose(text)
+    return [sentence_at(text, m.start()) for m in re.finditer(re.escape(phrase), text)
+            if sentence_at(text, m.start()) != home]
+
+
+@pytest.mark.parametrize("phrase", SHARED)
+def test_a_shared_sentence_is_its_home_s_word_for_word_wherever_it_appears(phrase):
+    home_doc, copies = SHARED[phrase]
+    home = sentence_with(DOCS[home_doc], phrase)
+    for doc in copies:
+        assert home in prose(DOCS[doc]), f"{doc} does not repeat {home_doc}: {home!r}"
+    for doc, text in DOCS.items():
+        assert drifted(text, phrase, home) == [], f"{doc} words it otherwise than {home_doc}"
+
+
+def test_the_check_catches_a_copy_that_drifted():
+    home = sentence_with(DOCS["datapackage.json description"], "The only people in this package")
+    copy = prose(DOCS["docs/datasheet.md"]).replace(home, home.replace("six people", "six public figures"))
+    assert home not in copy and len(drifted(copy, "The only people in this package", home)) == 1
+
+
+def test_the_citation_abstract_is_the_descriptor_s_description():
+    """Zenodo and GitHub read the abstract; the page and Croissant read the description."""
+    assert " ".join(CITATION["abstract"].split()) == " ".join(DESCRIPTOR["description"].split())
+
+
+def test_the_datasheet_section_the_croissant_quotes_begins_with_the_register_sentence():
+    """The home of the register's sentence is the section Croissant's personal-information
+    field quotes, so that field carries it too."""
+    first = section_paragraphs(DATASHEET, "Personal data excluded, and why")[0]
+    assert first.startswith(sentence_with(DATASHEET, "birthdates, party positions, national ID numbers"))

@@ -4,6 +4,8 @@ import contextlib
 import io
 import os
 import re
+import shutil
+import sqlite3
 
 import pytest
 
@@ -43,6 +45,23 @@ def test_readme_python_blocks_print_what_the_readme_shows(monkeypatch, release):
             exec(compile(code, "README.md", "exec"), namespace)
         if expected is not None:
             assert out.getvalue().rstrip() == expected.rstrip(), code
+
+
+def test_the_readme_s_sqlite_connection_enforces_foreign_keys(monkeypatch, release, tmp_path):
+    """SQLite leaves declared foreign keys unchecked on a connection that does not turn them on:
+    the README's connection must refuse an attribution of a statement that does not exist."""
+    shutil.copy(next(release.glob("*.sqlite")), tmp_path)  # the test writes: not to the shared release
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("RELEASE_DIR", str(tmp_path))
+    namespace = {}
+    for code, _ in python_blocks_with_output():
+        if "release = Path(" in code or "sqlite3.connect(" in code:
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(code, "README.md", "exec"), namespace)
+    database = namespace["database"]
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        database.execute("INSERT INTO attributions VALUES ('s-no-such-statement', 'article', 'source')")
+    database.close()
 
 
 def quick_start_lines():

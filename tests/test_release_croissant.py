@@ -32,6 +32,8 @@ def test_dataset_level_metadata_comes_from_the_descriptor_and_citation(croissant
     assert "http://mlcommons.org/croissant/1.1" in croissant["conformsTo"]
     assert croissant["@type"] == "sc:Dataset"
     assert (croissant["name"], croissant["version"]) == (descriptor["title"], descriptor["version"])
+    assert croissant["description"] == descriptor["description"]  # one home: the descriptor's
+    assert croissant["isBasedOn"]["description"] == descriptor["sources"][0]["description"]
     assert croissant["license"] == descriptor["licenses"][0]["path"]
     assert croissant["citeAs"] == bibtex(package().citation, descriptor["name"])
     assert croissant["datePublished"] == str(package().citation["date-released"])
@@ -79,6 +81,46 @@ def test_responsible_ai_fields_quote_the_datasheet(croissant):
         parts = croissant[key] if isinstance(croissant[key], list) else [croissant[key]]
         sentences = [s for part in parts for s in re.split(r"(?<=[.?!:]) ", part)]
         assert parts and all(sentence in text for sentence in sentences), key
+
+
+RAI_TEXTS = ("rai:personalSensitiveInformation", "rai:dataCollection", "rai:dataUseCases",
+             "rai:dataLimitations", "rai:dataReleaseMaintenancePlan", "rai:dataPreprocessingProtocol")
+
+
+def rai_parts(croissant, key):
+    return croissant[key] if isinstance(croissant[key], list) else [croissant[key]]
+
+
+def labelled_answers(page):
+    """(label, answer) of every datasheet bullet that opens with a bold label, as plain text."""
+    labels = re.findall(r"^- \*\*(.+?)\*\*", page, re.MULTILINE)
+    bullets = [b for heading in re.findall(r"^## (.+)$", page, re.MULTILINE)
+               for b in datasheet.section_bullets(page, heading)]
+    for label in labels:
+        bullet = next(b for b in bullets if b.startswith(label))
+        yield label, bullet[len(label):].strip()
+
+
+@pytest.mark.parametrize("key", ["rai:dataCollection", "rai:dataUseCases", "rai:dataLimitations"])
+def test_an_answer_quoted_out_of_the_datasheet_keeps_its_label(croissant, key):
+    """“Not intended, and misuse:” is what makes the misuses misuses; without it they read as uses."""
+    page = (ROOT / "docs" / "datasheet.md").read_text(encoding="utf-8")
+    quoted = 0
+    for part in rai_parts(croissant, key):
+        for label, answer in labelled_answers(page):
+            if answer in part:
+                assert f"{label} {answer}" in part, (key, label)
+                quoted += 1
+    assert quoted >= len(rai_parts(croissant, key)), key
+
+
+@pytest.mark.parametrize("key", RAI_TEXTS)
+def test_no_responsible_ai_text_points_at_a_place_in_the_datasheet_it_left(croissant, key):
+    """Quoted into croissant.json, “the next section” or “above” points at nothing."""
+    for part in rai_parts(croissant, key):
+        for sentence in re.split(r"(?<=[.?!]) ", part):
+            assert not re.search(r"\b(?:next|previous|following|preceding) section\b|\b(?:above|below)\b",
+                                 sentence, re.IGNORECASE), (key, sentence)
 
 
 def test_a_question_missing_from_the_datasheet_fails_loudly():
