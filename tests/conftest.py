@@ -194,16 +194,16 @@ def _forget_what_was_computed_before_a_mutation():
     import os
     mutant = os.environ.get("MUTANT_UNDER_TEST", "")
     if mutant.startswith("validator."):
-        from validator import descriptor, tables
-        from validator.privacy import readings
+        from validator import profile, tables
+        from validator.privacy import normal
         from validator.privacy.detectors import script
         module = mutant.split(".")[-2] if mutant.count(".") > 1 else mutant.split(".")[1]
         if module == "tables":
             tables._CHECKED.clear()
-        if module == "descriptor":
-            descriptor._PROFILE_ERRORS.clear()
-        if module == "readings":
-            readings.clear_caches()
+        if module == "profile":
+            profile._PROFILE_ERRORS.clear()
+        if module == "normal":
+            normal.clear_caches()
         if module == "script":
             script.script_of.cache_clear()
     yield

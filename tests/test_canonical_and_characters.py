@@ -67,5 +67,5 @@ def test_the_first_year_a_date_may_have_is_1000():
 
 
 def test_a_next_line_control_reads_as_a_line_break():
-    from validator.privacy.readings import normalise
+    from validator.privacy.normal import normalise
     assert normalise("a\x85b") == "a\nb"

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import ROOT
 from validator.cli import main, no_network
+from validator.registry import registered
 
 VALIDATE = str(ROOT / "validate.py")
 
@@ -33,7 +34,8 @@ def test_findings_are_grouped_by_layer_with_a_count_and_exit_1(package, capsys):
     assert main([str(package.descriptor)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "[faithfulness]"
-    assert lines[1].startswith(f"data/figures.csv:{row}:value: text 'about 79,000' reads as 79000")
+    assert lines[1].startswith(f"data/figures.csv:{row}:value: text 'about 79,000' reads as 79000; value is "
+                               "(withheld: 5 characters")  # a number the article does not print
     assert lines[2:4] == ["[hygiene]", f"data/figures.csv:{row}:measure: leading or trailing "
                           "whitespace; expected the value alone"]
     assert lines[-1].startswith("invalid: 2 findings")
@@ -45,7 +47,8 @@ def test_json_output(package, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is False
     [finding] = report["findings"]
-    assert set(finding) == {"layer", "check", "resource", "row", "field", "message", "line"}
+    assert set(finding) == {"layer", "check", "resource", "row", "field", "message", "line", "fingerprint"}
+    assert finding["fingerprint"] is None  # only what a privacy detector finds has one
     assert (finding["layer"], finding["check"], finding["resource"], finding["row"], finding["field"],
             finding["line"]) == ("faithfulness", "figure_reads_as_value", "data/figures.csv", row, "value", row)
     assert main([str(package.root), "--format", "json"]) == 1
@@ -72,7 +75,9 @@ def test_github_format_escapes_what_workflow_commands_reserve(package, capsys, m
     (package.root / "data" / "a,b:c%.txt").write_text("x")
     assert main(["--format", "github", "datapackage.json"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("::error file=data/a%2Cb%3Ac%25.txt,title=descriptor/files_declared::")
+    # The undocumented name is withheld; the description's colon and comma are escaped.
+    assert out[0].startswith("::error file=data/(withheld%3A 10 characters%2C fingerprint ")
+    assert ",title=descriptor/files_declared::" in out[0] and "a,b" not in out[0]
 
 
 def test_github_step_summary_counts_findings_by_layer(package, capsys, monkeypatch, tmp_path):
@@ -201,7 +206,13 @@ def test_control_characters_in_a_file_name_are_shown_escaped(package, capsys):
     (package.root / "data" / "\x1b[1A\x1b[2K\rvalid").write_text("x")
     assert main([str(package.descriptor)]) == 1
     out = capsys.readouterr().out
-    assert "\x1b" not in out and "\r" not in out and "\\u001b[1A" in out
+    assert "\x1b" not in out and "\r" not in out and "[1A" not in out and "data/(withheld: 14 characters" in out
+
+
+def test_a_control_character_in_a_message_is_shown_escaped():
+    from validator.findings import Problem, make_finding
+    finding = make_finding("hygiene", "a_check", Problem("made \x1b[2K of \r parts", "data/quotes.csv"))
+    assert finding.message == "made \\u001b[2K of \\u000d parts"
 
 
 def test_a_closed_pipe_in_process_ends_quietly_and_output_goes_nowhere_after(package, capsys, monkeypatch):
@@ -263,13 +274,14 @@ def test_an_internal_error_names_its_kind(monkeypatch, capsys):
 
 def test_a_console_that_cannot_show_a_character_gets_an_escape(package, monkeypatch):
     import io
-    (package.root / "data" / "caf\u00e9.txt").write_text("x", encoding="utf-8")
+    row = package.edit("statements", "s-party-size", start=str(int(package.row("statements", "s-party-size")["start"]) + 1))
     raw = io.BytesIO()
     monkeypatch.setattr("sys.stdout", io.TextIOWrapper(raw, encoding="ascii"))
     assert main([str(package.descriptor)]) == 1
     import sys as sys_module
     sys_module.stdout.flush()
-    assert b"data/caf\\xe9.txt: not declared" in raw.getvalue()
+    assert f"data/statements.csv:{row}:text: ".encode() in raw.getvalue()
+    assert b"China\\u2019s" in raw.getvalue()  # the article's own apostrophe, which ASCII lacks
 
 
 def test_the_step_summary_is_exactly_a_heading_the_summary_line_and_a_table(package, capsys, monkeypatch, tmp_path):
@@ -281,7 +293,7 @@ def test_the_step_summary_is_exactly_a_heading_the_summary_line_and_a_table(pack
     layers = ["descriptor", "tables", "rows", "faithfulness", "completeness", "privacy", "hygiene"]
     rows = [f"| {layer} | {1 if layer == 'faithfulness' else 0} |" for layer in layers]
     assert summary.read_text(encoding="utf-8") == "\n".join(
-        ["earlier step", "### validate.py", "", "invalid: 1 finding (7 tables, 112 rows, 67 checks)", "",
+        ["earlier step", "### validate.py", "", f"invalid: 1 finding (7 tables, 112 rows, {len(registered())} checks)", "",
          "| layer | findings |", "|---|--:|", *rows]) + "\n"
 
 

@@ -117,11 +117,11 @@ def test_the_pre_commit_hooks_pass_and_fail_as_they_should(tmp_path):
     result, outcome = hooks()
     assert result.returncode == 0 and outcome == dict.fromkeys(names, "Passed"), result.stdout
     path = work / "data" / "figures.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace(",79000,", ",79001,"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(",79000,", ",5000,"), encoding="utf-8")
     result, outcome = hooks()  # edited, hashes not refreshed: both fail
     assert result.returncode == 1 and outcome == dict.fromkeys(names, "Failed")
     assert "figures: hash is stale" in result.stdout
     subprocess.run([sys.executable, "scripts/update_hashes.py"], cwd=work, check=True, capture_output=True)
     result, outcome = hooks()  # hashes current; the figure is still wrong
     assert outcome == {names[0]: "Passed", names[1]: "Failed"}
-    assert "reads as 79000; value is 79001" in result.stdout
+    assert "reads as 79000; value is 5000" in result.stdout

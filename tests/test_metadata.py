@@ -9,6 +9,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_data_dictionary  # noqa: E402
+import build_docs  # noqa: E402
 
 ARTICLE_SHA256 = "d2b5d22d83a300b7e9f97266a25813d8b9aa48ef3b1975f072a6c8e21f263ec5"  # source README
 
@@ -44,6 +45,31 @@ def test_data_dictionary_follows_a_schema_edit(package):
     page = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
     assert build_data_dictionary.render(package.root) != page
     assert "An edited description." in build_data_dictionary.render(package.root)
+
+
+def test_validation_rules_and_privacy_lists_are_current():
+    stale = [path.relative_to(ROOT).as_posix() for path, text in build_docs.wanted(ROOT).items()
+             if path.read_text(encoding="utf-8") != text]
+    assert stale == [], "run python scripts/build_docs.py"
+
+
+def test_the_privacy_lists_follow_a_detector_and_the_rules_every_check(monkeypatch):
+    """A detector added (or a check's docstring edited) changes the generated lists: they
+    are read from the registries, not written apart."""
+    from validator.privacy import detectors
+    from validator.privacy.detectors import email
+    monkeypatch.setattr(email, "FINDS", "invented identifiers of a test")
+    pages = build_docs.wanted(ROOT)
+    assert all("Invented identifiers of a test" in pages[ROOT / p] for p in ("README.md", "docs/datasheet.md"))
+    rules = pages[ROOT / "docs" / "validation.md"]
+    from validator.registry import registered
+    assert all(f"| `{check.code}` |" in rules for check in registered()) and detectors.DETECTORS
+
+
+def test_every_check_says_what_it_requires():
+    """docs/validation.md is the checks' docstrings: none may be missing."""
+    from validator.registry import registered
+    assert [check.code for check in registered() if not (check.function.__doc__ or "").strip()] == []
 
 
 def test_article_snapshot_is_the_documented_source():

@@ -432,7 +432,7 @@ def test_an_encoded_date_is_found_beside_an_ellipsis():
 
 def test_each_character_keeps_its_position_through_normalisation():
     """The plain reading, built run by run, is the one built character by character."""
-    from validator.privacy.readings import _TABLE, _with_origin
+    from validator.privacy.normal import _TABLE, with_origin as _with_origin
 
     def one_by_one(text):
         outs = [char.translate(_TABLE) for char in text]

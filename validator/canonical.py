@@ -8,6 +8,7 @@ The Table Schemas' canonical form comes from the models (`models.schema_disagree
 from __future__ import annotations
 
 import json
+import re
 
 from .disclosure import shown
 
@@ -18,6 +19,11 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 DOI_PREFIX = "https://doi.org/"
 
 FREE = None  # any value of the right JSON type; other checks may look closer
+# What a library could fetch: a URL, a protocol-relative or network path, a data, file or other
+# scheme's IRI. No property may hold one but those the canonical descriptor pins.
+URL = re.compile(r"\s*(?:[A-Za-z][A-Za-z0-9+.\-]*://|//|\\\\|(?:data|file|mailto|javascript|urn|"
+                  r"jar|blob|ni|doi):)", re.IGNORECASE)
+
 # Package properties, each with its pinned value or FREE.
 PACKAGE_PROPERTIES = {"$schema": PACKAGE_PROFILE, "name": "ccp-member-leak-article", "id": FREE,
                       "title": FREE, "description": FREE, "version": FREE, "created": FREE,

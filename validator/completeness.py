@@ -46,6 +46,7 @@ class Spans:
 
 
 def every_quotation_has_one_row(ctx: Context):
+    """Every passage between quotation marks is exactly one quote row."""
     if not ctx.complete("quotes"):
         return
     rows_at = defaultdict(list)
@@ -61,6 +62,8 @@ def every_quotation_has_one_row(ctx: Context):
 
 
 def every_number_is_accounted_for(ctx: Context):
+    """Every number of the article (digits, and number, ordinal and quantity words) is in a
+    figure, an event or a declared exclusion."""
     if not ctx.complete("figures", "events", "excluded_spans"):
         return
     rows = ctx.records.of("figures") + ctx.records.of("events") + _excluded(ctx, "figures")
@@ -71,6 +74,8 @@ def every_number_is_accounted_for(ctx: Context):
 
 
 def every_time_word_is_accounted_for(ctx: Context):
+    """Every time word of the article (month names, “that month”, “now”, …) is in an event
+    or a declared exclusion."""
     if not ctx.complete("events", "excluded_spans"):
         return
     rows = ctx.records.of("events") + _excluded(ctx, "events")
@@ -104,6 +109,7 @@ def exclusions_are_needed(ctx: Context):
 
 
 def every_sentence_is_in_a_statement(ctx: Context):
+    """Every sentence of the article is in exactly one statement or a declared exclusion."""
     if not ctx.complete("statements", "excluded_spans"):
         return
     numbered = sorted(ctx.records.numbered("statements"), key=lambda item: item[1].start)
@@ -156,6 +162,7 @@ def mode_matches_quotes(ctx: Context):
 
 
 def every_statement_has_a_source(ctx: Context):
+    """Every statement has at least one source in attributions."""
     if not ctx.complete("attributions"):
         return
     with_source = {a.statement_id for a in ctx.records.of("attributions") if a.role == "source"}
@@ -205,6 +212,7 @@ def sources_match_mode(ctx: Context):
 
 
 def one_article_entity(ctx: Context):
+    """Exactly one entity is the article itself, the source of its own statements."""
     if not ctx.complete("entities"):
         return
     articles = [e.id for e in ctx.records.of("entities") if e.type == "article"]

@@ -13,29 +13,30 @@ import json
 import re
 
 from . import canonical
-from .canonical import DIALECT, dialect_disagreements
-from .files import json_path
+from .canonical import DIALECT, URL, dialect_disagreements
+from .files import json_path, json_scalars
 from .disclosure import shown, withholding
 from .findings import Problem, snippet
-from .library import frictionless
+from .profile import profile_errors
 from .models import MODELS
 from .package import ARTICLE, DESCRIPTOR, declared_resources
 from .registry import FILES, NOTHING, register
 
 LAYER = "descriptor"
-_URL = re.compile(r"\s*(?:[A-Za-z][A-Za-z0-9+.\-]*://|//|\\\\|(?:data|file|mailto|javascript|urn|"
-                  r"jar|blob|ni|doi):)", re.IGNORECASE)
 _SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
 UPDATE_HASHES = "python scripts/update_hashes.py"
 
 
 def descriptor_readable(ctx):
+    """datapackage.json is strict JSON (no key twice, no NaN or Infinity, no lone surrogate,
+    at most 16 levels deep) and an object."""
     if ctx.package.descriptor is None:
         yield Problem(ctx.package.descriptor_problem, DESCRIPTOR)
 
 
 def lf_line_endings(ctx):
-    """Reported first: a checkout that turned LF into CRLF moves every offset and hash."""
+    """Every file's line endings are LF (reported first: a checkout that turned LF into CRLF
+    moves every offset and hash)."""
     for resource in ctx.package.resources.values():
         facts = resource.facts
         if facts and (facts.crlf or facts.lone_cr):
@@ -60,8 +61,8 @@ def data_package_v2(ctx):
     checks it. It is given no URL and no resource's path, schema or dialect (those are this
     layer's business), so it reads no file and fetches nothing."""
     descriptor = ctx.package.descriptor
-    for message in _profile_errors(descriptor):
-        yield Problem(snippet(withholding(message, *_scalars(descriptor)), 300), DESCRIPTOR)
+    for message in profile_errors(descriptor):
+        yield Problem(snippet(withholding(message, *json_scalars(descriptor)), 300), DESCRIPTOR)
 
 
 def properties_are_canonical(ctx):
@@ -111,6 +112,8 @@ def resources_declared(ctx):
 
 
 def path_inside_package(ctx):
+    """Every declared path stays inside the package: no URL, no absolute path, no `..`, no
+    symlink leading outside."""
     for resource in ctx.package.resources.values():
         if resource.refused:
             yield Problem(f"refused: {resource.refused}", resource.path or DESCRIPTOR,
@@ -127,6 +130,7 @@ def file_exists(ctx):
 
 
 def file_readable(ctx):
+    """Every declared file is UTF-8."""
     for resource in ctx.package.resources.values():
         if resource.decode_error:
             yield Problem(f"{resource.decode_error}; expected UTF-8 (the file is not checked "
@@ -134,6 +138,7 @@ def file_readable(ctx):
 
 
 def bytes_match(ctx):
+    """Each resource's `bytes` is its file's size."""
     for resource in ctx.package.resources.values():
         if resource.facts is None:
             continue
@@ -144,6 +149,8 @@ def bytes_match(ctx):
 
 
 def hash_match(ctx):
+    """Each resource's `hash` is its file's SHA-256, written `sha256:<64 lowercase hex
+    digits>`."""
     for resource in ctx.package.resources.values():
         if resource.facts is None:
             continue
@@ -158,6 +165,8 @@ def hash_match(ctx):
 
 
 def article_is_the_snapshot(ctx):
+    """The article is the pinned snapshot (`validator/pins.py`); otherwise no check that
+    reads it runs."""
     article = ctx.package.resources.get(ARTICLE)
     if article is None or article.facts is None:
         return
@@ -168,6 +177,8 @@ def article_is_the_snapshot(ctx):
 
 
 def schema_readable(ctx):
+    """Each table's schema is a Table Schema file inside the package: an object with a list
+    of named fields."""
     for resource in ctx.package.resources.values():
         if resource.is_table and resource.schema_unreadable:
             yield Problem(f"{resource.schema_unreadable} (the table is not checked further)",
@@ -183,6 +194,7 @@ def schema_matches_model(ctx):
 
 
 def house_dialect(ctx):
+    """Each table's dialect is the house CSV dialect: comma, LF, double quote, a header row."""
     for resource in ctx.package.resources.values():
         if not resource.is_table:
             continue
@@ -247,66 +259,10 @@ def _urls_in(document, resource: str, allowed, path: str = ""):
             stack += [(item, json_path(at, key)) for key, item in reversed(value.items())]
         elif isinstance(value, list):
             stack += [(item, json_path(at, index)) for index, item in reversed(list(enumerate(value)))]
-        elif isinstance(value, str) and _URL.match(value) and not allowed(at, value):
+        elif isinstance(value, str) and URL.match(value) and not allowed(at, value):
             yield Problem(f"refused: a URL ({shown(value, 50)}); the validator never reads "
                           "the network, and the package has no property that is a URL but its "
                           "profiles, its licence and a DOI", resource, field=at)
-
-
-def _scalars(value) -> list[str]:
-    """Every key and scalar of a JSON value, as text: what a library's message may quote."""
-    found, stack = [], [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            found += [str(key) for key in item]
-            stack += list(item.values())
-        elif isinstance(item, list):
-            stack += item
-        elif item is not None:
-            found.append(str(item))
-    return found
-
-
-def _without_urls(value):
-    if isinstance(value, dict):
-        return {k: _without_urls(v) for k, v in value.items() if not (isinstance(v, str) and _URL.match(v))}
-    if isinstance(value, list):
-        return [_without_urls(v) for v in value if not (isinstance(v, str) and _URL.match(v))]
-    return value
-
-
-_PROFILE_ERRORS: dict[str, list[str]] = {}  # per shallow descriptor: the same JSON, the same answer
-
-
-def _profile_errors(descriptor: dict) -> list[str]:
-    shallow = _shallow(descriptor)
-    key = json.dumps(shallow, sort_keys=True, ensure_ascii=False, default=repr)
-    if key not in _PROFILE_ERRORS:
-        _PROFILE_ERRORS[key] = _frictionless_profile_errors(shallow)
-    return _PROFILE_ERRORS[key]
-
-
-def _shallow(descriptor: dict) -> dict:
-    shallow = {k: _without_urls(v) for k, v in descriptor.items()
-               if k not in ("resources", "$schema", "profile")}
-    resources = descriptor.get("resources")
-    shallow["resources"] = [
-        {k: _without_urls(v) for k, v in r.items()
-         if k in ("name", "title", "description", "format", "mediatype", "encoding")}  # sizes, hashes: ours
-        | {"path": "x"}
-        for r in (resources if isinstance(resources, list) else []) if isinstance(r, dict)
-    ] or [{"name": "x", "path": "x"}]
-    return shallow
-
-
-def _frictionless_profile_errors(shallow: dict) -> list[str]:
-    try:
-        with frictionless() as library:
-            report = library.Package.validate_descriptor(shallow)
-        return [error.message for error in report.errors]
-    except Exception as error:  # frictionless raises on some malformed descriptors
-        return [f"not a valid Data Package: {error}"]
 
 
 # The layer's checks, registered once, in the order they run, with what each needs.

@@ -2,7 +2,7 @@
 every output format.
 
 Public are the article's words (a value the pinned article prints, or made of words it
-prints), the names of the schemas and vocabularies (tables, fields, the values of closed
+prints, or a number it prints: 79000 for "79,000", 1950000 for "1.95 million"), the names of the schemas and vocabularies (tables, fields, the values of closed
 vocabularies, the descriptor's and the schemas' properties), the documented paths of the
 repository, and row ids that match their id pattern; and of those, only what no privacy
 detector finds anything in (an id with a date in it is not shown). Anything else a finding
@@ -21,6 +21,7 @@ import re
 import typing
 from contextlib import contextmanager
 from contextvars import ContextVar
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from . import layout
@@ -38,6 +39,7 @@ def public_article(article: str | None, dates: frozenset[str] = frozenset()):
     not the pinned snapshot: its words are then the package's own), and so do `dates`, the
     dates the article's words fix (the privacy layer's `allowed.AllowedDates.events`)."""
     words = frozenset(w.lower() for w in _WORD.findall(article)) if article else frozenset()
+    words |= _numbers_printed(article) if article else frozenset()
     token = _ARTICLE.set((article, words, frozenset(dates)) if article else None)
     try:
         yield
@@ -48,7 +50,7 @@ def public_article(article: str | None, dates: frozenset[str] = frozenset()):
 def shown(value, limit: int = 60, quoted: bool = True) -> str:
     """A value read from the package, for a message: a text quoted (unless not `quoted`) and
     cut to `limit` characters, a number as written, when it is public; else described."""
-    text = format(value, "g") if isinstance(value, float) else str(value)
+    text = format(Decimal(repr(value)).normalize(), "f") if isinstance(value, float) else str(value)
     if not _public(text):
         return described(text)
     cut = text if len(text) <= limit else text[:limit - 1] + "…"
@@ -109,9 +111,35 @@ def _public(value: str) -> bool:
     text, words, dates = article
     if value in dates:
         return True
+    number = _as_number(value)
+    if number is not None:
+        return number in words and not found_in(value)
     if value not in text and not {w.lower() for w in _WORD.findall(value)} <= words | _names():
         return False
     return not found_in(value)
+
+
+_NUMBER = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+_SCALED = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s+(hundred|thousand|million|billion)\b", re.IGNORECASE)
+_SCALES = {"hundred": 10**2, "thousand": 10**3, "million": 10**6, "billion": 10**9}
+
+
+def _as_number(value: str) -> str | None:
+    """A plain number as one canonical text (79000.0 and 79000 alike), or None."""
+    try:
+        return format(Decimal(value.replace(",", "")).normalize(), "f") if _NUMBER.fullmatch(value) else None
+    except InvalidOperation:
+        return None
+
+
+def _numbers_printed(article: str) -> frozenset[str]:
+    """Each number the article prints in digits, as `_as_number` writes it, and scaled by the
+    word after it ("1.95 million": 1950000)."""
+    found = {_as_number(m.group()) for m in _NUMBER.finditer(article)}
+    for match in _SCALED.finditer(article):
+        scaled = Decimal(match.group(1).replace(",", "")) * _SCALES[match.group(2).lower()]
+        found.add(format(scaled.normalize(), "f"))
+    return frozenset(found - {None})
 
 
 @lru_cache(maxsize=1)

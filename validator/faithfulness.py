@@ -29,6 +29,7 @@ EVENT_ID = re.compile(r"\be-[a-z0-9]+(?:-[a-z0-9]+)*\b")
 
 
 def spans_match_article(ctx: Context):
+    """Every span's text is the article's characters at its offsets."""
     article, records = ctx.article, ctx.records
     for table, columns in SPAN_COLUMNS.items():
         for number, row in records.numbered(table):
@@ -61,6 +62,7 @@ def short_names_printed_in_article(ctx: Context):
 
 
 def spans_inside_statement(ctx: Context):
+    """Quotes, figures and events lie inside their statement."""
     statements = {s.id: s for s in ctx.records.of("statements")}
     for table in INSIDE_A_STATEMENT:
         for number, row in ctx.records.numbered(table):
@@ -116,6 +118,7 @@ def _apart_from_cue(ctx: Context, number: int, row, words: str, speakers):
 
 
 def quote_is_between_marks(ctx: Context):
+    """A quote is exactly the words between “ and ”."""
     article, records = ctx.article, ctx.records
     for number, row in records.numbered("quotes"):
         if not 0 <= row.start < row.end <= len(article):
@@ -129,6 +132,8 @@ def quote_is_between_marks(ctx: Context):
 
 
 def figure_reads_as_value(ctx: Context):
+    """A figure's text read back (digits, separators, number and scale words, percent) is
+    its value, its hedge its qualifier."""
     for number, row in ctx.records.numbered("figures"):
         try:
             parsed = figure_text.parse_figure(row.text)
@@ -148,6 +153,7 @@ def figure_reads_as_value(ctx: Context):
 
 
 def hedge_inside_figure_span(ctx: Context):
+    """No hedge (“nearly”, “about”, …) is printed just outside a figure's span."""
     article, records = ctx.article, ctx.records
     for number, row in records.numbered("figures"):
         hedge = figure_text.hedge_before(article, row.start)
@@ -157,6 +163,8 @@ def hedge_inside_figure_span(ctx: Context):
 
 
 def event_dates_match_text(ctx: Context):
+    """An event's words, read under the date conventions, denote its dates; a date fixed by
+    context says how in its context_note."""
     for number, row in ctx.records.numbered("events"):
         try:
             expected = time_expressions.interpret(row.text)

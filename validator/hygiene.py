@@ -21,6 +21,7 @@ def _csv_resources(ctx: Context):
 
 
 def utf8_without_bom(ctx: Context):
+    """No table starts with a byte order mark."""
     # Invalid UTF-8 is the descriptor layer's finding: the file cannot be read at all.
     for resource in _csv_resources(ctx):
         if resource.facts.bom:
@@ -29,6 +30,7 @@ def utf8_without_bom(ctx: Context):
 
 
 def no_nul_bytes(ctx: Context):
+    """No table holds a NUL byte."""
     for resource in _csv_resources(ctx):
         at = resource.facts.first_nul
         if at is not None:
@@ -49,6 +51,7 @@ def _row_has_formula_start(cells: list[str]) -> bool:
 
 
 def no_padded_cells(ctx: Context):
+    """No cell has leading or trailing whitespace."""
     for resource, number, column, cell in _cells(ctx, _row_has_padding):
         if cell != cell.strip():
             yield Problem("leading or trailing whitespace; expected the "
@@ -56,6 +59,8 @@ def no_padded_cells(ctx: Context):
 
 
 def no_formula_cells(ctx: Context):
+    """No cell starts as a spreadsheet formula would (=, +, -, @, tab, carriage return),
+    unless it is a number in a number column."""
     for resource, number, column, cell in _cells(ctx, _row_has_formula_start):
         if cell.startswith(FORMULA_START) and not (
                 column in resource.numeric_columns and is_number(cell)):

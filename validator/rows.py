@@ -100,18 +100,22 @@ TEXTS = ("text", "name", "description", "measure", "what", "reason", "cue", "not
 
 
 def span_is_not_empty(row: Row):
+    """Every span ends after it starts."""
     spans = [(start, end, getattr(row, start), getattr(row, end)) for start, end in _SPANS_OF[type(row)]]
     return [(end, f"{end} {to} must be greater than {start} {at}")
             for start, end, at, to in spans if at is not None and to is not None and to <= at]
 
 
 def text_is_not_blank(row: Row):
+    """No text field is blank (an empty cell is a missing value; spaces alone are not)."""
     texts = [(name, getattr(row, name)) for name in _TEXTS_OF[type(row)]]
     return [(name, "is blank; expected text, or an empty cell where the field is optional")
             for name, value in texts if value is not None and not value.strip()]
 
 
 def person_has_public_role(row: Entity):
+    """A person, and only a person, has role_text, role_start and role_end: the words in
+    which the article gives their role."""
     role = (row.role_text, row.role_start, row.role_end)
     if row.type == "person" and None in role:
         yield "role_text", ("a person needs role_text, role_start and role_end: the words in which "
@@ -142,6 +146,7 @@ def cue_matches_mode(row: Statement):
 
 
 def bounds_contain_value(row: Figure):
+    """A figure's bounds hold its value: lower <= value <= upper."""
     if row.lower is not None and row.lower > row.value:
         yield "lower", f"lower {shown(row.lower)} is above value {shown(row.value)}; expected lower <= value"
     if row.upper is not None and row.upper < row.value:
@@ -149,6 +154,8 @@ def bounds_contain_value(row: Figure):
 
 
 def bounds_match_qualifier(row: Figure):
+    """A figure's bounds are what its qualifier implies (nearly, almost: an upper bound; at
+    least: a lower bound; the others: none)."""
     expected = BOUNDS_BY_QUALIFIER[row.qualifier]
     for name, rule in zip(("lower", "upper"), expected):
         actual = getattr(row, name)
@@ -160,11 +167,13 @@ def bounds_match_qualifier(row: Figure):
 
 
 def percent_is_a_share(row: Figure):
+    """A percentage lies between 0 and 100."""
     if row.unit == "percent" and not 0 <= row.value <= 100:
         yield "value", f"a percentage must lie between 0 and 100; found {shown(row.value)}"
 
 
 def dates_in_order(row: Event):
+    """An event's date_from is not after its date_to."""
     if row.date_from > row.date_to:
         yield "date_to", f"date_to {shown(row.date_to.isoformat())} is before date_from {shown(row.date_from.isoformat())}"
 

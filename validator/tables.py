@@ -82,6 +82,7 @@ def _exact_as_a_double(cell: str) -> bool:
 
 
 def primary_keys_are_unique(ctx):
+    """Each row's primary key is present and unique in its table."""
     for resource in _keyed_tables(ctx):
         key = MODELS[resource.name].PRIMARY_KEY
         seen: dict[tuple, int] = {}
@@ -99,6 +100,7 @@ def primary_keys_are_unique(ctx):
 
 
 def foreign_keys_resolve(ctx):
+    """Each foreign key names a row of the table it refers to."""
     tables = {r.name: r for r in _keyed_tables(ctx)}
     targets: dict[tuple[str, str], set] = {}
     for resource in tables.values():

@@ -22,6 +22,9 @@ LAYER = "privacy"
 
 
 def no_sensitive_field_names(ctx):
+    """No column is named for a personal identifier or a sensitive category (name, birth
+    date, ID number, ethnicity, political opinion, religion, health, …), in English, Chinese
+    or pinyin."""
     for resource in ctx.package.resources.values():
         names = resource.schema_fields + (resource.table.header if resource.table else [])
         for name in dict.fromkeys(n for n in names if isinstance(n, str)):
@@ -54,8 +57,8 @@ def privacy_exceptions_are_current(ctx):
 
 
 def no_json_key_written_twice(ctx):
-    """A key written twice in one object of a JSON file: a JSON reader keeps one of its values
-    and drops the others, which nobody then sees (every value is scanned all the same)."""
+    """No JSON object writes a key twice: a JSON reader keeps one of its values and drops the
+    others, which nobody then sees (every value is scanned all the same)."""
     for resource, member in repeated_keys(ctx.package):
         yield Problem("this key is written again in its object, so a JSON reader keeps one of its "
                       "values and drops the others unseen; expected each key once", resource, field=member)

@@ -48,13 +48,13 @@ def persons_are_the_reviewed_ones(ctx):
 
 
 def persons_are_named_in_article(ctx):
-    """A person row only for someone the article names, with the public role it gives them:
+    """A person row only for someone the article names, with the role it gives them:
     the role printed beside the name (“Luke de Pulford, a British …”, “General Secretary Xi
     Jinping”) or around it (“U.S. Sens. Marco Rubio and Mark Warner, acting chairman …”). And
     no description holds a number that the article does not print where it names that entity
     (a person's, no number at all)."""
     article = ctx.article
-    refused = {(p.resource, p.row, p.field) for found in ctx.shared(scan).problems.values() for p in found}
+    refused = {(f.resource, f.row, f.field) for f in ctx.findings if f.layer == "privacy"}
     for number, entity in ctx.records.numbered("entities"):
         if entity.type == "person" and article[entity.start:entity.end] != entity.name \
                 and entity.name not in article:

@@ -25,20 +25,33 @@ encoding undone on its own and all of them one after another (an encoding inside
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Sequence
 
 from .encodings import CSS_ESCAPES, DECODERS, ENCODED, ESCAPES
+from .normal import normalise, with_origin
 
+# What the documentation says of the readings (scripts/build_docs.py puts it in docs/validation.md).
+HOW_TEXT_IS_READ = (
+    "Digits are read whatever script or tradition writes them (full-width, Arabic-Indic, circled, "
+    "superscript, Hangzhou and counting-rod numerals, Roman numerals), and letters that look like "
+    "digits (O, l, I, S, B, ...) as digits in runs of digits; between the digits of a number, any "
+    "Unicode space or dash, an underscore, a dot, a slash or parentheses (up to eight), a plus sign "
+    "or a tilde between groups of three, a line break with the spaces around it, commas between "
+    "groups of three, and invisible characters, are read through. Markup that a page or a Markdown "
+    "viewer shows as nothing (an HTML comment or tag that starts no block or cell, a hidden element, "
+    "a Markdown link as its text, an escape, emphasis or code marks) beside a digit, an at sign, an "
+    "ordinal or a month is dropped; a run reversed behind a bidirectional control is read backwards; "
+    "HTML references, percent and quoted-printable escapes, backslash escapes as C, Python, "
+    "JavaScript and CSS write them, base64 and hexadecimal bytes are decoded, each alone and one "
+    "inside another (in code, its own backslash escapes are left as written for the script "
+    "detector, and CSS escapes are read only where CSS is); an at sign or a dot in brackets, or "
+    "with spaces around it, is read as one. Every text is read: each cell (header and extra cells "
+    "too), each key and value of every JSON file (numbers as written), every other file whole, "
+    "and every file's and folder's name.")
 # Format characters that reorder how text displays (the package refuses them anywhere).
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
-# Signs read as a dash between digits though not of category Pd: minus signs and the like.
-_DASHES = "\u2212\u2796\ufe63\uff0d\u02d7\u2043\u2219\u2027\u2e3a\u2e3b"
-_DOTS = "\u00b7\u2022\u30fb\uff65\u3002\uff61"  # middle dots, bullets, ideographic full stops
-# Tab is read as a space, and every line break as "\n"; any other ASCII character is itself.
-_ASCII_BREAKS = {"\t": " ", "\r": "\n", "\x0b": "\n", "\x0c": "\n"}
 # How far around a decoded spot its readings reach: more than any identifier or date that a
 # decoded spot is part of.
 MARGIN = 200
@@ -100,7 +113,7 @@ class Readings:
 
     @cached_property
     def plain(self) -> Reading:
-        return Reading(*_with_origin(self.text))
+        return Reading(*with_origin(self.text))
 
     @cached_property
     def normal(self) -> list[Reading]:
@@ -137,50 +150,6 @@ _SEEN_DECODERS = {(code, styled): tuple(d for d in DECODERS if not (
     for code in (False, True) for styled in (False, True)}
 
 
-class _Normaliser(dict):
-    """`str.translate` table, filled as characters are met: one character to what the
-    detectors read."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        category = unicodedata.category(char)
-        if category in ("Cf", "Mn", "Me", "Mc"):
-            out = ""
-        elif category in ("Nd", "No", "Nl") and _digit_value(char) is not None:
-            out = str(_digit_value(char))
-        elif category in ("Zl", "Zp") or char == "\x85":
-            out = "\n"
-        elif category in ("Zs", "Cc"):
-            out = char if char == "\x00" else " "
-        elif category == "Pd" or char in _DASHES:
-            out = "-"
-        elif char in _DOTS:
-            out = "."
-        else:
-            out = unicodedata.normalize("NFKC", char)
-            if out != char:
-                out = out.translate(self)
-        self[code] = out
-        return out
-
-
-def _digit_value(char: str) -> int | None:
-    """The digit a numeric character is written for: its value when that is 0 to 9, and the
-    tens digit of a counting-rod tens numeral (a place-value digit like any other)."""
-    value = unicodedata.numeric(char, None)
-    if value is None or value != int(value):
-        return None
-    if value >= 10 and "TENS DIGIT" in unicodedata.name(char, ""):
-        value //= 10
-    return int(value) if 0 <= value <= 9 else None
-
-
-def _ascii_table() -> _Normaliser:
-    return _Normaliser({code: _ASCII_BREAKS.get(chr(code), chr(code)) for code in range(128)})
-
-
-_TABLE = _ascii_table()
-
 BRACKETED = re.compile(r" ?[\[({<\u3010\u3014\u3008\u300a] ?(at|dot|@|\.) ?[\])}>\u3011\u3015\u3009\u300b] ?"
                         r"| ?@ ?", re.IGNORECASE)
 # Letters that look like digits, read as digits in a run of digits with separators between
@@ -188,23 +157,6 @@ BRACKETED = re.compile(r" ?[\[({<\u3010\u3014\u3008\u300a] ?(at|dot|@|\.) ?[\])}
 _LOOKALIKES = str.maketrans("OoQD" "lIi|!" "Zz" "Ss" "Gb" "B" "gq", "0000" "11111" "22" "55" "66" "8" "99")
 _LOOKALIKE_GROUP = r"[OoQDlIi|!ZzSsGbBgq]*[0-9][0-9OoQDlIi|!ZzSsGbBgq]*"
 _LOOKALIKE_RUN = re.compile(rf"(?<![\w]){_LOOKALIKE_GROUP}(?:[ ().\-/_]{{1,3}}{_LOOKALIKE_GROUP})*(?![\w])")
-
-
-def clear_caches() -> None:
-    """Forget the characters met so far (for a mutation tester: nothing computed before a
-    change of this module may answer for it)."""
-    global _TABLE
-    _TABLE = _ascii_table()
-
-
-def normalise(text: str) -> str:
-    """`text` as the number, date and e-mail detectors read it (see the module's docstring)."""
-    if not text.isascii():
-        return text.translate(_TABLE)
-    for char, out in _ASCII_BREAKS.items():
-        if char in text:
-            text = text.replace(char, out)
-    return text
 
 
 def _bracketed(match: re.Match) -> str:
@@ -262,31 +214,10 @@ def _as_digits(match: re.Match) -> str:
 
 def _normalised(decoded: str, origin) -> tuple[str, Sequence[int]]:
     """The plain reading of decoded text, each character placed where its source was."""
-    normal, inner = _with_origin(decoded)
+    normal, inner = with_origin(decoded)
     if isinstance(inner, range):
         return normal, origin
     return normal, list(map(origin.__getitem__, inner))
-
-
-def _with_origin(text: str) -> tuple[str, Sequence[int]]:
-    """The plain reading, with the position in `text` of each of its characters (a range
-    where the reading keeps one character for one)."""
-    if text.isascii():
-        return normalise(text), range(len(text))
-    changed = "".join(char for char in set(text) if len(_TABLE[ord(char)]) != 1)
-    if not changed:
-        return text.translate(_TABLE), range(len(text))
-    parts, origin, last = [], [], 0
-    for match in re.finditer(f"[{re.escape(changed)}]", text):
-        parts.append(text[last:match.start()].translate(_TABLE))
-        origin.extend(range(last, match.start()))
-        out = _TABLE[ord(match.group())]
-        parts.append(out)
-        origin.extend([match.start()] * len(out))
-        last = match.end()
-    parts.append(text[last:].translate(_TABLE))
-    origin.extend(range(last, len(text)))
-    return "".join(parts), origin
 
 
 def _substitute(text: str, origin, pattern: re.Pattern, replace) -> tuple[str, Sequence[int]]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..package import is_number
-from .readings import BIDI_CONTROLS, normalise
+from .normal import normalise
+from .readings import BIDI_CONTROLS
 
 _SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
 JSON_FILES = (".json", ".jsonld")

@@ -24,7 +24,8 @@ import re
 from types import ModuleType
 
 from ..encodings import ENCODED
-from ..readings import BRACKETED, Readings, normalise
+from ..normal import normalise
+from ..readings import BRACKETED, Readings
 from . import email, full_date, invisible, phone, resident_id, script
 from .found import Found
 

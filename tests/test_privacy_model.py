@@ -1,0 +1,251 @@
+"""The privacy layer as one model, tried as a determined contributor and as a maintainer would:
+a planted value comes back in no output of any layer or format; a reviewed exception lets a
+maintainer's value through, in its file only, and goes stale when the value goes; a release is
+cut by one command; the pre-filters never drop what their detectors find.
+
+Planted values are invented and look it, and are built from pieces, so that no file of the
+package holds one: a date, a name in Han script (Zhang San, the placeholder of Chinese
+examples) and a made-up Latin name."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import string
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, assert_findings, write, write_exceptions
+from validator.cli import main
+from validator.privacy.detectors import DETECTORS, found_in, may_hold, row_may_hold
+from validator.privacy.exceptions import fingerprint
+
+DATE = "1970" "-03-01"
+HAN = "\u5f20\u4e09"
+LATIN = "Ima " "Inventedname"
+PLANTED = (DATE, HAN, LATIN)
+
+
+def forms(value: str) -> list[str]:
+    """How an output could carry `value`: as written, JSON-escaped, and as GitHub escapes it."""
+    return [value, json.dumps(value)[1:-1], value.replace(":", "%3A").replace(",", "%2C")]
+
+
+def outputs(package, tmp_path, monkeypatch, capsys) -> str:
+    """Every output of the command line on the package: text, JSON, GitHub commands and the
+    step summary."""
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    printed = []
+    for arguments in ([], ["--format", "json"], ["--format", "github"]):
+        main([str(package.descriptor), *arguments])
+        printed.append(capsys.readouterr().out)
+    return "\n".join(printed) + summary.read_text(encoding="utf-8")
+
+
+def _figures_value(package, value):
+    return package.edit("figures", "f-party-branches", value=value)
+
+
+# Where a contributor could put a value, each in the reach of one layer (or more), and the
+# check that must find it there (so that the test cannot pass by finding nothing).
+PLACES = {
+    "a package property's key": (lambda p, v: p.edit_descriptor(lambda d: d.update({v: "x"})),
+                                 "properties_are_canonical"),
+    "a package property's value": (lambda p, v: p.edit_descriptor(lambda d: d.update(version=v)),
+                                   "data_package_v2"),
+    "a resource's name": (lambda p, v: p.edit_descriptor(lambda d: d["resources"].append({"name": v, "path": "x"})),
+                          "resources_declared"),
+    "a resource's bytes": (lambda p, v: p.edit_resource("quotes", bytes=v), "bytes_match"),
+    "a resource's path": (lambda p, v: p.edit_resource("quotes", path=f"data/{v}.csv"), "path_inside_package"),
+    "a URL": (lambda p, v: p.edit_descriptor(lambda d: d.update(homepage=f"https://example.org/{v}")), "no_urls"),
+    "a schema's field": (lambda p, v: p.edit_schema("quotes", lambda s: s["fields"][-1].update(name=v)),
+                         "schema_matches_model"),
+    "an undeclared file's name": (lambda p, v: write(p, f"data/{v}.txt", "nothing\n"), "files_declared"),
+    "a number cell": (_figures_value, "type-error"),
+    "a key cell": (lambda p, v: p.edit("attributions", "s-headline", entity_id=v), "foreign-key"),
+    "a CSV header": (lambda p, v: p.write_rows("quotes", [{**row, v: ""} for row in p.rows("quotes")]),
+                     "extra-label"),
+    "a cue": (lambda p, v: p.edit("statements", "s-data-removed", cue=v), "cue_matches_mode"),
+    "an entity's name": (lambda p, v: p.edit("entities", "observers", name=v), "spans_match_article"),
+    "a figure's text": (lambda p, v: p.edit("figures", "f-party-branches", text=v), "spans_match_article"),
+    "an event's text": (lambda p, v: p.edit("events", "e-data-removed", text=v), "spans_match_article"),
+    "an exclusion's text": (lambda p, v: p.edit("excluded_spans", "x-always", text=v), "spans_match_article"),
+    "a short name": (lambda p, v: p.edit("entities", "observers", short_name=v), "short_names_printed_in_article"),
+    "a description": (lambda p, v: p.edit("entities", "observers", description=f"Observers; {v}."), None),
+    "a document": (lambda p, v: write(p, "docs/notes.md", f"Notes: {v}.\n"), None),
+}
+
+
+@pytest.mark.parametrize("value", PLANTED, ids=["date", "Han name", "Latin name"])
+@pytest.mark.parametrize("place", PLACES)
+def test_a_planted_value_comes_back_in_no_output(package, tmp_path, monkeypatch, capsys, place, value):
+    plant, check = PLACES[place]
+    plant(package, value)
+    package.rehash()
+    report = package.validate()
+    if check is not None:
+        assert check in {f.check for f in report.findings}, [f.as_text() for f in report.findings]
+    printed = outputs(package, tmp_path, monkeypatch, capsys)
+    assert "invalid:" in printed or (value == LATIN and check is None)
+    leaked = [form for form in forms(value) if form in printed]
+    assert leaked == [], place
+
+
+# -- reviewed exceptions --------------------------------------------------------------------------
+
+CONTACT = "maintainers" "@example.org"
+
+
+def test_a_contact_address_in_the_citation_passes_once_reviewed(package):
+    write(package, "CITATION.cff", f"cff-version: 1.2.0\ncontact:\n  - email: {CONTACT}\n")
+    [finding] = assert_findings(package.validate(), ("privacy", "no_email_addresses", "CITATION.cff", 3, None))
+    assert finding.fingerprint == fingerprint(CONTACT) and CONTACT not in finding.as_text()
+    write_exceptions(package, ("no_email_addresses", "CITATION.cff", finding.fingerprint,
+                               "The dataset's contact address, a role's and no one's personal one."))
+    assert_findings(package.validate())
+
+
+def test_a_review_date_in_the_datasheet_passes_once_reviewed_and_there_only(package):
+    reviewed = "2027" "-01-15"
+    write(package, "docs/datasheet.md", f"# Datasheet\n\nLast reviewed: {reviewed}.\n")
+    [finding] = assert_findings(package.validate(), ("privacy", "no_full_dates", "docs/datasheet.md", 3, None))
+    write_exceptions(package, ("no_full_dates", "docs/datasheet.md", finding.fingerprint,
+                               "The date the datasheet was last reviewed."))
+    assert_findings(package.validate())
+    write(package, "README.md", f"Reviewed {reviewed}.\n")  # the same date in another file: refused
+    assert_findings(package.validate(), ("privacy", "no_full_dates", "README.md", 1, None))
+
+
+def test_an_exception_that_matches_nothing_is_stale(package):
+    write(package, "docs/datasheet.md", "# Datasheet\n")
+    write_exceptions(package, ("no_full_dates", "docs/datasheet.md", fingerprint("2027" "-01-15"),
+                               "The date the datasheet was last reviewed."))
+    [finding] = assert_findings(package.validate(),
+                                ("privacy", "privacy_exceptions_are_current", "privacy-exceptions.csv", 2, "sha256"))
+    assert "matches nothing" in finding.message
+
+
+@pytest.mark.parametrize("row, field", [
+    (("no_such_check", "docs/datasheet.md", "0" * 64, "A reason."), "check"),
+    (("no_full_dates", "docs/missing.md", "0" * 64, "A reason."), "file"),
+    (("no_full_dates", "docs/datasheet.md", "0" * 63, "A reason."), "sha256"),
+    (("no_full_dates", "docs/datasheet.md", "A" * 64, "A reason."), "sha256"),
+    (("no_full_dates", "docs/datasheet.md", "0" * 64, " "), "reason"),
+])
+def test_a_malformed_exception_is_a_finding_on_its_cell(package, row, field):
+    write(package, "docs/datasheet.md", "# Datasheet\n")
+    write_exceptions(package, row)
+    assert_findings(package.validate(), ("privacy", "privacy_exceptions_are_current", "privacy-exceptions.csv", 2, field))
+
+
+def test_an_exception_written_twice_or_under_another_header_is_refused(package):
+    write(package, "docs/datasheet.md", f"Reviewed {DATE}.\n")
+    entry = ("no_full_dates", "docs/datasheet.md", fingerprint(DATE), "Reviewed.")
+    write_exceptions(package, entry, entry)
+    assert_findings(package.validate(), ("privacy", "privacy_exceptions_are_current", "privacy-exceptions.csv", 3, None))
+    write(package, "privacy-exceptions.csv", "check,file,hash,why\n")
+    assert_findings(package.validate(), ("privacy", "privacy_exceptions_are_current", "privacy-exceptions.csv", 1, None),
+                    ("privacy", "no_full_dates", "docs/datasheet.md", 1, None))
+
+
+def test_the_exceptions_file_is_scanned_like_any_other(package):
+    write(package, "docs/datasheet.md", f"Reviewed {DATE}.\n")
+    write_exceptions(package, ("no_full_dates", "docs/datasheet.md", fingerprint(DATE), f"Reviewed on {DATE}."))
+    assert_findings(package.validate(), ("privacy", "no_full_dates", "privacy-exceptions.csv", 2, None))
+
+
+def test_the_repository_s_exceptions_each_have_a_reason_and_name_no_value():
+    rows = (ROOT / "privacy-exceptions.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert rows and all(re.fullmatch(r"[a-z_]+,[^,]+,[0-9a-f]{64},.{20,}", row) for row in rows)
+
+
+# -- a release can be cut ---------------------------------------------------------------------------
+
+def published_copy(tmp_path):
+    """The repository's published files (what git would commit), copied."""
+    copy = tmp_path / "repository"
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    return copy
+
+
+@pytest.mark.tools("git")
+@pytest.mark.parametrize("step", ["patch", "minor", "major"])
+def test_a_release_is_cut_by_one_command_and_validates(tmp_path, step):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bump_version
+    from release.versions import stated_versions
+    from validator import validate_package
+    copy = published_copy(tmp_path)
+    major, minor, patch = map(int, stated_versions(copy)["datapackage.json"].split("."))
+    version = {"patch": f"{major}.{minor}.{patch + 1}", "minor": f"{major}.{minor + 1}.0",
+               "major": f"{major + 1}.0.0"}[step]
+    released = "2099" "-06-30"
+    assert bump_version.main([version, "--date", released], root=copy) == 0
+    assert set(stated_versions(copy).values()) == {version}
+    assert f"date-released: {released}" in (copy / "CITATION.cff").read_text(encoding="utf-8")
+    assert f"(Version {version})" in (copy / "README.md").read_text(encoding="utf-8")
+    assert validate_package(copy / "datapackage.json").findings == []
+    assert bump_version.main([version], root=copy) == 2  # not a step from itself
+
+
+def test_no_test_prints_the_current_release_date():
+    """The next release changes it; a test that printed it would then hold a date refused."""
+    released = re.search(r"^date-released: (\S+)", (ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.M).group(1)
+    assert [p.name for p in (ROOT / "tests").glob("*.py") if released in p.read_text(encoding="utf-8")] == []
+
+
+# -- bounded work ---------------------------------------------------------------------------------
+
+def test_a_60_mib_one_line_file_is_refused_in_bounded_memory(package):
+    """Refused by its size before it is read: the validator's peak memory stays far below it."""
+    (package.root / "docs").mkdir()
+    with open(package.root / "docs" / "notes.md", "wb") as file:
+        file.write(b"1" * (60 * 2**20))
+    script = ("import resource, subprocess, sys\n"
+              "result = subprocess.run([sys.executable, sys.argv[1], sys.argv[2], '--json'], capture_output=True)\n"
+              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\nprint(result.stdout.decode())")
+    out = subprocess.run([sys.executable, "-c", script, str(ROOT / "validate.py"), str(package.descriptor)],
+                         capture_output=True, text=True, timeout=300).stdout
+    peak_kib, report = out.split("\n", 1)
+    assert int(peak_kib) < 200 * 1024
+    [finding] = json.loads(report)["findings"]
+    assert finding["check"] == "files_declared" and "exceed" in finding["message"]
+
+
+# -- pre-filters that never drop what their detectors find ------------------------------------------
+
+# Text rich in what the detectors look for: digits and their separators, letters that look like
+# digits, month names, at signs and "at"/"dot", escapes, markup, other scripts and invisible marks.
+ALPHABET = st.sampled_from(list(string.digits + " -./()+~_,:@Xx\n\tOolIS") + [
+    "1970", "0101", "0017", "999999", "138", "852", "+86", "00", "March", "Mar", "dec", "at", "dot", " at ",
+    " dot ", "[at]", "(dot)", "com", "org", "<b>", "</b>", "&#57;", "%39", "\\x39", "=39", "\u5f20", "\u202e",
+    "\u200b", "\uff11", "\u0661", "\u2e9b", "\ue000", "W09", "\u5e74", "\u6708", "\u65e5", "tel ", "IX", "th"])
+TEXTS = st.lists(ALPHABET, max_size=30).map("".join)
+
+
+@pytest.mark.parametrize("detector", DETECTORS, ids=lambda d: d.CHECK)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=TEXTS, numeric=st.booleans())
+def test_a_detector_s_pre_filter_never_drops_what_it_finds(detector, text, numeric):
+    if detector.find(text, numeric):
+        assert detector.MAY_HOLD.search(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(cells=st.lists(TEXTS, min_size=1, max_size=4))
+def test_the_union_of_the_pre_filters_never_drops_a_text_or_a_row_that_holds_something(cells):
+    for cell in cells:
+        if found_in(cell):
+            assert may_hold(cell)
+    if any(found_in(cell) for cell in cells):
+        assert row_may_hold(cells)

@@ -1,0 +1,106 @@
+"""How the number, date and e-mail detectors read a character: NFKC (full-width digits and ＠
+count), digits of every script and every numeric sign worth 0 to 9 (circled, parenthesised,
+superscript, Hangzhou and counting-rod numerals, Roman numerals) as 0-9, format characters
+(zero-width spaces, soft hyphens, bidirectional controls) and combining marks (a keycap, an
+underline) dropped, every space as a space, every line break as "\\n", every dash and
+dash-like sign as "-" (`normalise`), with where each character of the result comes from
+(`with_origin`).
+
+>>> normalise("\\u2779\\u2778 1\\u20e3 \\u00b3 \\u3029\\U0001d368")
+'43 1 3 99'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Sequence
+
+# Signs read as a dash between digits though not of category Pd: minus signs and the like.
+_DASHES = "\u2212\u2796\ufe63\uff0d\u02d7\u2043\u2219\u2027\u2e3a\u2e3b"
+_DOTS = "\u00b7\u2022\u30fb\uff65\u3002\uff61"  # middle dots, bullets, ideographic full stops
+# Tab is read as a space, and every line break as "\n"; any other ASCII character is itself.
+_ASCII_BREAKS = {"\t": " ", "\r": "\n", "\x0b": "\n", "\x0c": "\n"}
+
+
+class _Normaliser(dict):
+    """`str.translate` table, filled as characters are met: one character to what the
+    detectors read."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category in ("Cf", "Mn", "Me", "Mc"):
+            out = ""
+        elif category in ("Nd", "No", "Nl") and _digit_value(char) is not None:
+            out = str(_digit_value(char))
+        elif category in ("Zl", "Zp") or char == "\x85":
+            out = "\n"
+        elif category in ("Zs", "Cc"):
+            out = char if char == "\x00" else " "
+        elif category == "Pd" or char in _DASHES:
+            out = "-"
+        elif char in _DOTS:
+            out = "."
+        else:
+            out = unicodedata.normalize("NFKC", char)
+            if out != char:
+                out = out.translate(self)
+        self[code] = out
+        return out
+
+
+def _digit_value(char: str) -> int | None:
+    """The digit a numeric character is written for: its value when that is 0 to 9, and the
+    tens digit of a counting-rod tens numeral (a place-value digit like any other)."""
+    value = unicodedata.numeric(char, None)
+    if value is None or value != int(value):
+        return None
+    if value >= 10 and "TENS DIGIT" in unicodedata.name(char, ""):
+        value //= 10
+    return int(value) if 0 <= value <= 9 else None
+
+
+def _ascii_table() -> _Normaliser:
+    return _Normaliser({code: _ASCII_BREAKS.get(chr(code), chr(code)) for code in range(128)})
+
+
+_TABLE = _ascii_table()
+
+
+def clear_caches() -> None:
+    """Forget the characters met so far (for a mutation tester: nothing computed before a
+    change of this module may answer for it)."""
+    global _TABLE
+    _TABLE = _ascii_table()
+
+
+
+def normalise(text: str) -> str:
+    """`text` as the number, date and e-mail detectors read it (see the module's docstring)."""
+    if not text.isascii():
+        return text.translate(_TABLE)
+    for char, out in _ASCII_BREAKS.items():
+        if char in text:
+            text = text.replace(char, out)
+    return text
+
+
+def with_origin(text: str) -> tuple[str, Sequence[int]]:
+    """The plain reading, with the position in `text` of each of its characters (a range
+    where the reading keeps one character for one)."""
+    if text.isascii():
+        return normalise(text), range(len(text))
+    changed = "".join(char for char in set(text) if len(_TABLE[ord(char)]) != 1)
+    if not changed:
+        return text.translate(_TABLE), range(len(text))
+    parts, origin, last = [], [], 0
+    for match in re.finditer(f"[{re.escape(changed)}]", text):
+        parts.append(text[last:match.start()].translate(_TABLE))
+        origin.extend(range(last, match.start()))
+        out = _TABLE[ord(match.group())]
+        parts.append(out)
+        origin.extend([match.start()] * len(out))
+        last = match.end()
+    parts.append(text[last:].translate(_TABLE))
+    origin.extend(range(last, len(text)))
+    return "".join(parts), origin
