@@ -17,7 +17,7 @@ from selenium.webdriver.common.keys import Keys
 from conftest import ROOT
 
 VERSION = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
-from viewer.chromium import INSTALL_HINT, find_chromium, start_chromium
+from viewer.chromium import find_chromium, missing, start_chromium
 from viewer.package import load
 
 PAGE_URL = (ROOT / "docs" / "index.html").as_uri()
@@ -40,10 +40,10 @@ return texts;
 
 
 def require_chromium():
-    """Chromium's (browser, driver) paths; skip without them, or fail when CI=true."""
+    """Chromium's (browser, driver) paths; skip without either, or fail when CI=true."""
     found = find_chromium()
-    if found is None:
-        message = f"Chromium not found: {INSTALL_HINT}"
+    message = missing(*found)
+    if message:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{message}. CI=true, so the browser tests must run, not skip.")
         pytest.skip(message)
@@ -76,11 +76,29 @@ def mark(browser, key: str):
 
 
 # -- the policy on a machine without Chromium -----------------------------------------------
-def test_without_chromium_the_tests_skip_but_fail_under_ci(monkeypatch):
-    monkeypatch.setattr("test_site_browser.find_chromium", lambda: None)
-    monkeypatch.delenv("CI", raising=False)
-    with pytest.raises(pytest.skip.Exception, match="apt-get install chromium chromium-driver"):
+# The programs on the PATH, and what the skip message must then say: what is missing (and
+# where the other one is), and the Debian or Ubuntu package(s) that install it.
+MISSING = [
+    ({}, ["Chromium and chromedriver (Chromium's driver) not found: ",
+          "`apt-get install chromium chromium-driver`", "set CHROMIUM and CHROMEDRIVER"]),
+    ({"chromedriver": "/opt/x/chromedriver"},
+     ["Chromium not found (found: /opt/x/chromedriver): ", "`apt-get install chromium`",
+      "set CHROMIUM to"]),
+    ({"chromium": "/opt/x/chromium"},
+     ["chromedriver (Chromium's driver) not found (found: /opt/x/chromium): ",
+      "`apt-get install chromium-driver`", "set CHROMEDRIVER to"]),
+]
+
+
+@pytest.mark.parametrize("installed, says", MISSING, ids=["both", "browser", "driver"])
+def test_without_chromium_or_its_driver_the_tests_skip_naming_it_but_fail_under_ci(
+        monkeypatch, installed, says):
+    for name in ("CHROMIUM", "CHROMEDRIVER", "CHROMEWEBDRIVER", "CI"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("viewer.chromium.shutil.which", installed.get)
+    with pytest.raises(pytest.skip.Exception) as skipped:
         require_chromium()
+    assert all(part in str(skipped.value) for part in says), str(skipped.value)
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI=true"):
         require_chromium()
