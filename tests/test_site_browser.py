@@ -75,6 +75,34 @@ def mark(browser, key: str):
     return browser.find_element(By.ID, key)
 
 
+# What a reader sees of an element: None if its first box lies on the screen (the visual
+# viewport: on a phone, the part of a page wider than the screen that is shown) and is the
+# topmost thing at its middle, the middle of its top edge and its two ends (but for the marks
+# and the paragraph around it in the article, drawn behind it); otherwise what hides it.
+HIDDEN_BY = """
+const target = arguments[0], box = target.getClientRects()[0], view = visualViewport;
+const middle = (box.top + box.bottom) / 2;
+const points = [[box.left + 1, middle], [(box.left + box.right) / 2, box.top + 1],
+                [(box.left + box.right) / 2, middle], [box.right - 1, middle]];
+for (const [x, y] of points) {
+  if (x < view.offsetLeft || y < view.offsetTop || x > view.offsetLeft + view.width
+      || y > view.offsetTop + view.height) {
+    return `off the screen at (${x}, ${y})`;
+  }
+  const top = document.elementFromPoint(x, y);
+  if (!top || !(target.contains(top) || top.contains(target) && top.closest("#article"))) {
+    const place = top && top.closest("[id]");
+    return `${top ? top.tagName : "nothing"} in #${place ? place.id : "?"} at (${x}, ${y})`;
+  }
+}
+return null;
+"""
+
+
+def hidden_by(browser, element) -> str | None:
+    return browser.execute_script(HIDDEN_BY, element)
+
+
 # -- the policy on a machine without Chromium -----------------------------------------------
 # The programs on the PATH, and what the skip message must then say: what is missing (and
 # where the other one is), and the Debian or Ubuntu package(s) that install it.

@@ -61,10 +61,12 @@ def _first(*names: str) -> str | None:
     return next((path for path in map(shutil.which, names) if path), None)
 
 
-def start_chromium(profile: Path, width: int = 1200, height: int = 800):
+def start_chromium(profile: Path, width: int = 1200, height: int = 800, mobile: bool = False):
     """A Selenium driver for headless Chromium with a fresh profile in `profile`, a
     `width` x `height` viewport, logging every network event (performance log) and console
-    message (browser log)."""
+    message (browser log). With `mobile`, the viewport is a phone's: the page's viewport
+    meta element applies, and a page wider than the screen widens the viewport (as a phone
+    zooms out) instead of scrolling sideways."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -79,5 +81,5 @@ def start_chromium(profile: Path, width: int = 1200, height: int = 800):
     chrome = webdriver.Chrome(options=options, service=Service(executable_path=driver))
     # The window includes the browser's own bars; fix the page's viewport itself.
     chrome.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
     return chrome

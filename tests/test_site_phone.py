@@ -1,0 +1,76 @@
+"""The committed page on a phone: headless Chromium emulating a phone's screen (the viewport
+meta element applies, and a page wider than the screen makes the browser zoom out), 360 and
+390 CSS pixels wide. There:
+
+- the page never scrolls sideways, and the panel and its Close button stay on screen
+
+The same page on a desktop: tests/test_site_browser.py, whose helpers these tests share.
+"""
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from test_site_browser import hidden_by, mark, open_page, require_chromium
+from viewer.chromium import start_chromium
+
+PHONES = (360, 390)  # CSS pixels: a small Android phone, an iPhone 12 to 15
+HEIGHT = 780
+
+# The document's width, the viewport's, and the elements that stick out on the right (the
+# side a page scrolls to), but for those inside a scroll container of their own.
+WIDTHS = """
+const outside = [...document.querySelectorAll("body *")].filter(node => {
+  const box = node.getBoundingClientRect();
+  return !node.parentElement.closest(".scroll") && box.width > 0 && box.right > innerWidth;
+});
+return [document.documentElement.scrollWidth, innerWidth,
+        outside.slice(0, 5).map(node => node.tagName + "." + node.className)];
+"""
+
+
+@pytest.fixture(scope="module", params=PHONES, ids=lambda width: f"{width}px")
+def phone(request, tmp_path_factory):
+    require_chromium()
+    driver = start_chromium(tmp_path_factory.mktemp("phone-profile"), request.param, HEIGHT,
+                            mobile=True)
+    driver.screen_width = request.param
+    yield driver
+    driver.quit()
+
+
+def assert_no_sideways_scroll(phone):
+    document, viewport, outside = phone.execute_script(WIDTHS)
+    assert (document, viewport, outside) == (phone.screen_width, phone.screen_width, [])
+
+
+def test_the_page_never_scrolls_sideways_nor_does_the_panel(phone):
+    assert_no_sideways_scroll(open_page(phone))
+    mark(phone, "quotes/q-matsuda-comply").click()
+    panel = phone.find_element(By.ID, "panel")
+    assert panel.is_displayed()
+    assert_no_sideways_scroll(phone)
+    assert phone.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", panel)
+    assert_no_sideways_scroll(open_page(phone, "entities/luke_de_pulford"))
+
+
+def test_the_timeline_is_drawn_large_enough_to_read_in_a_box_that_scrolls(phone):
+    """Its labels at 10 pixels or more, in a box of its own no wider than the screen."""
+    label_size, box_width, drawn_width = open_page(phone).execute_script(
+        "const svg = document.querySelector('svg.timeline'), box = svg.parentElement;"
+        "const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;"
+        "const size = parseFloat(getComputedStyle(svg.querySelector('.label')).fontSize);"
+        "return [size * scale, box.getBoundingClientRect().right, box.scrollWidth];")
+    assert label_size >= 10 and box_width <= phone.screen_width < drawn_width
+
+
+def test_the_panel_s_close_button_is_on_screen_even_with_the_panel_scrolled(phone):
+    open_page(phone)
+    mark(phone, "figures/f-party-membership").click()
+    close = phone.find_element(By.ID, "panel-close")
+    assert hidden_by(phone, close) is None
+    phone.execute_script("document.getElementById('panel').scrollTop = 1e6")
+    assert phone.execute_script("return document.getElementById('panel').scrollTop") > 0
+    assert hidden_by(phone, close) is None
+    close.click()
+    assert not phone.find_element(By.ID, "panel").is_displayed()
