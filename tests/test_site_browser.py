@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import struct
+from contextlib import contextmanager
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
@@ -21,6 +22,7 @@ from viewer.chromium import find_chromium, missing, start_chromium
 from viewer.package import load
 
 PAGE_URL = (ROOT / "docs" / "index.html").as_uri()
+WIDTH, HEIGHT = 1200, 800  # the desktop viewport of these tests
 PACKAGE = load(ROOT)
 
 # Every marked row's text, joined over its elements in document order, as the DOM has it.
@@ -53,7 +55,7 @@ def require_chromium():
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     require_chromium()
-    driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
+    driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"), WIDTH, HEIGHT)
     yield driver
     driver.quit()
 
@@ -101,6 +103,43 @@ return null;
 
 def hidden_by(browser, element) -> str | None:
     return browser.execute_script(HIDDEN_BY, element)
+
+
+@contextmanager
+def viewport(browser, width: int):
+    """A desktop viewport `width` pixels wide, then the module's again."""
+    def size(width: int):
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                {"width": width, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False})
+    size(width)
+    try:
+        yield browser
+    finally:
+        size(WIDTH)
+
+
+@contextmanager
+def scripts_off(browser):
+    """The pages loaded inside run without JavaScript, as with scripts blocked."""
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        yield browser
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+# A statement, whose first line runs to the right edge of the text.
+DEEP_LINK = "statements/s-global-web"
+
+
+def deep_link_target(browser, key: str, script: bool):
+    """The mark `key` after following index.html#key, with or without the script."""
+    if script:
+        return mark(open_page(browser, key), key)
+    with scripts_off(browser):
+        target = mark(open_page(browser, key), key)
+        assert "is-current" not in target.get_attribute("class")  # no script ran
+        return target
 
 
 # -- the policy on a machine without Chromium -----------------------------------------------
@@ -196,6 +235,19 @@ def test_a_deep_link_to_a_figure_scrolls_to_it_highlights_it_and_opens_its_panel
     assert 0 < top < browser.execute_script("return innerHeight")
 
 
+@pytest.mark.parametrize("width", [WIDTH, 800], ids=[f"{WIDTH}px", "800px"])
+@pytest.mark.parametrize("script", [True, False], ids=["script", "no script"])
+def test_a_deep_link_s_target_is_clear_of_the_sticky_legend_and_the_panel(browser, script, width):
+    """At 800 pixels the side sheet takes half the width, and the legend above the narrower
+    text wraps onto more rows."""
+    with viewport(browser, width):
+        target = deep_link_target(browser, DEEP_LINK, script)
+        legend = browser.find_element(By.ID, "legend")
+        assert legend.value_of_css_property("position") == "sticky"  # what the test is about
+        assert browser.find_element(By.ID, "panel").is_displayed() == script
+        assert hidden_by(browser, target) is None
+
+
 def test_an_unknown_id_is_answered_politely(browser):
     open_page(browser, "quotes/q-no-such-quote")
     text = panel_text(browser)
@@ -239,6 +291,10 @@ def test_print_hides_the_panel_and_underlines_the_marks(browser):
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         assert not browser.find_element(By.ID, "panel").is_displayed()
+        margins = browser.execute_script(  # the text centred, not kept clear of a panel
+            "const style = getComputedStyle(document.querySelector('main'));"
+            "return [style.marginLeft, style.marginRight]")
+        assert margins[0] == margins[1]
         quote = mark(browser, "quotes/q-matsuda-comply")
         assert quote.value_of_css_property("background-color") == "rgba(0, 0, 0, 0)"
         assert quote.value_of_css_property("text-decoration-line") == "underline"
@@ -270,4 +326,4 @@ def test_a_screenshot_is_written(browser, tmp_path):
     path = tmp_path / "page.png"
     assert browser.save_screenshot(str(path))
     png = path.read_bytes()
-    assert png.startswith(b"\x89PNG") and struct.unpack(">II", png[16:24]) == (1200, 800)
+    assert png.startswith(b"\x89PNG") and struct.unpack(">II", png[16:24]) == (WIDTH, HEIGHT)

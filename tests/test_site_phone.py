@@ -3,6 +3,7 @@ meta element applies, and a page wider than the screen makes the browser zoom ou
 390 CSS pixels wide. There:
 
 - the page never scrolls sideways, and the panel and its Close button stay on screen
+- a deep link's target is clear of the legend and the panel, with and without the script
 
 The same page on a desktop: tests/test_site_browser.py, whose helpers these tests share.
 """
@@ -11,7 +12,8 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 
-from test_site_browser import hidden_by, mark, open_page, require_chromium
+from test_site_browser import (DEEP_LINK, deep_link_target, hidden_by, mark, open_page,
+                               require_chromium)
 from viewer.chromium import start_chromium
 
 PHONES = (360, 390)  # CSS pixels: a small Android phone, an iPhone 12 to 15
@@ -74,3 +76,10 @@ def test_the_panel_s_close_button_is_on_screen_even_with_the_panel_scrolled(phon
     assert hidden_by(phone, close) is None
     close.click()
     assert not phone.find_element(By.ID, "panel").is_displayed()
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["script", "no script"])
+def test_a_deep_link_s_target_is_clear_of_the_legend_and_the_panel(phone, script):
+    target = deep_link_target(phone, DEEP_LINK, script)
+    assert phone.find_element(By.ID, "panel").is_displayed() == script
+    assert hidden_by(phone, target) is None
