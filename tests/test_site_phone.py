@@ -4,6 +4,7 @@ meta element applies, and a page wider than the screen makes the browser zoom ou
 
 - the page never scrolls sideways, and the panel and its Close button stay on screen
 - a deep link's target is clear of the legend and the panel, with and without the script
+- marks turned off leave no gaps
 
 The same page on a desktop: tests/test_site_browser.py, whose helpers these tests share.
 """
@@ -83,3 +84,40 @@ def test_a_deep_link_s_target_is_clear_of_the_legend_and_the_panel(phone, script
     target = deep_link_target(phone, DEEP_LINK, script)
     assert phone.find_element(By.ID, "panel").is_displayed() == script
     assert hidden_by(phone, target) is None
+
+
+# For each paragraph of the article, how far (in CSS pixels) its layout is from its plain
+# text's (a copy beside it, without marks): in its height, and where its last character ends.
+DRIFT_FROM_PLAIN_TEXT = """
+const measure = p => {
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  let last = null;
+  while (walker.nextNode()) { last = walker.currentNode; }
+  const range = document.createRange();
+  range.setStart(last, last.length - 1); range.setEnd(last, last.length);
+  const box = p.getBoundingClientRect(), end = range.getBoundingClientRect();
+  return [box.height, end.right - box.left, end.top - box.top];
+};
+return [...document.querySelectorAll("#article p")].map(p => {
+  const plain = p.cloneNode(false);
+  plain.textContent = p.textContent;
+  p.after(plain);
+  const [marked, copy] = [measure(p), measure(plain)];
+  plain.remove();
+  return Math.max(...marked.map((value, i) => Math.abs(value - copy[i])));
+});
+"""
+
+
+def test_marks_turned_off_leave_no_gaps_in_the_text(phone):
+    """With every kind unticked in the legend, each paragraph lays out exactly as its plain
+    text: no padding or border of a hidden mark is left between the words."""
+    open_page(phone)
+    boxes = phone.find_elements(By.CSS_SELECTOR, "#legend input[type=checkbox]")
+    phone.execute_script("arguments[0].forEach(box => box.click())", boxes)
+    assert not any(box.is_selected() for box in boxes)
+    drift = phone.execute_script(DRIFT_FROM_PLAIN_TEXT)
+    assert len(drift) > 10
+    # Text shaped in pieces (at the marks' edges) may end a fraction of a pixel off; a hidden
+    # mark's border or padding is a pixel or more.
+    assert {index: round(d, 2) for index, d in enumerate(drift) if d >= .5} == {}
