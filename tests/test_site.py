@@ -115,7 +115,7 @@ def test_follows_an_edit_of_the_data(package):
 
 def test_viewer_doctests():
     for module in (viewer.markup, viewer.spans, viewer.timeline, viewer.contrast, viewer.png,
-                   viewer.panels, viewer.links, viewer.build):
+                   viewer.panels, viewer.links, viewer.build, viewer.figures):
         assert doctest.testmod(module).failed == 0, module.__name__
 
 
@@ -227,7 +227,7 @@ def test_every_field_of_a_row_is_in_its_panel_with_its_schema_title():
 
 def test_figure_panels_draw_hedge_and_bounds():
     nearly = panel_of("figures/f-members-embedded")
-    assert 'class="dot open"' in nearly and "Upper bound 2000000, excluded" in nearly
+    assert 'class="dot open"' in nearly and "Upper bound 2,000,000, excluded" in nearly
     at_least = panel_of("figures/f-vaccine-developers")
     assert 'class="band"' in at_least and "Lower bound 2, included" in at_least
     about_ = panel_of("figures/f-party-branches")

@@ -5,6 +5,7 @@ meta element applies, and a page wider than the screen makes the browser zoom ou
 - the page never scrolls sideways, and the panel and its Close button stay on screen
 - a deep link's target is clear of the legend and the panel, with and without the script
 - marks turned off leave no gaps
+- the panel writes figures as people write them
 
 The same page on a desktop: tests/test_site_browser.py, whose helpers these tests share.
 """
@@ -84,6 +85,20 @@ def test_a_deep_link_s_target_is_clear_of_the_legend_and_the_panel(phone, script
     target = deep_link_target(phone, DEEP_LINK, script)
     assert phone.find_element(By.ID, "panel").is_displayed() == script
     assert hidden_by(phone, target) is None
+
+
+def test_the_panel_writes_figures_with_thousands_separators(phone):
+    """As the article writes 79,000: the interval's label, its caption and the fields; the
+    CSV line stays as the file has it."""
+    open_page(phone, "figures/f-party-membership")
+    shown = phone.execute_script(
+        "const body = document.getElementById('panel-body').cloneNode(true);"
+        "const line = body.querySelector('pre.csv'); line.remove();"
+        "return [body.textContent, line.textContent]")
+    assert shown[0].count("92,000,000") == 3 and "92000000" not in shown[0]
+    assert ",92000000," in shown[1]
+    open_page(phone, "figures/f-members-embedded")
+    assert "Upper bound 2,000,000, excluded" in phone.find_element(By.ID, "panel").text
 
 
 # For each paragraph of the article, how far (in CSS pixels) its layout is from its plain
