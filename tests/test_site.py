@@ -342,8 +342,10 @@ def test_the_page_fetches_nothing(page):
     assert external == [PACKAGE.descriptor["licenses"][0]["path"]]  # a link to follow, not a load
 
 
-def test_screenshot_is_a_small_png_without_metadata():
-    png = (ROOT / "docs" / "screenshot.png").read_bytes()
+@pytest.mark.parametrize("name, size", [("screenshot.png", (1200, 800)),
+                                        ("screenshot-phone.png", (390, 844))])
+def test_screenshot_is_a_small_png_without_metadata(name, size):
+    png = (ROOT / "docs" / name).read_bytes()
     kinds = [kind for kind, _ in viewer.png.chunks(png)]
     assert set(kinds) <= viewer.png.KEPT and kinds[0] == b"IHDR" and kinds[-1] == b"IEND"
-    assert struct.unpack(">II", png[16:24]) == (1200, 800) and len(png) < 400_000
+    assert struct.unpack(">II", png[16:24]) == size and len(png) < 400_000

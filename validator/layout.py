@@ -20,7 +20,7 @@ REPOSITORY_FILES = (
     "validator/*.py", "viewer/*.py", "viewer/*.css", "viewer/*.js",
     "release/*.py", "release/*.jsonld",
     "scripts/*.py", "tests/*.py", "benchmarks/*.py",
-    "docs/*.md", "docs/index.html", "docs/screenshot.png",
+    "docs/*.md", "docs/index.html", "docs/screenshot.png", "docs/screenshot-phone.png",
 )
 # Never part of the package, and skipped no more than git skips them (`.gitignore` anchors
 # them with a leading "/"): these directories at the top only (version control where git
@@ -28,8 +28,8 @@ REPOSITORY_FILES = (
 # anywhere. A `docs/.git/` or `docs/mutants/` is not skipped: a copy would carry it.
 IGNORED_TOP = frozenset({".git", ".venv", ".pytest_cache", ".hypothesis", "mutants", "build"})
 IGNORED_SUFFIXES = (".pyc",)
-# The only binary file a repository may hold; the privacy layer reads its metadata chunks.
-BINARY_FILES = ("docs/screenshot.png",)
+# The only binary files a repository may hold; the privacy layer reads their metadata chunks.
+BINARY_FILES = ("docs/screenshot.png", "docs/screenshot-phone.png")
 
 
 def documented(path: str) -> bool:
