@@ -278,13 +278,14 @@ def png(*chunks: bytes) -> bytes:
     return conftest.png(1, 1, colour=0, before=chunks)
 
 
-def test_the_screenshot_holds_no_text(package):
+@pytest.mark.parametrize("name", ["screenshot.png", "screenshot-phone.png"])
+def test_the_screenshot_holds_no_text(package, name):
     (package.root / "docs").mkdir()
-    screenshot = package.root / "docs" / "screenshot.png"
+    screenshot = package.root / "docs" / name
     screenshot.write_bytes(png())
     assert_findings(package.validate())
     screenshot.write_bytes(png((b"tEXt", b"Comment\x00" + EMAIL.encode())))
-    assert_findings(package.validate(), ("privacy", "no_text_in_images", "docs/screenshot.png", None, None))
+    assert_findings(package.validate(), ("privacy", "no_text_in_images", f"docs/{name}", None, None))
 
 
 def test_identifier_in_a_key_column_is_withheld_in_every_finding(package):

@@ -273,8 +273,9 @@ def test_text_in_the_screenshot_s_image_data(package, content, says):
     assert says in finding.message and finding.message.endswith("expected a PNG image with image data only")
 
 
-def test_the_real_screenshot_holds_image_data_only():
-    assert png_problem((ROOT / "docs" / "screenshot.png").read_bytes()) is None
+@pytest.mark.parametrize("name", ["screenshot.png", "screenshot-phone.png"])
+def test_the_real_screenshot_holds_image_data_only(name):
+    assert png_problem((ROOT / "docs" / name).read_bytes()) is None
 
 
 # -- 6. the files checked are the files published -------------------------------------------

@@ -115,7 +115,7 @@ def test_follows_an_edit_of_the_data(package):
 
 def test_viewer_doctests():
     for module in (viewer.markup, viewer.spans, viewer.timeline, viewer.contrast, viewer.png,
-                   viewer.panels, viewer.links, viewer.build):
+                   viewer.panels, viewer.links, viewer.build, viewer.figures):
         assert doctest.testmod(module).failed == 0, module.__name__
 
 
@@ -227,7 +227,7 @@ def test_every_field_of_a_row_is_in_its_panel_with_its_schema_title():
 
 def test_figure_panels_draw_hedge_and_bounds():
     nearly = panel_of("figures/f-members-embedded")
-    assert 'class="dot open"' in nearly and "Upper bound 2000000, excluded" in nearly
+    assert 'class="dot open"' in nearly and "Upper bound 2,000,000, excluded" in nearly
     at_least = panel_of("figures/f-vaccine-developers")
     assert 'class="band"' in at_least and "Lower bound 2, included" in at_least
     about_ = panel_of("figures/f-party-branches")
@@ -342,8 +342,10 @@ def test_the_page_fetches_nothing(page):
     assert external == [PACKAGE.descriptor["licenses"][0]["path"]]  # a link to follow, not a load
 
 
-def test_screenshot_is_a_small_png_without_metadata():
-    png = (ROOT / "docs" / "screenshot.png").read_bytes()
+@pytest.mark.parametrize("name, size", [("screenshot.png", (1200, 800)),
+                                        ("screenshot-phone.png", (390, 844))])
+def test_screenshot_is_a_small_png_without_metadata(name, size):
+    png = (ROOT / "docs" / name).read_bytes()
     kinds = [kind for kind, _ in viewer.png.chunks(png)]
     assert set(kinds) <= viewer.png.KEPT and kinds[0] == b"IHDR" and kinds[-1] == b"IEND"
-    assert struct.unpack(">II", png[16:24]) == (1200, 800) and len(png) < 400_000
+    assert struct.unpack(">II", png[16:24]) == size and len(png) < 400_000

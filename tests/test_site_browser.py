@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import struct
+from contextlib import contextmanager
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
@@ -17,10 +18,11 @@ from selenium.webdriver.common.keys import Keys
 from conftest import ROOT
 
 VERSION = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
-from viewer.chromium import INSTALL_HINT, find_chromium, start_chromium
+from viewer.chromium import find_chromium, missing, start_chromium
 from viewer.package import load
 
 PAGE_URL = (ROOT / "docs" / "index.html").as_uri()
+WIDTH, HEIGHT = 1200, 800  # the desktop viewport of these tests
 PACKAGE = load(ROOT)
 
 # Every marked row's text, joined over its elements in document order, as the DOM has it.
@@ -40,10 +42,10 @@ return texts;
 
 
 def require_chromium():
-    """Chromium's (browser, driver) paths; skip without them, or fail when CI=true."""
+    """Chromium's (browser, driver) paths; skip without either, or fail when CI=true."""
     found = find_chromium()
-    if found is None:
-        message = f"Chromium not found: {INSTALL_HINT}"
+    message = missing(*found)
+    if message:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{message}. CI=true, so the browser tests must run, not skip.")
         pytest.skip(message)
@@ -53,7 +55,7 @@ def require_chromium():
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     require_chromium()
-    driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
+    driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"), WIDTH, HEIGHT)
     yield driver
     driver.quit()
 
@@ -75,12 +77,95 @@ def mark(browser, key: str):
     return browser.find_element(By.ID, key)
 
 
+# What a reader sees of an element: None if its first box lies on the screen (the visual
+# viewport: on a phone, the part of a page wider than the screen that is shown) and is the
+# topmost thing at its middle, the middle of its top edge and its two ends (but for the marks
+# and the paragraph around it in the article, drawn behind it); otherwise what hides it.
+HIDDEN_BY = """
+const target = arguments[0], box = target.getClientRects()[0], view = visualViewport;
+const middle = (box.top + box.bottom) / 2;
+const points = [[box.left + 1, middle], [(box.left + box.right) / 2, box.top + 1],
+                [(box.left + box.right) / 2, middle], [box.right - 1, middle]];
+for (const [x, y] of points) {
+  if (x < view.offsetLeft || y < view.offsetTop || x > view.offsetLeft + view.width
+      || y > view.offsetTop + view.height) {
+    return `off the screen at (${x}, ${y})`;
+  }
+  const top = document.elementFromPoint(x, y);
+  if (!top || !(target.contains(top) || top.contains(target) && top.closest("#article"))) {
+    const place = top && top.closest("[id]");
+    return `${top ? top.tagName : "nothing"} in #${place ? place.id : "?"} at (${x}, ${y})`;
+  }
+}
+return null;
+"""
+
+
+def hidden_by(browser, element) -> str | None:
+    return browser.execute_script(HIDDEN_BY, element)
+
+
+@contextmanager
+def viewport(browser, width: int):
+    """A desktop viewport `width` pixels wide, then the module's again."""
+    def size(width: int):
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                {"width": width, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": False})
+    size(width)
+    try:
+        yield browser
+    finally:
+        size(WIDTH)
+
+
+@contextmanager
+def scripts_off(browser):
+    """The pages loaded inside run without JavaScript, as with scripts blocked."""
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        yield browser
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+# A statement, whose first line runs to the right edge of the text.
+DEEP_LINK = "statements/s-global-web"
+
+
+def deep_link_target(browser, key: str, script: bool):
+    """The mark `key` after following index.html#key, with or without the script."""
+    if script:
+        return mark(open_page(browser, key), key)
+    with scripts_off(browser):
+        target = mark(open_page(browser, key), key)
+        assert "is-current" not in target.get_attribute("class")  # no script ran
+        return target
+
+
 # -- the policy on a machine without Chromium -----------------------------------------------
-def test_without_chromium_the_tests_skip_but_fail_under_ci(monkeypatch):
-    monkeypatch.setattr("test_site_browser.find_chromium", lambda: None)
-    monkeypatch.delenv("CI", raising=False)
-    with pytest.raises(pytest.skip.Exception, match="apt-get install chromium chromium-driver"):
+# The programs on the PATH, and what the skip message must then say: what is missing (and
+# where the other one is), and the Debian or Ubuntu package(s) that install it.
+MISSING = [
+    ({}, ["Chromium and chromedriver (Chromium's driver) not found: ",
+          "`apt-get install chromium chromium-driver`", "set CHROMIUM and CHROMEDRIVER"]),
+    ({"chromedriver": "/opt/x/chromedriver"},
+     ["Chromium not found (found: /opt/x/chromedriver): ", "`apt-get install chromium`",
+      "set CHROMIUM to"]),
+    ({"chromium": "/opt/x/chromium"},
+     ["chromedriver (Chromium's driver) not found (found: /opt/x/chromium): ",
+      "`apt-get install chromium-driver`", "set CHROMEDRIVER to"]),
+]
+
+
+@pytest.mark.parametrize("installed, says", MISSING, ids=["both", "browser", "driver"])
+def test_without_chromium_or_its_driver_the_tests_skip_naming_it_but_fail_under_ci(
+        monkeypatch, installed, says):
+    for name in ("CHROMIUM", "CHROMEDRIVER", "CHROMEWEBDRIVER", "CI"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("viewer.chromium.shutil.which", installed.get)
+    with pytest.raises(pytest.skip.Exception) as skipped:
         require_chromium()
+    assert all(part in str(skipped.value) for part in says), str(skipped.value)
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI=true"):
         require_chromium()
@@ -150,6 +235,19 @@ def test_a_deep_link_to_a_figure_scrolls_to_it_highlights_it_and_opens_its_panel
     assert 0 < top < browser.execute_script("return innerHeight")
 
 
+@pytest.mark.parametrize("width", [WIDTH, 800], ids=[f"{WIDTH}px", "800px"])
+@pytest.mark.parametrize("script", [True, False], ids=["script", "no script"])
+def test_a_deep_link_s_target_is_clear_of_the_sticky_legend_and_the_panel(browser, script, width):
+    """At 800 pixels the side sheet takes half the width, and the legend above the narrower
+    text wraps onto more rows."""
+    with viewport(browser, width):
+        target = deep_link_target(browser, DEEP_LINK, script)
+        legend = browser.find_element(By.ID, "legend")
+        assert legend.value_of_css_property("position") == "sticky"  # what the test is about
+        assert browser.find_element(By.ID, "panel").is_displayed() == script
+        assert hidden_by(browser, target) is None
+
+
 def test_an_unknown_id_is_answered_politely(browser):
     open_page(browser, "quotes/q-no-such-quote")
     text = panel_text(browser)
@@ -170,7 +268,7 @@ def test_unticking_a_kind_in_the_legend_hides_its_marks(browser):
     assert quote.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)"
     browser.find_element(By.ID, "show-quotes").click()
     assert quote.value_of_css_property("background-color") == "rgba(0, 0, 0, 0)"
-    assert quote.value_of_css_property("border-bottom-color") == "rgba(0, 0, 0, 0)"
+    assert quote.value_of_css_property("border-bottom-style") == "none"
     assert quote.get_attribute("tabindex") == "-1"
     figure = mark(browser, "figures/f-party-membership")
     assert figure.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)"
@@ -193,6 +291,10 @@ def test_print_hides_the_panel_and_underlines_the_marks(browser):
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         assert not browser.find_element(By.ID, "panel").is_displayed()
+        margins = browser.execute_script(  # the text centred, not kept clear of a panel
+            "const style = getComputedStyle(document.querySelector('main'));"
+            "return [style.marginLeft, style.marginRight]")
+        assert margins[0] == margins[1]
         quote = mark(browser, "quotes/q-matsuda-comply")
         assert quote.value_of_css_property("background-color") == "rgba(0, 0, 0, 0)"
         assert quote.value_of_css_property("text-decoration-line") == "underline"
@@ -224,4 +326,4 @@ def test_a_screenshot_is_written(browser, tmp_path):
     path = tmp_path / "page.png"
     assert browser.save_screenshot(str(path))
     png = path.read_bytes()
-    assert png.startswith(b"\x89PNG") and struct.unpack(">II", png[16:24]) == (1200, 800)
+    assert png.startswith(b"\x89PNG") and struct.unpack(">II", png[16:24]) == (WIDTH, HEIGHT)

@@ -17,17 +17,18 @@ REPOSITORY_FILES = (
     "pyproject.toml",
     "action.yml", ".pre-commit-hooks.yaml", ".gitattributes", ".gitignore",
     ".ci/run", ".github/workflows/*.yml",
-    "validator/*.py", "validator/privacy/*.py", "validator/privacy/detectors/*.py", "viewer/*.py", "viewer/*.css", "viewer/*.js",
+    "validator/*.py", "validator/privacy/*.py", "validator/privacy/detectors/*.py",
+    "viewer/*.py", "viewer/*.css", "viewer/*.js",
     "release/*.py", "release/*.jsonld",
     "scripts/*.py", "tests/*.py", "benchmarks/*.py",
-    "docs/*.md", "docs/index.html", "docs/screenshot.png",
+    "docs/*.md", "docs/index.html", "docs/screenshot.png", "docs/screenshot-phone.png",
 )
 # Python compiles a module it imports into these, beside it: outside git (an unzipped release,
 # where validate.py runs) they are listed and their names scanned, never read. In git, what
 # it ignores is never listed, and what it would publish is read whatever its name.
 COMPILED = (".pyc",)
-# The only binary file a repository may hold; the privacy layer reads its metadata chunks.
-BINARY_FILES = ("docs/screenshot.png",)
+# The only binary files a repository may hold; the privacy layer reads their metadata chunks.
+BINARY_FILES = ("docs/screenshot.png", "docs/screenshot-phone.png")
 
 
 def documented(path: str) -> bool:

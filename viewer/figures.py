@@ -6,10 +6,24 @@ shaded); "about 79,000" implies no bound (the value alone).
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .markup import esc, tag, text
 from .package import Row
 
 WIDTH, LEFT, RIGHT, AXIS_Y = 320, 16, 304, 30
+# The figures table's columns that hold a quantity (its value and the bounds of its hedge).
+QUANTITIES = ("value", "lower", "upper")
+
+
+def grouped(number: str) -> str:
+    """A quantity as the file writes it, with thousands separators as the article writes its
+    figures ("about 79,000"); the CSV files have none.
+
+    >>> grouped("92000000"), grouped("6.5"), grouped("300")
+    ('92,000,000', '6.5', '300')
+    """
+    return format(Decimal(number), ",")
 
 
 def bounds(row: Row) -> tuple[float, float | None, float | None]:
@@ -38,7 +52,7 @@ def figure_svg(row: Row) -> str:
     if value not in (lower, upper):
         parts.append(_dot(x(value), filled=True))
     parts.append(text("text", {"x": f"{x(value):.0f}", "y": "54", "text-anchor": "middle",
-                               "class": "value"}, row.values["value"]))
+                               "class": "value"}, grouped(row.values["value"])))
     parts.append(text("text", {"x": str(LEFT), "y": "54", "text-anchor": "middle",
                                "class": "zero"}, "0"))
     return tag("svg", {"class": "interval", "viewBox": f"0 0 {WIDTH} 62", "aria-hidden": "true"},
@@ -58,10 +72,10 @@ def _dot(x: float, filled: bool) -> str:
 def figure_caption(row: Row) -> str:
     """The interval in words, from the row's own cells."""
     values = row.values
-    words = [f"Value {esc(values['value'])} ({esc(values['unit'])}), "
+    words = [f"Value {esc(grouped(values['value']))} ({esc(values['unit'])}), "
              f"qualifier <code>{esc(values['qualifier'])}</code>."]
-    words.append(f"Lower bound {esc(values['lower'])}, included." if values["lower"]
+    words.append(f"Lower bound {esc(grouped(values['lower']))}, included." if values["lower"]
                  else "No lower bound implied.")
-    words.append(f"Upper bound {esc(values['upper'])}, excluded (not reached)." if values["upper"]
-                 else "No upper bound implied.")
+    words.append(f"Upper bound {esc(grouped(values['upper']))}, excluded (not reached)."
+                 if values["upper"] else "No upper bound implied.")
     return " ".join(words)

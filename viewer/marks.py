@@ -53,13 +53,14 @@ def mark_css() -> str:
     no fill), and the legend's toggles.
 
     A legend checkbox `#show-<kind>` that is unchecked turns that kind's marks off in the
-    article (CSS `:has`, so the toggles work without the script)."""
+    article (CSS `:has`, so the toggles work without the script): no fill, no line, and no
+    border or padding either, which would leave gaps between the words."""
     rules = []
     for mark in MARKS:
         fill = f"background: {mark.background}; " if mark.background else ""
         rules.append(f".m-{mark.kind} {{ {fill}{mark.css.format(line=mark.line)} }}")
         rules.append(f"body:has(#show-{mark.kind}:not(:checked)) #article .m-{mark.kind} "
-                     "{ background: none; border-color: transparent; text-decoration: none; }")
+                     "{ background: none; border: 0; padding: 0; text-decoration: none; }")
     rules.append("@media print {")
     rules.append("  .m, .swatch { background: none !important; border: 0 !important; "
                  "padding: 0 !important; }")

@@ -216,5 +216,13 @@
     });
   });
 
-  if (location.hash) { followHash(); }
+  if (location.hash) {
+    followHash();
+    /* While the page loads, the browser keeps the address's target where the CSS puts it
+       (below the legend as it is without a panel); once loaded, place it as reveal() does. */
+    window.addEventListener("load", function () {
+      var places = placesOf(decoded(location.hash.slice(1)));
+      if (places.length) { reveal(places[0]); }
+    });
+  }
 })();

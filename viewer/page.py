@@ -114,7 +114,7 @@ def _timeline(package: Package) -> str:
     events = list(package.tables["events"].rows)
     return tag("section", {"id": "timeline", "aria-labelledby": "timeline-title"},
                text("h2", {"id": "timeline-title"}, "Timeline of the dated events"),
-               tag("figure", None, timeline_svg(events),
+               tag("figure", None, tag("div", {"class": "scroll"}, timeline_svg(events)),
                    tag("figcaption", None,
                        "Each bar runs from the first to the last day its words can denote "
                        "(events.date_from to events.date_to, both included), so a vague "

@@ -9,7 +9,7 @@ descriptions are in the tables view's column headers and in docs/data-dictionary
 """
 from __future__ import annotations
 
-from .figures import figure_caption, figure_svg
+from .figures import QUANTITIES, figure_caption, figure_svg, grouped
 from .links import cell, entity_link, row_link, table_row_id
 from .markup import esc, tag, text
 from .package import Package, Row
@@ -101,9 +101,17 @@ def _entity(package: Package, row: Row) -> str:
 def _fields(package: Package, row: Row) -> str:
     table = package.tables[row.table]
     items = "".join(text("dt", None, field.title) +
-                    tag("dd", None, cell(package, row, field.name)) for field in table.fields)
+                    tag("dd", None, _field(package, row, field.name)) for field in table.fields)
     return tag("details", {"class": "fields", "open": True},
                tag("summary", None, "All fields"), tag("dl", None, items))
+
+
+def _field(package: Package, row: Row, column: str) -> str:
+    """A field for a reader: a figure's quantities with thousands separators (the CSV line
+    below shows them as the file has them)."""
+    if row.table == "figures" and column in QUANTITIES and row.values[column]:
+        return esc(grouped(row.values[column]))
+    return cell(package, row, column)
 
 
 def _cite(package: Package, row: Row) -> str:
