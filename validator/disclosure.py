@@ -85,10 +85,14 @@ def shown_path(path: str) -> str:
         return path
     parts = path.split("/")
     kept = 0
-    while kept < len(parts) - 1 and layout.documented_folder("/".join(parts[:kept + 1])) \
-            and not found_in(parts[kept]):
+    while kept < len(parts) - 1 and _public_folder("/".join(parts[:kept + 1])) and not found_in(parts[kept]):
         kept += 1
     return "/".join(parts[:kept] + [described("/".join(parts[kept:]))])
+
+
+def _public_folder(folder: str) -> bool:
+    """A folder the documented files or the canonical resources are in (`docs`, `data`)."""
+    return layout.documented_folder(folder) or any(name.startswith(folder + "/") for name in _names())
 
 
 def shown_field(field: str) -> str:
@@ -154,6 +158,7 @@ def _names() -> frozenset[str]:
     properties, field types, and the repository's documented files."""
     from . import canonical  # here, not above: canonical's and the models' messages use this module
     from .models import MODELS, SCHEMA_PROPERTIES, fields_of
+    from .privacy.exceptions import HEADER
     names = {"article", "datapackage.json", canonical.ARTICLE_PROPERTIES["path"], *MODELS, *SCHEMA_PROPERTIES, *canonical.PACKAGE_PROPERTIES,
              *canonical.ARTICLE_PROPERTIES, *canonical.DIALECT, *canonical.table_properties("x"),
              "name", "type", "format", "constraints", "required", "enum", "minimum", "minLength",
@@ -164,7 +169,7 @@ def _names() -> frozenset[str]:
              "profile", "homepage", "image", "rdfType", "groupChar", "decimalChar", "bareNumber",
              "trueValues", "falseValues", "fieldsMatch", "example", "categories", "categoriesOrdered",
              "uniqueKeys", "maximum", "maxLength", "exclusiveMinimum", "exclusiveMaximum", "jsonSchema",
-             *(path for path in layout.REPOSITORY_FILES if "*" not in path)}
+             *(path for path in layout.REPOSITORY_FILES if "*" not in path), *HEADER}
     for table, model in MODELS.items():
         names |= {f"data/{table}.csv", f"schema/{table}.json"}
         for name, info in fields_of(model).items():

@@ -141,7 +141,7 @@ def figure_reads_as_value(ctx: Context):
             yield Problem(f"text {shown(row.text)}: {error}", ctx.path("figures"), number, "text")
             continue
         if parsed.value != Decimal(repr(row.value)):
-            yield Problem(f"text {shown(row.text)} reads as {shown(format(parsed.value, 'f'))}; value is {shown(row.value)}",
+            yield Problem(f"text {shown(row.text)} reads as {shown(format(parsed.value, 'f'), quoted=False)}; value is {shown(row.value)}",
                           ctx.path("figures"), number, "value")
         if parsed.qualifier != row.qualifier:
             yield Problem(f"text {shown(row.text)} has the hedge of qualifier {parsed.qualifier}; "
