@@ -26,12 +26,13 @@ from urllib.parse import unquote
 
 _WHITE_SPACE_AS_SPACE = str.maketrans("\t\n\r", "   ")
 _ENTITY = re.compile(r"&(?:#0*[0-9]{1,7};?|#[xX]0*[0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
-_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2}|%u[0-9A-Fa-f]{4})+")
-_QUOTED_PRINTABLE = re.compile(r"(?:=[0-9A-F]{2})+|(?:=[0-9A-Fa-f]{2}){2,}")
+# Each pattern that can starts with its literal sign, which the regular expression engine finds fast.
+_PERCENT = re.compile(r"%(?:[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})(?:%(?:[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}))*")
+_QUOTED_PRINTABLE = re.compile(r"=(?:[0-9A-F]{2}(?:=[0-9A-F]{2})*|[0-9A-Fa-f]{2}(?:=[0-9A-Fa-f]{2})+)")
 _BACKSLASH = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})"
                         r"|([0-7]{3})|[ux]\{0*([0-9A-Fa-f]{1,6})\}|N\{([A-Za-z0-9 -]{1,88})\})")
 # UTF-8 bytes as C, Python and shells write them: hexadecimal or octal escapes.
-_BACKSLASH_BYTES = re.compile(r"(?:\\x[0-9A-Fa-f]{2}){2,}|(?:\\[0-7]{3}){2,}")
+_BACKSLASH_BYTES = re.compile(r"\\(?:x[0-9A-Fa-f]{2}(?:\\x[0-9A-Fa-f]{2})+|[0-7]{3}(?:\\[0-7]{3})+)")
 _CSS_ESCAPE = re.compile(r"\\([0-9A-Fa-f]{2,6})(?:\r\n|[ \t\r\n\f])?")
 _BASE64 = re.compile(r"[A-Za-z0-9+/_-]{20,}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/_-]{4,})*={0,2}")
 _HEX_BYTES = re.compile(r"(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}){8,}(?![0-9A-Za-z])")

@@ -91,25 +91,41 @@ class Readings:
         return ENCODED.search(self.text) is not None
 
     @cached_property
-    def _decoded(self) -> list[tuple[bool, bool, Reading]]:
-        """(whether `as_seen` reads it, whether `normal` does, the reading) for each stretch
-        around what a decoder changes: each decoder undone on its own, then all chained (and,
-        for `as_seen` where it leaves some as written, those it undoes chained)."""
+    def _stretches(self) -> list[tuple[str, range, tuple]]:
+        """(text, where it is written, the decoders that change something in it) for each
+        stretch around what a decoder changes (`windows`)."""
         if not self._encoded:
             return []
-        seen, found = self._seen_decoders, []
-        for start, end in windows(_encoded_spots(self.text, DECODERS), len(self.text)):
-            piece, origin = self.text[start:end], range(start, end)
-            found += [(decoder in seen, True, r) for decoder, r in _each_undone(piece, origin)]
-            found += [(seen == DECODERS, True, r) for r in _chained(piece, origin, DECODERS)]
-            if seen != DECODERS:
-                found += [(True, False, r) for r in _chained(piece, origin, seen)]
+        spots = _encoded_spots(self.text, DECODERS)
+        found = []
+        for start, end in windows([(a, b) for a, b, _ in spots], len(self.text)):
+            changing = sorted({index for a, b, index in spots if a < end and b > start})
+            found.append((self.text[start:end], range(start, end), tuple(DECODERS[i] for i in changing)))
+        return found
+
+    @cached_property
+    def _singles(self) -> list[list[tuple[tuple, Reading]]]:
+        """For each stretch, each decoder that changes it, undone on its own."""
+        return [list(_each_undone(piece, origin, changing)) for piece, origin, changing in self._stretches]
+
+    @cached_property
+    def _decoded(self) -> list[Reading]:
+        """`normal`'s decoded readings, before they are normalised: each decoder undone on its
+        own, then all of them chained (an encoding inside another)."""
+        found = []
+        for (piece, origin, _), singles in zip(self._stretches, self._singles):
+            found += [reading for _, reading in singles]
+            found += _chained(piece, origin, DECODERS, {reading.text for _, reading in singles})
         return found
 
     @cached_property
     def as_seen(self) -> list[Reading]:
         """The text as written, then as decoded (the escapes of code left as written)."""
-        return _distinct([self.written] + [r for seen, _, r in self._decoded if seen])
+        seen, found = self._seen_decoders, [self.written]
+        for (piece, origin, _), singles in zip(self._stretches, self._singles):
+            found += [reading for decoder, reading in singles if decoder in seen]
+            found += _chained(piece, origin, seen, {reading.text for _, reading in singles})
+        return _distinct(found)
 
     @cached_property
     def plain(self) -> Reading:
@@ -124,7 +140,7 @@ class Readings:
             found.append(Reading(plain.text[::-1], plain.origin[::-1]))
         if not self._encoded:
             return found
-        found += [Reading(*_normalised(r.text, r.origin)) for _, normal, r in self._decoded if normal]
+        found += [Reading(*_normalised(r.text, r.origin)) for r in self._decoded]
         changed = [m.span() for m in _LOOKALIKE_RUN.finditer(plain.text) if _as_digits(m) != m.group()]
         if changed:
             lookalikes = _LOOKALIKE_RUN.sub(_as_digits, plain.text)
@@ -163,10 +179,11 @@ def _bracketed(match: re.Match) -> str:
     return "@" if match.group(1) in (None, "@") or match.group(1).lower() == "at" else "."
 
 
-def _encoded_spots(text: str, decoders) -> list[tuple[int, int]]:
-    """Where in `text` a decoder changes something."""
-    return sorted(match.span() for pattern, decode in decoders for match in pattern.finditer(text)
-                  if decode(match) != match.group())
+def _encoded_spots(text: str, decoders) -> list[tuple[int, int, int]]:
+    """(start, end, the decoder's place in `decoders`) where in `text` a decoder changes
+    something, in order."""
+    return sorted((*match.span(), index) for index, (pattern, decode) in enumerate(decoders)
+                  for match in pattern.finditer(text) if decode(match) != match.group())
 
 
 def windows(spots, length: int, margin: int = MARGIN) -> list[tuple[int, int]]:
@@ -190,9 +207,10 @@ def _each_undone(piece: str, origin: range, decoders=DECODERS):
             yield decoder, Reading(text, positions)
 
 
-def _chained(piece: str, origin: range, decoders):
+def _chained(piece: str, origin: range, decoders, singles: set[str]) -> list[Reading]:
     """The stretch with all of `decoders` undone one after another (three rounds, for an
-    encoding inside another), if that differs from each undone alone."""
+    encoding inside another), if that differs from the stretch and from each of `singles`
+    (the stretch with one decoder undone)."""
     chained, chained_origin = piece, origin
     for rounds in range(3):
         before = chained
@@ -200,9 +218,7 @@ def _chained(piece: str, origin: range, decoders):
             chained, chained_origin = _substitute(chained, chained_origin, pattern, decode)
         if chained == before:
             break
-    singles = {_substitute(piece, origin, *d)[0] for d in decoders}
-    if chained != piece and chained not in singles:
-        yield Reading(chained, chained_origin)
+    return [Reading(chained, chained_origin)] if chained != piece and chained not in singles else []
 
 
 def _as_digits(match: re.Match) -> str:
