@@ -338,7 +338,7 @@ def test_shifted_offset(package):
     span, _, _ = assert_findings(package.validate(),
                                  ("faithfulness", "spans_match_article", csv("quotes"), row, "text"),
                                  ("faithfulness", "quote_is_between_marks", csv("quotes"), row, "text"),
-                                 ("completeness", "every_quotation_has_one_row", csv("quotes"), None, None))
+                                 ("completeness", "every_quotation_has_a_row", csv("quotes"), None, None))
     assert f"the text occurs at {quote['start']}-{quote['end']}" in span.message
 
 
@@ -378,7 +378,7 @@ def test_quote_with_its_marks(package):
                        end=str(end))
     assert_findings(package.validate(),
                     ("faithfulness", "quote_is_between_marks", csv("quotes"), row, "text"),
-                    ("completeness", "every_quotation_has_one_row", csv("quotes"), None, None))
+                    ("completeness", "every_quotation_has_a_row", csv("quotes"), None, None))
 
 
 def test_figure_outside_its_statement(package):
@@ -390,7 +390,9 @@ def test_dropped_hedge(package):
     figure = package.row("figures", "f-members-embedded")
     row = package.edit("figures", "f-members-embedded", text="2 million",
                        start=str(int(figure["start"]) + len("nearly ")), qualifier="exact", upper="")
-    assert_findings(package.validate(), ("faithfulness", "hedge_inside_figure_span", csv("figures"), row, "start"))
+    [finding] = assert_findings(package.validate(),
+                                ("completeness", "spans_are_whole_expressions", csv("figures"), row, "start"))
+    assert "'nearly 2 million' at 226-242" in finding.message
 
 
 def test_wrong_value(package):
@@ -459,7 +461,7 @@ def test_deleted_quote_row(package):
     # The passage has no row, and its statement, whose mode quotes, holds no quotation.
     passage, _ = assert_findings(
         package.validate(),
-        ("completeness", "every_quotation_has_one_row", csv("quotes"), None, None),
+        ("completeness", "every_quotation_has_a_row", csv("quotes"), None, None),
         ("completeness", "mode_matches_quotes", csv("statements"),
          package.row_number("statements", "s-ipac-mission"), "mode"))
     start = ARTICLE.index("\u201cto help craft") + 1
@@ -468,8 +470,10 @@ def test_deleted_quote_row(package):
 
 def test_duplicated_quote_row(package):
     quote = package.row("quotes", "q-ipac-mission")
-    package.append("quotes", **{**quote, "id": "q-ipac-mission-again"})
-    assert_findings(package.validate(), ("completeness", "every_quotation_has_one_row", csv("quotes"), None, None))
+    row = package.append("quotes", **{**quote, "id": "q-ipac-mission-again"})
+    [finding] = assert_findings(package.validate(),
+                                ("completeness", "one_row_per_printed_span", csv("quotes"), row, "text"))
+    assert "q-ipac-mission-again's text" in finding.message and "of q-ipac-mission too" in finding.message
 
 
 def test_deleted_figure_row(package):
@@ -618,9 +622,12 @@ def test_medium_that_is_not_a_news_outlet(package):
 
 
 def test_no_article_entity(package):
-    package.edit("entities", "article", type="organization")
-    # No article entity, so none of the article's own statements has it as its source.
+    row = package.edit("entities", "article", type="organization")
+    # No article entity, so none of the article's own statements has it as its source; and
+    # the headline statement may share its span with the article entity only.
     assert_findings(package.validate(),
+                    ("completeness", "one_row_per_printed_span", csv("statements"),
+                     package.row_number("statements", "s-headline"), "text"),
                     ("completeness", "one_article_entity", csv("entities"), None, "type"),
                     *[("completeness", "sources_match_mode", csv("statements"),
                        package.row_number("statements", s), "mode") for s in AUTHORIAL])
@@ -958,8 +965,10 @@ def test_a_scale_moved_from_the_value_into_the_unit(package):
                        unit="million_members")
     number = package.append("excluded_spans", id="x-million", excluded_from="figures", text="million",
                             start=str(end + 1), end=str(end + 8), reason="A scale word.")
-    # The unit starts with the scale; the scale cannot be excluded.
+    # The span is part of “an estimated 92 million”; the unit starts with the scale; the
+    # scale cannot be excluded.
     assert_findings(package.validate(),
+                    ("completeness", "spans_are_whole_expressions", csv("figures"), row, "end"),
                     ("faithfulness", "figure_unit_is_printed", csv("figures"), row, "unit"),
                     ("completeness", "exclusions_hide_no_figure", csv("excluded_spans"), number, "text"))
 

@@ -252,10 +252,12 @@ def test_a_short_name_printed_but_not_as_the_entity_s_abbreviation(package, key,
 def test_a_reviewed_person_added_again_as_a_group_with_personal_data(package):
     row = package.append("entities", id="pulford", name="Luke de Pulford", start="539", end="554",
                          type="unnamed_group", description="Activist, born " "1970 (aged 50), member no. 4417.")
-    name, description = assert_findings(
+    # ... and a second row for the printing of his name that his row stands for.
+    name, description, _ = assert_findings(
         package.validate(),
         ("privacy", "persons_are_the_reviewed_ones", csv("entities"), row, "name"),
-        ("privacy", "persons_are_named_in_article", csv("entities"), row, "description"))
+        ("privacy", "persons_are_named_in_article", csv("entities"), row, "description"),
+        ("completeness", "one_row_per_printed_span", csv("entities"), row, "name"))
     assert "named as the reviewed person luke_de_pulford" in name.message
     assert "a number that the article does not print" in description.message
     assert "labels a personal attribute" in description.message
@@ -271,8 +273,11 @@ def test_a_reviewed_person_s_name_under_another_id(package, name, start, kind):
     row = package.append("entities", id="someone", name=name, start=str(start), end=str(start + len(name)),
                          type=kind, description="Someone the article names.")
     expected = [("privacy", "persons_are_the_reviewed_ones", csv("entities"), row, "name")]
-    if ARTICLE[start:start + len(name)] != name:
-        expected.append(("faithfulness", "spans_match_article", csv("entities"), row, "name"))
+    if ARTICLE[start:start + len(name)] != name:  # ... at the span of the reviewed person's row
+        expected += [("faithfulness", "spans_match_article", csv("entities"), row, "name"),
+                     ("completeness", "one_row_per_printed_span", csv("entities"), row, "name")]
+    else:  # a later mention: the article first prints the surname in the full name
+        expected.append(("faithfulness", "entities_at_first_printing", csv("entities"), row, "start"))
     assert_findings(package.validate(), *expected)
 
 
@@ -427,10 +432,13 @@ def test_two_rows_at_the_same_words_fixing_each_other_s_year(package, year, wron
     event = package.row("events", "e-sky-news-report")
     echo = package.append("events", **{**event, "id": "e-sky-news-echo", "what": "Sky News carried the report.",
                                        "context_note": "The year is that of e-sky-news-report."})
-    # Neither is printed before the other: neither fixes the other's year, right or wrong.
-    for finding in assert_findings(package.validate(),
+    # Neither is printed before the other: neither fixes the other's year, right or wrong; and
+    # the one printing is two rows.
+    *findings, _ = assert_findings(package.validate(),
                                    ("faithfulness", "context_dates_follow_their_row", csv("events"), row, "date_from"),
-                                   ("faithfulness", "context_dates_follow_their_row", csv("events"), echo, "date_from")):
+                                   ("faithfulness", "context_dates_follow_their_row", csv("events"), echo, "date_from"),
+                                   ("completeness", "one_row_per_printed_span", csv("events"), echo, "text"))
+    for finding in findings:
         assert "e-sky-news-" in finding.message and "not printed before it" in finding.message
         assert ("not in the year of e-ipac-founded" in finding.message) is wrong_year
 

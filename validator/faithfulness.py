@@ -1,17 +1,18 @@
 """Layer 4, faithfulness: every row says what the article says, where it says it.
 
 Spans equal the article's characters; quotes, figures and events lie inside their
-statement; a quote is exactly the words between its marks; a figure's printed text reads
-as its value, qualifier and unit; an event's printed words denote its dates, and a date
-fixed by context agrees with the row it names; every source and medium is printed in its
-statement, in its role, beside its cue; a direct quotation is a quotation with its attribution.
+statement; a quote is exactly the words between its marks, an entity's span its name's
+first printing (`spans`); a figure's printed text reads as its value, qualifier and unit;
+an event's printed words denote its dates, and a date fixed by context agrees with the row
+it names; every source and medium is printed in its statement, in its role, beside its
+cue; a direct quotation is a quotation with its attribution.
 """
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
-from . import attribution, figure_text, mentions, time_expressions
+from . import attribution, figure_text, mentions, spans, time_expressions
 from .findings import Problem, snippet, where_found
 from .mentions import CLOSE, OPEN, attribution_words, printed_as_words
 from .models import SPAN_COLUMNS
@@ -28,6 +29,7 @@ EVENT_ID = re.compile(r"\be-[a-z0-9]+(?:-[a-z0-9]+)*\b")
 
 
 def spans_match_article(ctx: Context):
+    """Every span's text is article[start:end] (offsets in code points from 0, end-exclusive)."""
     article, records = ctx.article, ctx.records
     for table, columns in SPAN_COLUMNS.items():
         for number, row in records.numbered(table):
@@ -60,6 +62,7 @@ def short_names_printed_in_article(ctx: Context):
 
 
 def spans_inside_statement(ctx: Context):
+    """A quote's, figure's or event's span lies inside the span of its statement."""
     statements = {s.id: s for s in ctx.records.of("statements")}
     for table in INSIDE_A_STATEMENT:
         for number, row in ctx.records.numbered(table):
@@ -95,26 +98,11 @@ def cue_printed_in_statement(ctx: Context):
         elif kind == "reporting" and row.mode not in AUTHORIAL_MODES:
             speakers = [(n, e) for n, e in sources[row.id] if e.id not in media[row.id]  # a medium, or
                         and attribution.prints(row, e, quotes[row.id], roles)]  # unprinted: reported
-            yield from _apart_from_cue(ctx, number, row, words, speakers)
-
-
-def _apart_from_cue(ctx: Context, number: int, row, words: str, speakers):
-    """The cue is wrong where no source stands beside it; a source is, where others do."""
-    apart = {e.id for e in mentions.apart_from_cue(row, words, row.cue, [e for _, e in speakers],
-                                                   ctx.shared(attribution.entity_forms))}
-    expected = ("expected the cue next to the name, short name or surname of each source, or to a "
-                "reference its note resolves")
-    if apart and apart == {e.id for _, e in speakers}:
-        yield Problem(f"cue {snippet(row.cue)!r} stands beside no source of statement {row.id} "
-                      f"({', '.join(sorted(apart))}); {expected}", ctx.path("statements"), number, "cue")
-        return
-    for link, entity in [(link, entity) for link, entity in speakers if entity.id in apart]:
-        yield Problem(f"the source {entity.id} does not stand beside statement {row.id}'s cue "
-                      f"{snippet(row.cue)!r}, as its other sources do; {expected}",
-                      ctx.path("attributions"), link, "entity_id")
+            yield from attribution.cue_apart_from_sources(ctx, number, row, words, speakers)
 
 
 def quote_is_between_marks(ctx: Context):
+    """A quote's span is everything between its curly quotation marks, without the marks."""
     article, records = ctx.article, ctx.records
     for number, row in records.numbered("quotes"):
         if not 0 <= row.start < row.end <= len(article):
@@ -144,15 +132,6 @@ def figure_reads_as_value(ctx: Context):
             expected = "percent" if parsed.percent else "a count, not percent"
             yield Problem(f"text {snippet(row.text)!r} implies unit {expected}; unit is {row.unit}",
                           ctx.path("figures"), number, "unit")
-
-
-def hedge_inside_figure_span(ctx: Context):
-    article, records = ctx.article, ctx.records
-    for number, row in records.numbered("figures"):
-        hedge = figure_text.hedge_before(article, row.start)
-        if hedge:
-            yield Problem(f"the hedge {hedge!r} printed just before the figure is outside its span; "
-                          "expected the span to include it", ctx.path("figures"), number, "start")
 
 
 def event_dates_match_text(ctx: Context):
@@ -278,6 +257,13 @@ def _one_whole_quotation(row, held) -> bool:
         row.text.startswith(OPEN + held[0].text + CLOSE)
 
 
+def entities_at_first_printing(ctx: Context):
+    """An entity's span is its name where the article first prints it (as whole words, in its
+    fullest form), not a later mention."""
+    for number, message in spans.later_printings(ctx.article, ctx.records):
+        yield Problem(message, ctx.path("entities"), number, "start")
+
+
 def figure_unit_is_printed(ctx: Context):
     """A figure's unit is the whole noun the article prints with it (“1.95 million CCP
     members”: ccp_members; “two of the pharmaceutical firms”: pharmaceutical_firms): the words
@@ -298,7 +284,7 @@ def figure_unit_is_printed(ctx: Context):
 # The layer's checks, registered once, in the order they run, with what each needs.
 register(LAYER, ARTICLE, spans_match_article, short_names_printed_in_article, spans_inside_statement,
          cue_printed_in_statement, quote_is_between_marks, figure_reads_as_value,
-         hedge_inside_figure_span, event_dates_match_text)
+         event_dates_match_text, entities_at_first_printing)
 register(LAYER, ROWS, sources_printed_in_statement, context_dates_follow_their_row,
          direct_quotation_is_its_quote)
 register(LAYER, ARTICLE, figure_unit_is_printed)
