@@ -281,7 +281,7 @@ def test_the_step_summary_is_exactly_a_heading_the_summary_line_and_a_table(pack
     layers = ["descriptor", "tables", "rows", "faithfulness", "completeness", "privacy", "hygiene"]
     rows = [f"| {layer} | {1 if layer == 'faithfulness' else 0} |" for layer in layers]
     assert summary.read_text(encoding="utf-8") == "\n".join(
-        ["earlier step", "### validate.py", "", "invalid: 1 finding (7 tables, 112 rows, 69 checks)", "",
+        ["earlier step", "### validate.py", "", "invalid: 1 finding (7 tables, 112 rows, 71 checks)", "",
          "| layer | findings |", "|---|--:|", *rows]) + "\n"
 
 

@@ -518,11 +518,18 @@ def test_exclusion_without_a_number(package):
                     ("completeness", "every_number_is_accounted_for", csv("figures"), None, None))
 
 
+def rubio_description(package):
+    return ("faithfulness", "person_descriptions_are_printed_of_them", csv("entities"),
+            package.row_number("entities", "marco_rubio"), "description")
+
+
 def test_sentence_in_no_statement(package):
     package.delete("attributions", "s-rubio-ipac")
     package.delete("statements", "s-rubio-ipac")
-    [finding] = assert_findings(package.validate(),
-                                ("completeness", "every_sentence_is_in_a_statement", csv("statements"), None, None))
+    # Rubio's description says he is a co-chairman of IPAC, which no statement now prints.
+    finding, _ = assert_findings(package.validate(),
+                                 ("completeness", "every_sentence_is_in_a_statement", csv("statements"), None, None),
+                                 rubio_description(package))
     assert "Rubio also is a co-chairman of IPAC." in finding.message
 
 
@@ -534,8 +541,10 @@ def test_statement_that_splits_a_sentence(package):
     package.append("statements", id="s-rubio-ipac-rest", mode="authorial", cue="", note="",
                    text=ARTICLE[cut + 1:int(statement["end"])], start=str(cut + 1), end=statement["end"])
     package.append("attributions", statement_id="s-rubio-ipac-rest", entity_id="article", role="source")
+    # The half that prints “a co-chairman of IPAC” no longer names Rubio, whose description says it.
     assert_findings(package.validate(),
-                    ("completeness", "statements_are_whole_sentences", csv("statements"), row, "end"))
+                    ("completeness", "statements_are_whole_sentences", csv("statements"), row, "end"),
+                    rubio_description(package))
 
 
 def test_mode_that_does_not_match_the_quotes(package):
@@ -562,8 +571,10 @@ def test_statement_exclusion_that_is_not_a_repetition(package):
     row = package.append("excluded_spans", id="x-rubio", excluded_from="statements",
                          text=statement["text"], start=statement["start"], end=statement["end"],
                          reason="Not needed.")
+    # No statement prints Rubio's co-chairmanship of IPAC now, which his description gives.
     assert_findings(package.validate(),
-                    ("completeness", "exclusions_are_needed", csv("excluded_spans"), row, "text"))
+                    ("completeness", "exclusions_are_needed", csv("excluded_spans"), row, "text"),
+                    rubio_description(package))
 
 
 def test_overlapping_statements(package):
@@ -623,9 +634,11 @@ def test_medium_that_is_not_a_news_outlet(package):
 
 def test_no_article_entity(package):
     row = package.edit("entities", "article", type="organization")
-    # No article entity, so none of the article's own statements has it as its source; and
-    # the headline statement may share its span with the article entity only.
+    # No article entity, so none of the article's own statements has it as its source; the
+    # headline is no organization's name, and the headline statement may share its span with
+    # the article entity only.
     assert_findings(package.validate(),
+                    ("faithfulness", "named_kinds_are_printed_as_names", csv("entities"), row, "type"),
                     ("completeness", "one_row_per_printed_span", csv("statements"),
                      package.row_number("statements", "s-headline"), "text"),
                     ("completeness", "one_article_entity", csv("entities"), None, "type"),
@@ -873,9 +886,11 @@ def test_a_context_note_naming_no_row(package):
 def test_an_outlet_retyped_as_a_person(package):
     row = package.edit("entities", "sky_news", type="person", role_text="Sky News", role_start="2137",
                        role_end="2145")
-    # Not a reviewed person; and a medium must be an outlet.
+    # Not a reviewed person; a medium must be an outlet; and its description (a news outlet
+    # that carried a report) is nothing the article prints of a person named Sky News.
     assert_findings(package.validate(),
                     ("privacy", "persons_are_the_reviewed_ones", csv("entities"), row, "id"),
+                    ("faithfulness", "person_descriptions_are_printed_of_them", csv("entities"), row, "description"),
                     ("completeness", "sources_match_mode", csv("attributions"),
                      attribution_row(package, "s-markson-branches", "medium"), "entity_id"))
 

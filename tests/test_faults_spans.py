@@ -1,7 +1,8 @@
 """Fault injection for “each thing the article prints is one row”: the fourth set of broken
 copies, each an edit a careless or misleading contributor could make and that the validator
 accepted: a printed thing recorded twice under a new id, a row holding part of what is
-printed, an entity at a later mention. As in test_faults.py: one copy broken in one way, the
+printed, an entity at a later mention or typed as a name it is not, a person's description
+saying more than the article does. As in test_faults.py: one copy broken in one way, the
 complete list of findings asserted (layer, check, file, row, field), and what each finding
 names. The offsets below are counted by hand in data/article.txt (ARTICLE.index where a
 phrase is printed once)."""
@@ -183,7 +184,7 @@ def test_no_expression_around_a_word_that_is_none(text, word):
     assert time_expressions.expression_around(text, at_word, at_word + len(word)) is None
 
 
-# -- 3. an entity at a later mention ----------------------------
+# -- 3. an entity at a later mention, or typed as a name it is not ----------------------------
 
 @pytest.mark.parametrize("key, name, later", [
     ("nikkei_asia", "Nikkei Asia", 2785),                 # “…, Nikkei Asia reported.”
@@ -196,3 +197,67 @@ def test_an_entity_at_a_later_mention(package, key, name, later):
     row = package.edit("entities", key, start=str(later), end=str(later + len(name)))
     [finding] = assert_findings(package.validate(), ("faithfulness", "entities_at_first_printing", csv("entities"), row, "start"))
     assert finding.message.endswith(f"expected start {first} and end {first + len(name)}")
+
+
+@pytest.mark.parametrize("key, kind, lower_case", [
+    ("media_organizations", "news_outlet", "'media', 'organizations'"),
+    ("media_reports", "news_outlet", "'media', 'reports'"),
+    ("lawmakers", "organization", "'lawmakers'"),
+    ("international_media_consortium", "organization", "'international', 'media', 'consortium'"),
+    ("chinese_dissidents", "organization", "'dissidents'"),
+    ("chinese_embassy_in_japan", "government_body", "'embassy'"),
+    ("observers", "state", "'observers'"),
+])
+def test_a_group_described_in_common_nouns_typed_as_a_name(package, key, kind, lower_case):
+    row = package.edit("entities", key, type=kind)
+    [finding] = assert_findings(package.validate(),
+                                ("faithfulness", "named_kinds_are_printed_as_names", csv("entities"), row, "type"))
+    assert f"({lower_case} in lower case); expected type unnamed_group" in finding.message
+
+
+# -- 4. a person's description that adds what the article does not print ----------------------
+
+@pytest.mark.parametrize("key, description, added", [
+    # an affiliation
+    ("yasuhiro_matsuda", "Professor of international politics at the University of Tokyo; adviser to "
+                         "the Chinese embassy in Japan.", 4),
+    ("luke_de_pulford", "British human rights activist; coordinator of the Inter-Parliamentary Alliance "
+                        "on China (IPAC); a member of the Conservative Party.", 3),
+    # printed only inside her own quotation (“members of the Communist Party”): not of her
+    ("sharri_markson", "Investigative reporter for The Australian newspaper; a member of the Communist Party.", 1),
+    # a nationality
+    ("mark_warner", "U.S. senator; vice chairman of the Senate Select Committee on Intelligence; an American.", 1),
+    ("yasuhiro_matsuda", "Japanese professor of international politics at the University of Tokyo.", 1),
+    ("luke_de_pulford", "Irish human rights activist; coordinator of the Inter-Parliamentary Alliance on "
+                        "China (IPAC).", 1),
+    # a remark on the data, which belongs in note
+    ("xi_jinping", "General Secretary; named in the article’s words that continue Markson’s quoted remark.", 6),
+])
+def test_a_person_s_description_that_adds_to_the_article(package, key, description, added):
+    row = package.edit("entities", key, description=description)
+    [finding] = assert_findings(package.validate(),
+                                ("faithfulness", "person_descriptions_are_printed_of_them", csv("entities"), row,
+                                 "description"))
+    assert finding.message.startswith(f"the description holds {added} word(s) that the article does not print")
+    for word in ("adviser", "Conservative", "Communist", "American", "Japanese", "Irish", "continue"):
+        assert word not in finding.message  # the cell is not the article's text: not echoed
+
+
+def test_a_senator_is_what_sens_stands_for(package):
+    """“U.S. Sens. Marco Rubio and Mark Warner”: the title's abbreviation prints “senator”."""
+    row = package.edit("entities", "mark_warner", description="U.S. senator and vice chairman of the Senate "
+                                                               "Select Committee on Intelligence.")
+    assert_findings(package.validate())
+    package.edit("entities", "mark_warner", description="U.S. governor; vice chairman of the Senate Select "
+                                                        "Committee on Intelligence.")
+    assert_findings(package.validate(), ("faithfulness", "person_descriptions_are_printed_of_them",
+                                         csv("entities"), row, "description"))
+
+
+@pytest.mark.xfail(strict=True, reason="the privacy layer's rule on words that label a personal attribute "
+                                       "reads models.FREE_TEXT_COLUMNS, which cannot list entities.note until "
+                                       "privacy._free_text_says_no_more applies its number rule to description only")
+def test_a_word_labelling_a_personal_attribute_in_an_entity_s_note(package):
+    row = package.edit("entities", "mark_warner", note="Born in New Jersey.")
+    assert_findings(package.validate(),
+                    ("privacy", "persons_are_named_in_article", csv("entities"), row, "note"))

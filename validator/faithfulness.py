@@ -5,14 +5,16 @@ statement; a quote is exactly the words between its marks, an entity's span its 
 first printing (`spans`); a figure's printed text reads as its value, qualifier and unit;
 an event's printed words denote its dates, and a date fixed by context agrees with the row
 it names; every source and medium is printed in its statement, in its role, beside its
-cue; a direct quotation is a quotation with its attribution.
+cue; a direct quotation is a quotation with its attribution; a named kind of entity is
+printed as a name, and a person's description says only what the article prints of them
+(`entity_rules`).
 """
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
-from . import attribution, figure_text, mentions, spans, time_expressions
+from . import attribution, entity_rules, figure_text, mentions, spans, time_expressions
 from .findings import Problem, snippet, where_found
 from .mentions import CLOSE, OPEN, attribution_words, printed_as_words
 from .models import SPAN_COLUMNS
@@ -264,6 +266,23 @@ def entities_at_first_printing(ctx: Context):
         yield Problem(message, ctx.path("entities"), number, "start")
 
 
+def named_kinds_are_printed_as_names(ctx: Context):
+    """An organization, news outlet, government body or state is a name the article prints as
+    a name: every word capitalised (an abbreviation is capitals) but those that join its parts
+    (of, on, in, the, …). A group or body described in common nouns is an unnamed_group."""
+    for number, message in entity_rules.names_printed_as_common_nouns(ctx.article, ctx.records):
+        yield Problem(message, ctx.path("entities"), number, "type")
+
+
+def person_descriptions_are_printed_of_them(ctx: Context):
+    """A person's description says only what the article prints of them: each word (but
+    function words) is printed in their role span or, outside quotations, in a statement that
+    names them. Numbers and words labelling a personal attribute are the privacy layer's;
+    remarks on the data (where a role is printed, how a reference was read) go in `note`."""
+    for number, message in entity_rules.words_added_to_persons(ctx.article, ctx.records):
+        yield Problem(message, ctx.path("entities"), number, "description")
+
+
 def figure_unit_is_printed(ctx: Context):
     """A figure's unit is the whole noun the article prints with it (“1.95 million CCP
     members”: ccp_members; “two of the pharmaceutical firms”: pharmaceutical_firms): the words
@@ -284,7 +303,8 @@ def figure_unit_is_printed(ctx: Context):
 # The layer's checks, registered once, in the order they run, with what each needs.
 register(LAYER, ARTICLE, spans_match_article, short_names_printed_in_article, spans_inside_statement,
          cue_printed_in_statement, quote_is_between_marks, figure_reads_as_value,
-         event_dates_match_text, entities_at_first_printing)
+         event_dates_match_text, entities_at_first_printing, named_kinds_are_printed_as_names,
+         person_descriptions_are_printed_of_them)
 register(LAYER, ROWS, sources_printed_in_statement, context_dates_follow_their_row,
          direct_quotation_is_its_quote)
 register(LAYER, ARTICLE, figure_unit_is_printed)
