@@ -54,17 +54,20 @@ _TIME_WORD = re.compile(
 
 
 # Time expressions as printed, for finding the whole one around a word: every form `interpret`
-# reads, with the words around it that it cannot date (“the end of”, a day of the month), so
-# that no modifier is left outside a span unseen. A modifier before (early, mid, late, end,
-# beginning, start or middle of), then a month (capitalised, so “may” stays a verb) with its
-# day and year, a day and month, a year, or “that month”-like words; whole words only.
+# reads, with the words around it that it cannot date (“the end of”, a day of the month, “that
+# year” after a month), so that no modifier is left outside a span unseen. A modifier before
+# (early, mid, late, end, beginning, start or middle of), then a month (capitalised, so “may”
+# stays a verb) with its day and its year or “that year”, a day and month (“21st of May”), a
+# year, or “that month”-like words; whole words only.
 _MONTH_NAME = "|".join(name.capitalize() for name in MONTHS)
 _DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?"
 _MODIFIER = rf"(?:(?i:{_PART})[- ]|(?i:end|beginning|start|middle) of (?:the )?)"
+_THAT = r"(?i:that|this|last|next)"
+_YEAR_AFTER = rf"(?:,? [0-9]{{4}}| (?i:of )?{_THAT} year)"  # “May 2020”, “May that year”
 _PRINTED = re.compile(
-    rf"(?<![\w.,]){_MODIFIER}?(?:(?:{_MONTH_NAME})(?: {_DAY}(?![\w]))?(?:,? [0-9]{{4}})?"
-    rf"|{_DAY} (?:{_MONTH_NAME})(?:,? [0-9]{{4}})?|[0-9]{{4}}"
-    rf"|(?i:(?:that|this|last|next) (?:month|year|week)))(?!\w)", re.ASCII)
+    rf"(?<![\w.,]){_MODIFIER}?(?:(?:{_MONTH_NAME})(?: {_DAY}(?![\w]))?{_YEAR_AFTER}?"
+    rf"|{_DAY} (?:of )?(?:{_MONTH_NAME}){_YEAR_AFTER}?|[0-9]{{4}}"
+    rf"|{_THAT} (?i:month|year|week))(?!\w)", re.ASCII)
 
 
 def expression_around(text: str, start: int, end: int) -> tuple[int, int] | None:
