@@ -1,7 +1,9 @@
-"""Write docs/data-dictionary.md from datapackage.json and schema/*.json.
+"""Write docs/data-dictionary.md from datapackage.json, schema/*.json and the validator.
 
-The schemas are the source of truth; this page is generated from them and a test fails
-when the committed page is out of date. After editing a schema:
+The schemas are the source of truth for the tables, and the validator's checks for the span
+rules (`validator.spans.SPAN_CHECKS`, each stated by its check's docstring, and the spans two
+rows may share, `validator.spans.SHARED_SPANS`); this page is generated from them and a test
+fails when the committed page is out of date. After editing a schema or a span check:
 
     python scripts/build_data_dictionary.py          # rewrite the page
     python scripts/build_data_dictionary.py --check  # exit 1 if the page is out of date
@@ -15,6 +17,8 @@ PAGE = ROOT / "docs" / "data-dictionary.md"
 sys.path.insert(0, str(ROOT))
 
 from release.files import RELEASE_FILES  # noqa: E402  (a plain list: no build dependencies)
+from validator.registry import registered  # noqa: E402  (validate.py's own requirements)
+from validator.spans import SHARED_SPANS, SPAN_CHECKS  # noqa: E402
 
 
 def render(root: Path = ROOT) -> str:
@@ -33,7 +37,25 @@ def render(root: Path = ROOT) -> str:
         if resource.get("type") == "table":
             schema = json.loads((root / resource["schema"]).read_text(encoding="utf-8"))
             lines += _table(resource, schema)
-    return "\n".join(lines + _release_files(package))
+    return "\n".join(lines + span_rules() + _release_files(package))
+
+
+def span_rules() -> list[str]:
+    """The span rules as `validate.py` checks them: each check on spans with its layer and
+    its docstring, then the spans two rows may share, with the reason for each."""
+    checks = {check.code: check for check in registered()}
+    lines = ["## Span rules", "",
+             "Every span (`text`, `start`, `end`; in `entities`, `name`, `start`, `end`, and a person's "
+             "`role_text`, `role_start`, `role_end`) is checked by `validate.py` against "
+             "`data/article.txt`. The rules, each as the check that enforces it states it (check, layer):", ""]
+    for code in SPAN_CHECKS:
+        doc = " ".join((checks[code].function.__doc__ or "").split())
+        lines.append(f"- `{code}` ({checks[code].layer}): {doc}")
+    lines += ["", "Two rows of different tables hold the same span only here:", ""]
+    for shared in SHARED_SPANS:
+        lines.append(f"- `{shared.first[0]}.{shared.first[1]}` and `{shared.second[0]}.{shared.second[1]}`: "
+                     f"{shared.why}.")
+    return lines + [""]
 
 
 def _release_files(package: dict) -> list[str]:

@@ -339,7 +339,7 @@ def test_shifted_offset(package):
     span, _, _ = assert_findings(package.validate(),
                                  ("faithfulness", "spans_match_article", csv("quotes"), row, "text"),
                                  ("faithfulness", "quote_is_between_marks", csv("quotes"), row, "text"),
-                                 ("completeness", "every_quotation_has_one_row", csv("quotes"), None, None))
+                                 ("completeness", "every_quotation_has_a_row", csv("quotes"), None, None))
     assert f"the text occurs at {quote['start']}-{quote['end']}" in span.message
 
 
@@ -379,7 +379,7 @@ def test_quote_with_its_marks(package):
                        end=str(end))
     assert_findings(package.validate(),
                     ("faithfulness", "quote_is_between_marks", csv("quotes"), row, "text"),
-                    ("completeness", "every_quotation_has_one_row", csv("quotes"), None, None))
+                    ("completeness", "every_quotation_has_a_row", csv("quotes"), None, None))
 
 
 def test_figure_outside_its_statement(package):
@@ -391,7 +391,9 @@ def test_dropped_hedge(package):
     figure = package.row("figures", "f-members-embedded")
     row = package.edit("figures", "f-members-embedded", text="2 million",
                        start=str(int(figure["start"]) + len("nearly ")), qualifier="exact", upper="")
-    assert_findings(package.validate(), ("faithfulness", "hedge_inside_figure_span", csv("figures"), row, "start"))
+    [finding] = assert_findings(package.validate(),
+                                ("completeness", "spans_are_whole_expressions", csv("figures"), row, "start"))
+    assert "'nearly 2 million' at 226-242" in finding.message
 
 
 def test_wrong_value(package):
@@ -460,7 +462,7 @@ def test_deleted_quote_row(package):
     # The passage has no row, and its statement, whose mode quotes, holds no quotation.
     passage, _ = assert_findings(
         package.validate(),
-        ("completeness", "every_quotation_has_one_row", csv("quotes"), None, None),
+        ("completeness", "every_quotation_has_a_row", csv("quotes"), None, None),
         ("completeness", "mode_matches_quotes", csv("statements"),
          package.row_number("statements", "s-ipac-mission"), "mode"))
     start = ARTICLE.index("\u201cto help craft") + 1
@@ -469,8 +471,10 @@ def test_deleted_quote_row(package):
 
 def test_duplicated_quote_row(package):
     quote = package.row("quotes", "q-ipac-mission")
-    package.append("quotes", **{**quote, "id": "q-ipac-mission-again"})
-    assert_findings(package.validate(), ("completeness", "every_quotation_has_one_row", csv("quotes"), None, None))
+    row = package.append("quotes", **{**quote, "id": "q-ipac-mission-again"})
+    [finding] = assert_findings(package.validate(),
+                                ("completeness", "one_row_per_printed_span", csv("quotes"), row, "text"))
+    assert "q-ipac-mission-again's text" in finding.message and "of q-ipac-mission too" in finding.message
 
 
 def test_deleted_figure_row(package):
@@ -515,11 +519,18 @@ def test_exclusion_without_a_number(package):
                     ("completeness", "every_number_is_accounted_for", csv("figures"), None, None))
 
 
+def rubio_description(package):
+    return ("faithfulness", "person_descriptions_are_printed_of_them", csv("entities"),
+            package.row_number("entities", "marco_rubio"), "description")
+
+
 def test_sentence_in_no_statement(package):
     package.delete("attributions", "s-rubio-ipac")
     package.delete("statements", "s-rubio-ipac")
-    [finding] = assert_findings(package.validate(),
-                                ("completeness", "every_sentence_is_in_a_statement", csv("statements"), None, None))
+    # Rubio's description says he is a co-chairman of IPAC, which no statement now prints.
+    finding, _ = assert_findings(package.validate(),
+                                 ("completeness", "every_sentence_is_in_a_statement", csv("statements"), None, None),
+                                 rubio_description(package))
     assert "Rubio also is a co-chairman of IPAC." in finding.message
 
 
@@ -531,8 +542,10 @@ def test_statement_that_splits_a_sentence(package):
     package.append("statements", id="s-rubio-ipac-rest", mode="authorial", cue="", note="",
                    text=ARTICLE[cut + 1:int(statement["end"])], start=str(cut + 1), end=statement["end"])
     package.append("attributions", statement_id="s-rubio-ipac-rest", entity_id="article", role="source")
+    # The half that prints “a co-chairman of IPAC” no longer names Rubio, whose description says it.
     assert_findings(package.validate(),
-                    ("completeness", "statements_are_whole_sentences", csv("statements"), row, "end"))
+                    ("completeness", "statements_are_whole_sentences", csv("statements"), row, "end"),
+                    rubio_description(package))
 
 
 def test_mode_that_does_not_match_the_quotes(package):
@@ -559,8 +572,10 @@ def test_statement_exclusion_that_is_not_a_repetition(package):
     row = package.append("excluded_spans", id="x-rubio", excluded_from="statements",
                          text=statement["text"], start=statement["start"], end=statement["end"],
                          reason="Not needed.")
+    # No statement prints Rubio's co-chairmanship of IPAC now, which his description gives.
     assert_findings(package.validate(),
-                    ("completeness", "exclusions_are_needed", csv("excluded_spans"), row, "text"))
+                    ("completeness", "exclusions_are_needed", csv("excluded_spans"), row, "text"),
+                    rubio_description(package))
 
 
 def test_overlapping_statements(package):
@@ -619,9 +634,14 @@ def test_medium_that_is_not_a_news_outlet(package):
 
 
 def test_no_article_entity(package):
-    package.edit("entities", "article", type="organization")
-    # No article entity, so none of the article's own statements has it as its source.
+    row = package.edit("entities", "article", type="organization")
+    # No article entity, so none of the article's own statements has it as its source; the
+    # headline is no organization's name, and the headline statement may share its span with
+    # the article entity only.
     assert_findings(package.validate(),
+                    ("faithfulness", "named_kinds_are_printed_as_names", csv("entities"), row, "type"),
+                    ("completeness", "one_row_per_printed_span", csv("statements"),
+                     package.row_number("statements", "s-headline"), "text"),
                     ("completeness", "one_article_entity", csv("entities"), None, "type"),
                     *[("completeness", "sources_match_mode", csv("statements"),
                        package.row_number("statements", s), "mode") for s in AUTHORIAL])
@@ -867,9 +887,11 @@ def test_a_context_note_naming_no_row(package):
 def test_an_outlet_retyped_as_a_person(package):
     row = package.edit("entities", "sky_news", type="person", role_text="Sky News", role_start="2137",
                        role_end="2145")
-    # Not a reviewed person; and a medium must be an outlet.
+    # Not a reviewed person; a medium must be an outlet; and its description (a news outlet
+    # that carried a report) is nothing the article prints of a person named Sky News.
     assert_findings(package.validate(),
                     ("privacy", "persons_are_the_reviewed_ones", csv("entities"), row, "id"),
+                    ("faithfulness", "person_descriptions_are_printed_of_them", csv("entities"), row, "description"),
                     ("completeness", "sources_match_mode", csv("attributions"),
                      attribution_row(package, "s-markson-branches", "medium"), "entity_id"))
 
@@ -959,8 +981,10 @@ def test_a_scale_moved_from_the_value_into_the_unit(package):
                        unit="million_members")
     number = package.append("excluded_spans", id="x-million", excluded_from="figures", text="million",
                             start=str(end + 1), end=str(end + 8), reason="A scale word.")
-    # The unit starts with the scale; the scale cannot be excluded.
+    # The span is part of “an estimated 92 million”; the unit starts with the scale; the
+    # scale cannot be excluded.
     assert_findings(package.validate(),
+                    ("completeness", "spans_are_whole_expressions", csv("figures"), row, "end"),
                     ("faithfulness", "figure_unit_is_printed", csv("figures"), row, "unit"),
                     ("completeness", "exclusions_hide_no_figure", csv("excluded_spans"), number, "text"))
 

@@ -255,11 +255,13 @@ def test_a_reviewed_person_added_again_as_a_group_with_personal_data(package):
                          type="unnamed_group", description="Activist, born " "1234 (aged 999).")
     report = package.validate()
     # One finding for the description (its words give it away; its numbers are not then
-    # reported a second time), one for the name.
-    words, name = assert_findings(
+    # reported a second time), one for the name, and one for the printing of his name that his
+    # own row stands for.
+    words, name, _ = assert_findings(
         report,
         ("privacy", "free_text_labels_no_personal_attribute", csv("entities"), row, "description"),
-        ("privacy", "persons_are_the_reviewed_ones", csv("entities"), row, "name"))
+        ("privacy", "persons_are_the_reviewed_ones", csv("entities"), row, "name"),
+        ("completeness", "one_row_per_printed_span", csv("entities"), row, "name"))
     assert "named as the reviewed person luke_de_pulford" in name.message
     assert "labels a personal attribute" in words.message
     assert all("1234" not in f.message and "999" not in f.message for f in report.findings)
@@ -274,8 +276,11 @@ def test_a_reviewed_person_s_name_under_another_id(package, name, start, kind):
     row = package.append("entities", id="someone", name=name, start=str(start), end=str(start + len(name)),
                          type=kind, description="Someone the article names.")
     expected = [("privacy", "persons_are_the_reviewed_ones", csv("entities"), row, "name")]
-    if ARTICLE[start:start + len(name)] != name:
-        expected.append(("faithfulness", "spans_match_article", csv("entities"), row, "name"))
+    if ARTICLE[start:start + len(name)] != name:  # ... at the span of the reviewed person's row
+        expected += [("faithfulness", "spans_match_article", csv("entities"), row, "name"),
+                     ("completeness", "one_row_per_printed_span", csv("entities"), row, "name")]
+    else:  # a later mention: the article first prints the surname in the full name
+        expected.append(("faithfulness", "entities_at_first_printing", csv("entities"), row, "start"))
     assert_findings(package.validate(), *expected)
 
 
@@ -313,8 +318,12 @@ def test_a_number_printed_in_a_statement_attributed_to_the_entity_is_printed_of_
 ])
 def test_a_free_text_cell_labelling_a_personal_attribute(package, table, key, column, text):
     row = package.edit(table, key, **{column: text})
-    [finding] = assert_findings(package.validate(),
-                                ("privacy", "free_text_labels_no_personal_attribute", csv(table), row, column))
+    # “Testville” is printed of no one: a person's description holds only what is printed of them.
+    added = [("faithfulness", "person_descriptions_are_printed_of_them", csv(table), row, column)] \
+        if "Testville" in text else []
+    finding = assert_findings(package.validate(),
+                              ("privacy", "free_text_labels_no_personal_attribute", csv(table), row, column),
+                              *added)[0]
     assert "labels a personal attribute" in finding.message
 
 
@@ -431,10 +440,13 @@ def test_two_rows_at_the_same_words_fixing_each_other_s_year(package, year, wron
     event = package.row("events", "e-sky-news-report")
     echo = package.append("events", **{**event, "id": "e-sky-news-echo", "what": "Sky News carried the report.",
                                        "context_note": "The year is that of e-sky-news-report."})
-    # Neither is printed before the other: neither fixes the other's year, right or wrong.
-    for finding in assert_findings(package.validate(),
+    # Neither is printed before the other: neither fixes the other's year, right or wrong; and
+    # the one printing is two rows.
+    *findings, _ = assert_findings(package.validate(),
                                    ("faithfulness", "context_dates_follow_their_row", csv("events"), row, "date_from"),
-                                   ("faithfulness", "context_dates_follow_their_row", csv("events"), echo, "date_from")):
+                                   ("faithfulness", "context_dates_follow_their_row", csv("events"), echo, "date_from"),
+                                   ("completeness", "one_row_per_printed_span", csv("events"), echo, "text"))
+    for finding in findings:
         assert "e-sky-news-" in finding.message and "not printed before it" in finding.message
         assert ("not in the year of e-ipac-founded" in finding.message) is wrong_year
 

@@ -72,6 +72,22 @@ def test_every_check_says_what_it_requires():
     assert [check.code for check in registered() if not (check.function.__doc__ or "").strip()] == []
 
 
+def test_the_span_rules_are_the_span_checks_docstrings(monkeypatch):
+    """The data dictionary states the span rules from the checks that enforce them: a check's
+    edited docstring is the page's, and every check named is registered and states its rule."""
+    from validator import completeness
+    from validator.registry import registered
+    from validator.spans import SHARED_SPANS, SPAN_CHECKS
+    codes = {check.code: check for check in registered()}
+    assert set(SPAN_CHECKS) <= set(codes) and all(codes[c].function.__doc__ for c in SPAN_CHECKS)
+    section = build_data_dictionary.render().split("## Span rules", 1)[1].split("\n## ", 1)[0]
+    assert [line.split("`")[1] for line in section.splitlines() if line.startswith("- `") and " (" in line][
+        :len(SPAN_CHECKS)] == list(SPAN_CHECKS)
+    assert all(shared.why in section for shared in SHARED_SPANS)
+    monkeypatch.setattr(completeness.one_row_per_printed_span, "__doc__", "An edited rule.")
+    assert "- `one_row_per_printed_span` (completeness): An edited rule." in build_data_dictionary.render()
+
+
 def test_article_snapshot_is_the_documented_source():
     content = (ROOT / "data" / "article.txt").read_bytes()
     assert hashlib.sha256(content).hexdigest() == ARTICLE_SHA256

@@ -1,14 +1,17 @@
 """Who speaks in each statement, read once from the typed rows (`rows.Records`) for the
 faithfulness and completeness layers: the quotes and sources of each statement, the persons'
-roles over it, whether it prints an entity in the words of its attribution, and the outlets
-it prints as the one a remark was given to. `mentions` reads the words; this reads the rows.
+roles over it, whether it prints an entity in the words of its attribution, the outlets it
+prints as the one a remark was given to, and the sources a cue does not stand beside.
+`mentions` reads the words; this reads the rows.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
 
-from .mentions import Forms, attribution_words, media_printed, names, resolved_by_note
+from .disclosure import shown, shown_id
+from .findings import Problem, snippet
+from .mentions import Forms, apart_from_cue, attribution_words, media_printed, names, resolved_by_note
 
 
 def by_statement(records, table: str) -> dict[str, list]:
@@ -80,3 +83,19 @@ def read(ctx):
     records = ctx.records
     return (by_statement(records, "quotes"), sources_of(records), roles(records),
             defaultdict(dict, ctx.shared(printed_media)))
+
+
+def cue_apart_from_sources(ctx, number: int, row, words: str, speakers):
+    """The cue is wrong where no source stands beside it; a source is, where others do."""
+    apart = {e.id for e in apart_from_cue(row, words, row.cue, [e for _, e in speakers],
+                                          ctx.shared(entity_forms))}
+    expected = ("expected the cue next to the name, short name or surname of each source, or to a "
+                "reference its note resolves")
+    if apart and apart == {e.id for _, e in speakers}:
+        yield Problem(f"cue {shown(row.cue)} stands beside no source of statement {shown_id(row.id)} "
+                      f"({', '.join(map(shown_id, sorted(apart)))}); {expected}", ctx.path("statements"), number, "cue")
+        return
+    for link, entity in [(link, entity) for link, entity in speakers if entity.id in apart]:
+        yield Problem(f"the source {shown_id(entity.id)} does not stand beside statement {shown_id(row.id)}'s cue "
+                      f"{shown(row.cue)}, as its other sources do; {expected}",
+                      ctx.path("attributions"), link, "entity_id")

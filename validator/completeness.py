@@ -1,15 +1,15 @@
 """Layer 5, completeness: nothing the article says is missing from the tables.
 
-Every quoted passage is one quote row; every number is a figure, an event or a declared
-exclusion; every time word is an event or a declared exclusion; every sentence is in a statement; every statement has its source, and the
-article is the source of exactly its own statements. Each check runs only when the tables
-it reads are complete (no row skipped by an earlier finding), so a broken row is not
-reported a second time as a missing one.
+Every quoted passage is a quote row; no two rows hold one span, and no row holds part of an
+expression (`spans`); every number is a figure, an event or a declared exclusion; every
+time word is an event or a declared exclusion; every sentence is in a statement; every
+statement has its source, and the article is the source of exactly its own statements.
+Each check that reads a whole table runs only when that table is complete (no row skipped
+by an earlier finding), so a broken row is not reported a second time as a missing one.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import defaultdict
 
 from .context import Context
@@ -18,7 +18,7 @@ from .faithfulness import AUTHORIAL_MODES, QUOTING_MODES
 from .attribution import printed_media
 from .mentions import CLOSE, OPEN
 from .figure_text import printed_with_a_unit, quantity_words
-from . import time_expressions
+from . import spans, time_expressions
 from .time_expressions import time_words
 from .disclosure import shown, shown_id
 from .findings import Problem, snippet
@@ -29,60 +29,79 @@ QUOTED_PASSAGE = re.compile(f"{OPEN}([^{OPEN}{CLOSE}]*){CLOSE}")
 SENTENCE_END = (".", "?", "!", CLOSE, ")")
 
 
-class Spans:
-    """Answers "is [start, end) inside one of these spans?" in O(log n)."""
-
-    def __init__(self, spans):
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.reach, furthest = [], -1
-        for _, end in ordered:
-            furthest = max(furthest, end)
-            self.reach.append(furthest)
-
-    def cover(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, start) - 1
-        return i >= 0 and self.reach[i] >= end
-
-
-def every_quotation_has_one_row(ctx: Context):
-    """Every passage between quotation marks is exactly one quote row."""
+def every_quotation_has_a_row(ctx: Context):
+    """Every quoted passage is a quote row (that it is one row only, `one_row_per_printed_span`)."""
     if not ctx.complete("quotes"):
         return
-    rows_at = defaultdict(list)
-    for quote in ctx.records.of("quotes"):
-        rows_at[(quote.start, quote.end)].append(quote.id)
+    quoted = {(quote.start, quote.end) for quote in ctx.records.of("quotes")}
     for match in QUOTED_PASSAGE.finditer(ctx.article):
-        ids = rows_at.get(match.span(1), [])
-        if len(ids) != 1:
-            have = "no row" if not ids else f"{len(ids)} rows ({', '.join(map(shown_id, ids))})"
+        if match.span(1) not in quoted:
             yield Problem(f"the quoted passage at {match.start(1)}-{match.end(1)} "
-                          f"({snippet(match.group(1), 50)!r}) has {have}; expected exactly one",
+                          f"({snippet(match.group(1), 50)!r}) has no row; expected exactly one",
                           ctx.path("quotes"))
 
 
+def one_row_per_printed_span(ctx: Context):
+    """No two rows hold the same span (the same start and end), in one table or in two: each
+    thing the article prints is one row. The span a row stands for is an entity's name, and
+    every other row's text; a person's role span is the role's (two persons share it where the
+    article gives them one role phrase, and the privacy layer holds it beside each name). Two
+    tables share a span only where the shared spans listed with these rules say why
+    (`spans.SHARED_SPANS`). A row that repeats the span of a row before it is named with that
+    row's id."""
+    for table, number, field, message in spans.repeated_spans(ctx.article, ctx.records):
+        yield Problem(message, ctx.path(table), number, field)
+
+
+def spans_are_whole_expressions(ctx: Context):
+    """Nothing of a printed expression is left out of its row: a figure's span is its whole
+    number expression, with its hedge, scale word and percent sign (“nearly 2 million”, not
+    “2 million” or “nearly 2”); an event's span is its whole time expression, with every
+    modifier the article prints before or after it (“late December 2020”, not “December 2020”
+    or “late December”). A span that is part of a longer expression of its kind is refused,
+    the longer one named."""
+    for table, number, field, message in spans.parts_of_expressions(ctx.article, ctx.records):
+        yield Problem(message, ctx.path(table), number, field)
+
+
 def every_number_is_accounted_for(ctx: Context):
-    """Every number of the article (digits, and number, ordinal and quantity words) is in a
-    figure, an event or a declared exclusion."""
+    """Every number is in a figure, an event or an exclusion: one finding for each expression
+    (a figure's or a date's: the longer) whose numbers are not, naming the whole of it."""
     if not ctx.complete("figures", "events", "excluded_spans"):
         return
     rows = ctx.records.of("figures") + ctx.records.of("events") + _excluded(ctx, "figures")
-    for match in _uncovered(quantity_words(ctx.article), rows):
-        yield Problem(f"the number {match.group()!r} at {match.start()}-{match.end()} "
-                      f"({_context(ctx.article, *match.span())!r}) is in no figure, no event "
-                      "and no exclusion in excluded_spans", ctx.path("figures"))
+    uncovered = spans.uncovered(quantity_words(ctx.article), rows)
+    for whole, words in spans.by_expression(ctx.article, uncovered, spans.number_expression):
+        yield Problem(f"{_uncovered_words('number', ctx.article, whole, words)} in no figure, no event "
+                      f"and no exclusion in excluded_spans{_expected(ctx.article, whole, words)}",
+                      ctx.path("figures"))
 
 
 def every_time_word_is_accounted_for(ctx: Context):
-    """Every time word of the article (month names, “that month”, “now”, …) is in an event
-    or a declared exclusion."""
+    """Every time word is in an event or an exclusion: one finding for each time expression
+    whose words are not, naming the whole of it."""
     if not ctx.complete("events", "excluded_spans"):
         return
     rows = ctx.records.of("events") + _excluded(ctx, "events")
-    for match in _uncovered(time_words(ctx.article), rows):
-        yield Problem(f"the time word {match.group()!r} at {match.start()}-{match.end()} "
-                      f"({_context(ctx.article, *match.span())!r}) is in no event and no "
-                      "exclusion in excluded_spans", ctx.path("events"))
+    uncovered = spans.uncovered(time_words(ctx.article), rows)
+    for whole, words in spans.by_expression(ctx.article, uncovered, time_expressions.expression_around):
+        yield Problem(f"{_uncovered_words('time word', ctx.article, whole, words)} in no event and no "
+                      f"exclusion in excluded_spans{_expected(ctx.article, whole, words)}",
+                      ctx.path("events"))
+
+
+def _uncovered_words(kind: str, article: str, whole: tuple[int, int], words) -> str:
+    """The words in no row, with their places and the text around their expression."""
+    listed = " and ".join(f"{m.group()!r} at {m.start()}-{m.end()}" for m in words)
+    return f"the {kind}{'s' if len(words) > 1 else ''} {listed} ({_context(article, *whole)!r}) " \
+           f"{'are' if len(words) > 1 else 'is'}"
+
+
+def _expected(article: str, whole: tuple[int, int], words) -> str:
+    """What a finding expects, where the words are part of a longer expression: its row."""
+    if [m.span() for m in words] == [whole]:
+        return ""
+    return f"; expected one row for the whole expression {snippet(article[slice(*whole)])!r} ({whole[0]}-{whole[1]})"
 
 
 def exclusions_are_needed(ctx: Context):
@@ -223,12 +242,6 @@ def one_article_entity(ctx: Context):
 
 
 
-def _uncovered(matches, rows):
-    """The matches that lie inside none of the rows' spans."""
-    covered = Spans([(row.start, row.end) for row in rows])
-    return [match for match in matches if not covered.cover(*match.span())]
-
-
 def _excluded(ctx: Context, table: str):
     return [x for x in ctx.records.of("excluded_spans") if x.excluded_from == table]
 
@@ -271,8 +284,8 @@ def exclusions_hide_no_date(ctx: Context):
 
 
 # The layer's checks, registered once, in the order they run, with what each needs.
-register(LAYER, ARTICLE, every_quotation_has_one_row, every_number_is_accounted_for,
-         every_time_word_is_accounted_for, exclusions_are_needed,
+register(LAYER, ARTICLE, every_quotation_has_a_row, one_row_per_printed_span, spans_are_whole_expressions,
+         every_number_is_accounted_for, every_time_word_is_accounted_for, exclusions_are_needed,
          every_sentence_is_in_a_statement, statements_are_whole_sentences)
 register(LAYER, ROWS, mode_matches_quotes, every_statement_has_a_source, sources_match_mode,
          one_article_entity)

@@ -1,17 +1,20 @@
 """Layer 4, faithfulness: every row says what the article says, where it says it.
 
 Spans equal the article's characters; quotes, figures and events lie inside their
-statement; a quote is exactly the words between its marks; a figure's printed text reads
-as its value, qualifier and unit; an event's printed words denote its dates, and a date
-fixed by context agrees with the row it names; every source and medium is printed in its
-statement, in its role, beside its cue; a direct quotation is a quotation with its attribution.
+statement; a quote is exactly the words between its marks, an entity's span its name's
+first printing (`spans`); a figure's printed text reads as its value, qualifier and unit;
+an event's printed words denote its dates, and a date fixed by context agrees with the row
+it names; every source and medium is printed in its statement, in its role, beside its
+cue; a direct quotation is a quotation with its attribution; a named kind of entity is
+printed as a name, and a person's description says only what the article prints of them
+(`entity_rules`).
 """
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
-from . import attribution, figure_text, mentions, time_expressions
+from . import attribution, entity_rules, figure_text, mentions, spans, time_expressions
 from .disclosure import shown, shown_id
 from .findings import Problem, snippet, where_found
 from .mentions import CLOSE, OPEN, attribution_words, printed_as_words
@@ -29,7 +32,7 @@ EVENT_ID = re.compile(r"\be-[a-z0-9]+(?:-[a-z0-9]+)*\b")
 
 
 def spans_match_article(ctx: Context):
-    """Every span's text is the article's characters at its offsets."""
+    """Every span's text is article[start:end] (offsets in code points from 0, end-exclusive)."""
     article, records = ctx.article, ctx.records
     for table, columns in SPAN_COLUMNS.items():
         for number, row in records.numbered(table):
@@ -62,7 +65,7 @@ def short_names_printed_in_article(ctx: Context):
 
 
 def spans_inside_statement(ctx: Context):
-    """Quotes, figures and events lie inside their statement."""
+    """A quote's, figure's or event's span lies inside the span of its statement."""
     statements = {s.id: s for s in ctx.records.of("statements")}
     for table in INSIDE_A_STATEMENT:
         for number, row in ctx.records.numbered(table):
@@ -98,27 +101,11 @@ def cue_printed_in_statement(ctx: Context):
         elif kind == "reporting" and row.mode not in AUTHORIAL_MODES:
             speakers = [(n, e) for n, e in sources[row.id] if e.id not in media[row.id]  # a medium, or
                         and attribution.prints(row, e, quotes[row.id], roles)]  # unprinted: reported
-            yield from _apart_from_cue(ctx, number, row, words, speakers)
-
-
-def _apart_from_cue(ctx: Context, number: int, row, words: str, speakers):
-    """The cue is wrong where no source stands beside it; a source is, where others do."""
-    apart = {e.id for e in mentions.apart_from_cue(row, words, row.cue, [e for _, e in speakers],
-                                                   ctx.shared(attribution.entity_forms))}
-    expected = ("expected the cue next to the name, short name or surname of each source, or to a "
-                "reference its note resolves")
-    if apart and apart == {e.id for _, e in speakers}:
-        yield Problem(f"cue {shown(row.cue)} stands beside no source of statement {shown_id(row.id)} "
-                      f"({', '.join(map(shown_id, sorted(apart)))}); {expected}", ctx.path("statements"), number, "cue")
-        return
-    for link, entity in [(link, entity) for link, entity in speakers if entity.id in apart]:
-        yield Problem(f"the source {shown_id(entity.id)} does not stand beside statement {shown_id(row.id)}'s cue "
-                      f"{shown(row.cue)}, as its other sources do; {expected}",
-                      ctx.path("attributions"), link, "entity_id")
+            yield from attribution.cue_apart_from_sources(ctx, number, row, words, speakers)
 
 
 def quote_is_between_marks(ctx: Context):
-    """A quote is exactly the words between “ and ”."""
+    """A quote's span is everything between its curly quotation marks, without the marks."""
     article, records = ctx.article, ctx.records
     for number, row in records.numbered("quotes"):
         if not 0 <= row.start < row.end <= len(article):
@@ -150,16 +137,6 @@ def figure_reads_as_value(ctx: Context):
             expected = "percent" if parsed.percent else "a count, not percent"
             yield Problem(f"text {shown(row.text)} implies unit {expected}; unit is {shown(row.unit)}",
                           ctx.path("figures"), number, "unit")
-
-
-def hedge_inside_figure_span(ctx: Context):
-    """No hedge (“nearly”, “about”, …) is printed just outside a figure's span."""
-    article, records = ctx.article, ctx.records
-    for number, row in records.numbered("figures"):
-        hedge = figure_text.hedge_before(article, row.start)
-        if hedge:
-            yield Problem(f"the hedge {hedge!r} printed just before the figure is outside its span; "
-                          "expected the span to include it", ctx.path("figures"), number, "start")
 
 
 def event_dates_match_text(ctx: Context):
@@ -287,6 +264,30 @@ def _one_whole_quotation(row, held) -> bool:
         row.text.startswith(OPEN + held[0].text + CLOSE)
 
 
+def entities_at_first_printing(ctx: Context):
+    """An entity's span is its name where the article first prints it (as whole words, in its
+    fullest form), not a later mention."""
+    for number, message in spans.later_printings(ctx.article, ctx.records):
+        yield Problem(message, ctx.path("entities"), number, "start")
+
+
+def named_kinds_are_printed_as_names(ctx: Context):
+    """An organization, news outlet, government body or state is a name the article prints as
+    a name: every word capitalised (an abbreviation is capitals) but those that join its parts
+    (of, on, in, the, …). A group or body described in common nouns is an unnamed_group."""
+    for number, message in entity_rules.names_printed_as_common_nouns(ctx.article, ctx.records):
+        yield Problem(message, ctx.path("entities"), number, "type")
+
+
+def person_descriptions_are_printed_of_them(ctx: Context):
+    """A person's description says only what the article prints of them: each word (but
+    function words) is printed in their role span or, outside quotations, in a statement that
+    names them. Numbers and words labelling a personal attribute are the privacy layer's;
+    remarks on the data (where a role is printed, how a reference was read) go in `note`."""
+    for number, message in entity_rules.words_added_to_persons(ctx.article, ctx.records):
+        yield Problem(message, ctx.path("entities"), number, "description")
+
+
 def figure_unit_is_printed(ctx: Context):
     """A figure's unit is the whole noun the article prints with it (“1.95 million CCP
     members”: ccp_members; “two of the pharmaceutical firms”: pharmaceutical_firms): the words
@@ -307,7 +308,8 @@ def figure_unit_is_printed(ctx: Context):
 # The layer's checks, registered once, in the order they run, with what each needs.
 register(LAYER, ARTICLE, spans_match_article, short_names_printed_in_article, spans_inside_statement,
          cue_printed_in_statement, quote_is_between_marks, figure_reads_as_value,
-         hedge_inside_figure_span, event_dates_match_text)
+         event_dates_match_text, entities_at_first_printing, named_kinds_are_printed_as_names,
+         person_descriptions_are_printed_of_them)
 register(LAYER, ROWS, sources_printed_in_statement, context_dates_follow_their_row,
          direct_quotation_is_its_quote)
 register(LAYER, ARTICLE, figure_unit_is_printed)

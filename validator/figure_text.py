@@ -8,11 +8,16 @@ ParsedFigure(qualifier='about', value=Decimal('6.5'), percent=True)
 ParsedFigure(qualifier='at_least', value=Decimal('2'), percent=False)
 >>> [m.group() for m in quantity_words("the first time, in mid-2020, about 79,000")]
 ['first', '2020', '79,000']
+>>> text = "with nearly 2 million party members"
+>>> text[slice(*expression_around(text, text.index("2"), text.index("2") + 1))]
+'nearly 2 million'
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from bisect import bisect_right
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
@@ -65,6 +70,9 @@ _FIGURE = re.compile(
     rf"\s*(?P<percent>%|percent|per cent)?",
     re.IGNORECASE | re.ASCII,  # ASCII: “ſ” or “K” must not read as s or k
 )
+# The same expression as printed in a longer text: whole words only (the last alternative that
+# fits, so “seventeen” is not read as “seven”), and no whitespace kept after it.
+_FIGURE_PRINTED = re.compile(rf"(?<![\w.,]){_FIGURE.pattern}(?!\w)", re.IGNORECASE | re.ASCII)
 _HEDGE_BEFORE = re.compile(rf"\b(?:{_ANY_HEDGE})\s+$", re.IGNORECASE | re.ASCII)
 
 
@@ -117,6 +125,22 @@ def hedge_before(article: str, start: int) -> str | None:
     """The hedge word printed just before `start`, if any (a hedge left outside a figure's span)."""
     match = _HEDGE_BEFORE.search(article, max(0, start - 30), start)
     return match.group().strip() if match else None
+
+
+def expression_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the whole figure expression printed in `text` (hedge, number, scale word,
+    percent: what `parse_figure` reads, and the hedges it refuses) that holds text[start:end],
+    or None where no figure expression holds it. The expressions are read once per text, left
+    to right, each as long as it runs, so the one found is the longest around the position."""
+    starts, spans = _figure_expressions(text)
+    i = bisect_right(starts, start) - 1
+    return spans[i] if i >= 0 and spans[i][1] >= end else None
+
+
+@functools.lru_cache(maxsize=4)
+def _figure_expressions(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    spans = [m.span() for m in _FIGURE_PRINTED.finditer(text)]
+    return [s for s, _ in spans], spans
 
 
 def _number_value(number: str) -> Decimal:

@@ -65,7 +65,8 @@ def occurrences(words: str, text: str):
         at = text.find(words, at + 1)
 
 
-def _printed_at(words: str, text: str, at: int) -> bool:
+def printed_at(words: str, text: str, at: int) -> bool:
+    """Whether `words` occur in `text` at `at`, with no letter or digit just before or after."""
     end = at + len(words)
     return at >= 0 and text.startswith(words, at) and (at == 0 or not _is_word(text[at - 1])) and (
         end == len(text) or not _is_word(text[end]))
@@ -191,7 +192,7 @@ class Forms:
             for (offset, length), by_form in (shapes or {}).items():
                 at = token.start() - offset
                 form = lowered[at:at + length] if at >= 0 else ""
-                if form in by_form and _printed_at(form, lowered, at):
+                if form in by_form and printed_at(form, lowered, at):
                     found += [(entity, at, at + length) for entity in by_form[form]]
         note = (statement.note or "") if statement is not None else ""
         spans = [span for reference in _QUOTED.findall(note) for span in occurrences(reference.lower(), lowered)]

@@ -67,6 +67,7 @@ class Entity(Row):
     role_text: Optional[str] = OptionalText
     role_start: Optional[int] = Field(default=None, ge=0)
     role_end: Optional[int] = Field(default=None, ge=1)
+    note: Optional[str] = None
 
 
 @typed_row

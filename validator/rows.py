@@ -100,7 +100,7 @@ TEXTS = ("text", "name", "description", "measure", "what", "reason", "cue", "not
 
 
 def span_is_not_empty(row: Row):
-    """Every span ends after it starts."""
+    """A span ends after it starts: no span (nor role span) is empty."""
     spans = [(start, end, getattr(row, start), getattr(row, end)) for start, end in _SPANS_OF[type(row)]]
     return [(end, f"{end} {to} must be greater than {start} {at}")
             for start, end, at, to in spans if at is not None and to is not None and to <= at]

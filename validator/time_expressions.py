@@ -12,11 +12,16 @@ Interpretation(date_from=datetime.date(2020, 5, 1), date_to=datetime.date(2020, 
 True
 >>> [m.group() for m in time_words("In May 2020, they subsequently met; that month it may rain.")]
 ['May', 'subsequently', 'that month']
+>>> text = "told Nikkei Asia in late December 2020."
+>>> text[slice(*expression_around(text, text.index("December"), text.index("December") + 8))]
+'late December 2020'
 """
 from __future__ import annotations
 
 import calendar
+import functools
 import re
+from bisect import bisect_right
 from datetime import date
 from typing import NamedTuple
 
@@ -32,7 +37,7 @@ _PATTERNS = [
     ("year", re.compile(r"(?P<year>[0-9]{4})")),
     ("month", re.compile(rf"(?P<month>{_MONTH})(?: (?P<year>[0-9]{{4}}))?", re.I | re.A)),
     ("part_of_month", re.compile(rf"(?P<part>{_PART})[- ](?P<month>{_MONTH})(?: (?P<year>[0-9]{{4}}))?", re.I | re.A)),
-    ("part_of_year", re.compile(rf"(?P<part>{_PART})-(?P<year>[0-9]{{4}})", re.I | re.A)),
+    ("part_of_year", re.compile(rf"(?P<part>{_PART})[- ](?P<year>[0-9]{{4}})", re.I | re.A)),
     ("that_month", re.compile(r"that month", re.I | re.A)),
     ("that_year", re.compile(r"that year", re.I | re.A)),
 ]
@@ -46,6 +51,39 @@ _TIME_WORD = re.compile(
     rf"\b(?:{'|'.join(name.capitalize() for name in MONTHS)})\b"   # month names, capitalised
     rf"|\b(?i:(?:that|this|last|next) (?:month|year|week))\b"      # (so "may" stays a verb)
     rf"|\b(?i:{'|'.join(RELATIVE_TIME_WORDS)})\b", re.ASCII)
+
+
+# Time expressions as printed, for finding the whole one around a word: every form `interpret`
+# reads, with the words around it that it cannot date (“the end of”, a day of the month, “that
+# year” after a month), so that no modifier is left outside a span unseen. A modifier before
+# (early, mid, late, end, beginning, start or middle of), then a month (capitalised, so “may”
+# stays a verb) with its day and its year or “that year”, a day and month (“21st of May”), a
+# year, or “that month”-like words; whole words only.
+_MONTH_NAME = "|".join(name.capitalize() for name in MONTHS)
+_DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?"
+_MODIFIER = rf"(?:(?i:{_PART})[- ]|(?i:end|beginning|start|middle) of (?:the )?)"
+_THAT = r"(?i:that|this|last|next)"
+_YEAR_AFTER = rf"(?:,? [0-9]{{4}}| (?i:of )?{_THAT} year)"  # “May 2020”, “May that year”
+_PRINTED = re.compile(
+    rf"(?<![\w.,]){_MODIFIER}?(?:(?:{_MONTH_NAME})(?: {_DAY}(?![\w]))?{_YEAR_AFTER}?"
+    rf"|{_DAY} (?:of )?(?:{_MONTH_NAME}){_YEAR_AFTER}?|[0-9]{{4}}"
+    rf"|{_THAT} (?i:month|year|week))(?!\w)", re.ASCII)
+
+
+def expression_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the whole time expression printed in `text` that holds text[start:end],
+    with every modifier printed before or after it, or None where none holds it. The
+    expressions are read once per text, left to right, each as long as it runs, so the one
+    found is the longest around the position."""
+    starts, spans = _printed_expressions(text)
+    i = bisect_right(starts, start) - 1
+    return spans[i] if i >= 0 and spans[i][1] >= end else None
+
+
+@functools.lru_cache(maxsize=4)
+def _printed_expressions(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    spans = [m.span() for m in _PRINTED.finditer(text)]
+    return [s for s, _ in spans], spans
 
 
 def time_words(text: str):

@@ -14,7 +14,8 @@ Words that label a personal attribute (“born”, “aged”, “member no.”)
 use them. Words that end a noun phrase (a figure's unit, an outlet). And the words of attribution, which `mentions` reads: reporting verbs and phrases
 with the side their speaker stands on, hedges, the words that introduce a quotation whose
 source is an inference, the words before an outlet that make it a medium, and words for a
-speaker the article does not name.
+speaker the article does not name. And what `entity_rules` reads: the words that join a
+name's parts, function words, and the title abbreviations printed before a name.
 """
 from __future__ import annotations
 
@@ -137,3 +138,23 @@ UNNAMED_SPEAKERS = ("observers", "analysts", "experts", "critics", "officials", 
                     "insiders", "activists", "scholars", "authorities", "media", "reports",
                     "report", "statement", "publication", "newspaper", "spokesman",
                     "spokeswoman", "spokesperson", "it", "he", "she", "they")
+
+# ---- what an entity row may say of the article's words (`entity_rules`) ---------------------
+# Words that join the parts of a name and stay lower case in it (“Senate Select Committee on
+# Intelligence”, “University of Tokyo”): every other word of a name is capitalised.
+NAME_LINKS = frozenset({"of", "on", "in", "the", "and", "for", "at", "to", "de", "del", "der",
+                        "des", "du", "da", "di", "la", "le", "van", "von", "y", "&"})
+# Words that only join others (articles, prepositions, conjunctions, pronouns, forms of “be”):
+# a person's description may use them though the article's text about that person does not.
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "of", "for", "and", "or", "nor", "but", "at", "in", "on", "to", "with",
+    "by", "as", "from", "into", "it", "its", "is", "are", "was", "were", "be", "been", "who",
+    "whom", "whose", "which", "that", "this", "these", "those", "he", "she", "they", "his",
+    "her", "their", "them",
+})
+# Abbreviations the article prints before a name, with the words they stand for.
+TITLE_ABBREVIATIONS = {
+    "Sen.": ("senator",), "Sens.": ("senator", "senators"), "Rep.": ("representative",),
+    "Reps.": ("representative", "representatives"), "Gov.": ("governor",), "Gen.": ("general",),
+    "Prof.": ("professor",), "Dr.": ("doctor",),
+}
