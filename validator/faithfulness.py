@@ -27,7 +27,6 @@ LAYER = "faithfulness"
 INSIDE_A_STATEMENT = ("quotes", "figures", "events")
 AUTHORIAL_MODES = {"authorial", "hedged"}  # the article's own voice: the article is the source
 QUOTING_MODES = {"direct_quotation", "mixed_quotation"}
-QUOTATION_ENDS = (",", ".", "?", "!")  # a quotation that ends on its own punctuation is whole
 EVENT_ID = re.compile(r"\be-[a-z0-9]+(?:-[a-z0-9]+)*\b")
 
 
@@ -250,18 +249,11 @@ def direct_quotation_is_its_quote(ctx: Context):
         held = quotes.get(row.id)
         if not held or row.mode not in QUOTING_MODES:
             continue  # completeness.mode_matches_quotes reports a mode that does not quote
-        direct = _one_whole_quotation(row, held)
+        direct = len(held) == 1 and mentions.opens_with_whole_quotation(row.text, held[0].text)
         if direct != (row.mode == "direct_quotation"):
             yield Problem(f"statement {shown_id(row.id)} is {'one whole quotation with its attribution' if direct else 'not one whole quotation with its attribution'}; "
                           f"expected mode {'direct_quotation' if direct else 'mixed_quotation'}",
                           ctx.path("statements"), number, "mode")
-
-
-def _one_whole_quotation(row, held) -> bool:
-    """The statement opens with its one quotation, which ends on its own punctuation, and the
-    attribution follows (the article prints every direct quotation so)."""
-    return len(held) == 1 and held[0].text.endswith(QUOTATION_ENDS) and \
-        row.text.startswith(OPEN + held[0].text + CLOSE)
 
 
 def entities_at_first_printing(ctx: Context):

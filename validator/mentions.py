@@ -39,6 +39,15 @@ MEDIUM_REACH = 6
 _CLAUSE_END = re.compile(rf"[,;:?!(){OPEN}{CLOSE}]|(?<!\b[a-z])\.(?=\s|$)")
 
 
+QUOTATION_ENDS = (",", ".", "?", "!")  # a quotation that ends on its own punctuation is whole
+
+
+def opens_with_whole_quotation(statement: str, quotation: str) -> bool:
+    """Whether the statement opens with the quotation, which ends on its own punctuation, and
+    the attribution follows (the article prints every direct quotation so)."""
+    return quotation.endswith(QUOTATION_ENDS) and statement.startswith(OPEN + quotation + CLOSE)
+
+
 def forms(entity) -> list[str]:
     """How a statement may print the entity: its name, short name or, for a person, surname."""
     found = [entity.name, entity.short_name]
