@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, assert_findings, write, write_exceptions
-from validator.cli import main
+from validator.cli import FORMATS, render
 from validator.privacy.detectors import DETECTORS, found_in, may_hold, row_may_hold
 from validator.privacy.exceptions import fingerprint
 
@@ -35,15 +35,12 @@ def forms(value: str) -> list[str]:
     return [value, json.dumps(value)[1:-1], value.replace(":", "%3A").replace(",", "%2C")]
 
 
-def outputs(package, tmp_path, monkeypatch, capsys) -> str:
-    """Every output of the command line on the package: text, JSON, GitHub commands and the
-    step summary."""
+def outputs(report, package, tmp_path, monkeypatch) -> str:
+    """Every output of the command line for the report: text, JSON, GitHub commands and the
+    step summary (rendered as the command line renders them)."""
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    printed = []
-    for arguments in ([], ["--format", "json"], ["--format", "github"]):
-        main([str(package.descriptor), *arguments])
-        printed.append(capsys.readouterr().out)
+    printed = [render(report, format, package.root) for format in FORMATS]
     return "\n".join(printed) + summary.read_text(encoding="utf-8")
 
 
@@ -83,13 +80,13 @@ PLACES = {
 
 @pytest.mark.parametrize("value", PLANTED, ids=["date", "Han name", "Latin name"])
 @pytest.mark.parametrize("place", PLACES)
-def test_a_planted_value_comes_back_in_no_output(package, tmp_path, monkeypatch, capsys, place, value):
+def test_a_planted_value_comes_back_in_no_output(package, tmp_path, monkeypatch, place, value):
     plant, check = PLACES[place]
     plant(package, value)
     report = package.validate()
     if check is not None:
         assert check in {f.check for f in report.findings}, [f.as_text() for f in report.findings]
-    printed = outputs(package, tmp_path, monkeypatch, capsys)
+    printed = outputs(report, package, tmp_path, monkeypatch)
     assert "invalid:" in printed or (value == LATIN and check is None)
     leaked = [form for form in forms(value) if form in printed]
     assert leaked == [], place

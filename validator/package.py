@@ -35,6 +35,7 @@ class Table:
     records: list[tuple[int, list[str]]]  # (row number, cells); the header is row 1
     lines: dict[int, int] = field(default_factory=dict)  # row number -> line it starts on
     longest: tuple[int, str, int] | None = None  # (row, column, length) of the longest cell
+    truncated: bool = False  # a malformed row ended the parse
 
     def dicts(self):
         """(row number, column -> value) for records whose cells match the header one to one;
@@ -244,7 +245,7 @@ def _parse(text: str) -> Table:
                 _note_longest(table, number, cells)
             line = reader.line_num + 1
     except csv.Error:
-        pass
+        table.truncated = True
     return table
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from . import cells
 from .disclosure import shown, shown_id, withholding
 from .findings import Problem, snippet
 from .library import frictionless
@@ -37,8 +38,14 @@ def cells_within_bounds(ctx):
 
 
 def cells_match_schema(ctx):
-    """Every cell against its field, by frictionless (keys excluded: see below)."""
+    """Every cell against its field, by frictionless (keys excluded: see below); a table whose
+    cells all read plainly under their fields (`cells.clean`) is one frictionless would find
+    nothing in, and is not given to it."""
     for resource in ctx.package.tables():
+        facts = resource.facts
+        if not (facts.bom or facts.crlf or facts.lone_cr or facts.first_nul is not None) \
+                and cells.clean(resource.table, resource.schema["fields"]):
+            continue
         key = (resource.facts.sha256, resource.name)
         if key not in _CHECKED:
             _CHECKED[key] = _frictionless_problems(ctx.package.root, resource)

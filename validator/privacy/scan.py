@@ -4,11 +4,13 @@ over its readings (`detectors`), then what is allowed taken out: the dates that 
 detectors' checks, which report their part of it.
 
 A text, or a table row, that no detector's pre-filter could match in any reading is skipped
-whole (`detectors.may_hold`).
+whole (`detectors.may_hold`). What the detectors find in a source (a table, a file) is kept for
+as long as the process runs, by the source's content, so that a source read again unchanged is
+not read again (a test session validates many copies of one package).
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 from ..findings import Problem
@@ -17,7 +19,7 @@ from .detectors import DETECTORS, found_in, may_hold, row_may_hold
 from .detectors.full_date import CHECK as DATE_CHECK
 from .exceptions import Exceptions, fingerprint, read_exceptions
 from .readings import Readings
-from .texts import texts
+from .texts import sources
 
 CHECKS = [detector.CHECK for detector in DETECTORS]
 _DETECTOR = {detector.CHECK: detector for detector in DETECTORS}
@@ -34,13 +36,8 @@ def scan(ctx) -> Scan:
     package = ctx.package
     result = Scan(exceptions=read_exceptions(package, CHECKS))
     allowed = ctx.shared(allowed_dates)
-    for text in texts(package, row_may_hold):
-        if not may_hold(text.text):
-            continue
-        readings = Readings(text.text, code=text.code, styled=text.styled)
-        for check, found in found_in(readings, text.numeric):
-            if not text.reports(found.start):
-                continue
+    for key, source in sources(package, row_may_hold):
+        for text, check, found in _found_in_source(key, source):
             if check == DATE_CHECK and allowed.allows(text, found.value, found.start):
                 continue
             entry = result.exceptions.entry(check, text.resource, found.value)
@@ -49,6 +46,24 @@ def scan(ctx) -> Scan:
                 continue
             result.problems[check].append(_problem(text, check, found))
     return result
+
+
+_KEPT: OrderedDict = OrderedDict()  # source key -> what the detectors found in it, most recent last
+KEEP = 256  # sources kept: more than one package's
+
+
+def _found_in_source(key, source) -> list[tuple]:
+    """(text, check, find) for everything the detectors find in the texts of one source."""
+    if key in _KEPT:
+        _KEPT.move_to_end(key)
+        return _KEPT[key]
+    found = [(text, check, item) for text in source if may_hold(text.text)
+             for check, item in found_in(Readings(text.text, code=text.code, styled=text.styled), text.numeric)
+             if text.reports(item.start)]
+    _KEPT[key] = found
+    if len(_KEPT) > KEEP:
+        _KEPT.popitem(last=False)
+    return found
 
 
 def _problem(text, check: str, found) -> Problem:

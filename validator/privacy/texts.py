@@ -67,18 +67,32 @@ class Text:
 def texts(package, row_may_hold: Callable[[list[str]], bool] = lambda cells: True):
     """Every `Text` of the package, a long one in parts; of a table, only the cells of rows
     whose list of cells `row_may_hold` does not rule out."""
-    yield from _cells(package, row_may_hold)
+    for _, source in sources(package, row_may_hold):
+        yield from source
+
+
+def sources(package, row_may_hold: Callable[[list[str]], bool] = lambda cells: True):
+    """(key, its texts) for each source of texts: a table's cells, a file's name, a file's
+    content. The key names the source and its content, so that what is found in it can be
+    kept for a source read again unchanged (a test session validates many copies)."""
+    for resource in package.parsed_tables():
+        numeric = resource.numeric_columns
+        yield (("table", resource.path, resource.facts.sha256 if resource.facts else id(resource), tuple(sorted(numeric))),
+               _cells(resource, numeric, row_may_hold))
     for file in package.files:
-        yield Text(file.path, None, None, file.path, "the file name")
+        yield ("name", file.path), [Text(file.path, None, None, file.path, "the file name")]
         if file.text is None or file.role == "resource" and file.path.endswith(".csv"):
             continue
-        document = _literal_json(file.text) if file.path.endswith(JSON_FILES) else None
-        if document is not None:
-            yield from _json(document, file.path)
-        else:
-            yield from in_parts(Text(file.path, None, None, file.text, "the file",
-                                     code=file.path.endswith(CODE_FILES),
-                                     styled=file.path.endswith(STYLED_FILES)))
+        yield ("file", file.path, len(file.text), hash(file.text)), _content(file)
+
+
+def _content(file):
+    document = _literal_json(file.text) if file.path.endswith(JSON_FILES) else None
+    if document is not None:
+        yield from _json(document, file.path)
+    else:
+        yield from in_parts(Text(file.path, None, None, file.text, "the file", code=file.path.endswith(CODE_FILES),
+                                 styled=file.path.endswith(STYLED_FILES)))
 
 
 # ---- long texts, in parts ------------------------------------------------------------------
@@ -133,11 +147,9 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
-def _cells(package, row_may_hold):
-    for resource in package.parsed_tables():
-        numeric = resource.numeric_columns
-        for number, column, cell in resource.table.cells(row_may_hold):
-            yield Text(resource.path, number, column, cell, "the cell", column in numeric and is_number(cell))
+def _cells(resource, numeric, row_may_hold):
+    for number, column, cell in resource.table.cells(row_may_hold):
+        yield Text(resource.path, number, column, cell, "the cell", column in numeric and is_number(cell))
 
 
 class Members(list):
