@@ -9,7 +9,7 @@ import sys
 from importlib.util import find_spec
 from pathlib import Path
 
-NEEDED = ("frictionless", "pydantic")  # requirements.txt
+NEEDED = ("frictionless",)  # requirements.txt
 
 if __name__ == "__main__":
     missing = [name for name in NEEDED if find_spec(name) is None]

@@ -180,7 +180,7 @@ def machine() -> str:
     from importlib.metadata import version
     return (f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {model}; "
             f"Python {platform.python_version()} ({platform.system()} {platform.release()}); "
-            f"frictionless {version('frictionless')}, pydantic {version('pydantic')}")
+            f"frictionless {version('frictionless')}")
 
 
 def revision() -> str:

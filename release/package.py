@@ -1,19 +1,22 @@
-"""The package as the release reads it: descriptor, schemas, typed rows and the article.
-
-Every output is written from this one reading, so all of them agree on what a cell is: an
-empty cell is None, an `integer` field an int, a `number` field a float, a `date` field a
-`datetime.date`, and anything else the string as written.
+"""The package as the release reads it: descriptor, schemas, typed rows and the article, read
+by the validator's own loader (`validator.package.load_package`) and typed by its one reader
+of cells (`validator.cells`), so that the release, the page and the validator agree on what a
+cell is: an empty cell is None, an `integer` field an int, a `number` field a float, a `date`
+field a `datetime.date`, and anything else the string as written.
 """
 from __future__ import annotations
 
-import csv
-import datetime
 import hashlib
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from validator import cells  # noqa: E402
+from validator.package import load_package  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -89,13 +92,11 @@ class Package:
 
 def load(root: Path) -> Package:
     """Read the package at `root` (a directory holding datapackage.json and CITATION.cff)."""
-    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    article = next(r for r in descriptor["resources"] if r["name"] == "article")
-    article_bytes = (root / article["path"]).read_bytes()
-    tables = [_load_table(root, resource) for resource in descriptor["resources"]
-              if resource.get("type") == "table"]
-    return Package(root, descriptor, tables, article_bytes.decode("utf-8"), article_bytes,
-                   load_citation(root))
+    loaded = load_package(root / "datapackage.json")
+    article = loaded.resources["article"]
+    article_bytes = (root / article.path).read_bytes()
+    tables = [_typed_table(resource) for resource in loaded.resources.values() if resource.is_table]
+    return Package(root, loaded.descriptor, tables, loaded.article, article_bytes, load_citation(root))
 
 
 def load_citation(root: Path) -> dict:
@@ -112,26 +113,12 @@ def privacy_statement(descriptor: dict) -> str:
     return next(p for p in paragraphs if p.startswith("Privacy:"))
 
 
-def _load_table(root: Path, resource: dict) -> Table:
-    schema = json.loads((root / resource["schema"]).read_text(encoding="utf-8"))
-    types = {field["name"]: field["type"] for field in schema["fields"]}
-    missing = set(schema.get("missingValues", [""]))
-    with open(root / resource["path"], encoding="utf-8", newline="") as f:
-        rows = [{name: _typed(cell, types[name], missing) for name, cell in row.items()}
-                for row in csv.DictReader(f)]
-    return Table(resource, schema, rows)
-
-
-def _typed(cell: str, field_type: str, missing: set[str]):
-    if cell in missing:
-        return None
-    if field_type == "integer":
-        return int(cell)
-    if field_type == "number":
-        return float(cell)
-    if field_type == "date":
-        return datetime.date.fromisoformat(cell)
-    return cell
+def _typed_table(resource) -> Table:
+    """A table as the loader parsed it, each cell typed by its field (the release is built
+    only from a package that validates, so every cell reads)."""
+    fields = resource.schema["fields"]
+    rows = [{f["name"]: cells.value(f, values[f["name"]]) for f in fields} for _, values in resource.table.dicts()]
+    return Table(resource.descriptor, resource.schema, rows)
 
 
 def _as_list(fields) -> list[str]:

@@ -1,15 +1,14 @@
-"""The pydantic models and the Table Schemas describe the same tables: names, order, types,
+"""The models (each table's known columns, in code) and the Table Schemas describe the same tables: names, order, types,
 required fields, closed vocabularies, minimums, id patterns and keys. The validator refuses
 a schema that disagrees (tests/test_faults.py); here our own schemas must agree, and the
 vocabularies the rules depend on must match the models'."""
 import json
-import typing
 
 import pytest
 
 from conftest import ROOT
 from validator.figure_text import HEDGES
-from validator.models import MODELS, Qualifier, schema_disagreements
+from validator.models import MODELS, QUALIFIERS, schema_disagreements
 from validator.rows import BOUNDS_BY_QUALIFIER
 
 
@@ -54,7 +53,7 @@ def test_an_enum_value_dropped_from_a_schema_disagrees():
 
 
 def test_every_qualifier_has_its_bounds_rule_and_every_hedge_a_qualifier():
-    qualifiers = set(typing.get_args(Qualifier))
+    qualifiers = set(QUALIFIERS)
     assert set(BOUNDS_BY_QUALIFIER) == qualifiers
     assert set(HEDGES.values()) | {"exact"} == qualifiers
 
@@ -63,3 +62,52 @@ def test_every_qualifier_has_its_bounds_rule_and_every_hedge_a_qualifier():
 def test_every_field_is_described(table):
     for field in schema(table)["fields"]:
         assert len(field.get("description", "")) > 20, f"{table}.{field['name']}"
+
+
+def add_column(package, table, field, cells="") -> None:
+    """The README's minor change: an optional column, added to the CSV and to the schema."""
+    package.edit_schema(table, lambda schema: schema["fields"].append(field))
+    rows = package.rows(table)
+    package.write_rows(table, [{**row, field["name"]: cells} for row in rows])
+
+
+@pytest.mark.parametrize("field, cell, value", [
+    ({"name": "page", "type": "integer", "description": "The page of the printed edition it appears on."},
+     "3", 3),
+    ({"name": "checked_by", "type": "string", "description": "Who checked the row against the article."},
+     "second reader", "second reader"),
+    ({"name": "reviewed", "type": "date", "format": "default", "description": "When the row was last reviewed."},
+     "", None),
+])
+def test_an_optional_column_added_to_a_table_and_its_schema_validates_and_rows_carry_it(package, field, cell, value):
+    add_column(package, "figures", field, cell)
+    assert package.validate().findings == []
+    from validator.context import Context
+    from validator.package import load_package
+    from validator.pins import ARTICLE_SHA256, PERSONS
+    rows = Context(load_package(package.descriptor), ARTICLE_SHA256, PERSONS).records.of("figures")
+    assert rows and all(getattr(row, field["name"]) == value for row in rows)
+    assert rows[0].value == 2000000.0  # the known columns are read as before
+
+
+@pytest.mark.parametrize("field, why", [
+    ({"name": "page", "type": "integer", "constraints": {"required": True}, "description": "A page, always."},
+     "optional and unconstrained"),
+    ({"name": "Page No", "type": "integer", "description": "The page it appears on."}, "lower case words"),
+    ({"name": "page", "type": "integer"}, "needs its description"),
+    ({"name": "page", "type": "boolean", "description": "The page it appears on."}, "type is"),
+    ({"name": "value", "type": "number", "description": "The value again."}, "lower case words joined by _, and new"),
+])
+def test_an_added_column_is_optional_plain_named_and_described(package, field, why):
+    add_column(package, "figures", field)
+    problems = schema_disagreements("figures", json.loads((package.root / "schema/figures.json").read_text()))
+    assert [name for name, _ in problems] == [field["name"]] and why in problems[0][1], problems
+
+
+def test_a_known_column_still_cannot_be_weakened_where_columns_are_added(package):
+    def change(schema):
+        schema["fields"].append({"name": "page", "type": "integer", "description": "The page it appears on."})
+        schema["fields"][0]["constraints"].pop("pattern")
+    package.edit_schema("figures", change)
+    assert [name for name, _ in schema_disagreements("figures", json.loads(
+        (package.root / "schema/figures.json").read_text()))] == ["id"]

@@ -18,7 +18,6 @@ snapshot runs (`public_article`); otherwise only names and ids are shown.
 from __future__ import annotations
 
 import re
-import typing
 from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal, InvalidOperation
@@ -172,11 +171,6 @@ def _names() -> frozenset[str]:
              *(path for path in layout.REPOSITORY_FILES if "*" not in path), *HEADER}
     for table, model in MODELS.items():
         names |= {f"data/{table}.csv", f"schema/{table}.json"}
-        for name, info in fields_of(model).items():
-            names.add(name)
-            for argument in typing.get_args(info.annotation) or [info.annotation]:
-                if typing.get_origin(argument) is typing.Literal:
-                    names |= set(typing.get_args(argument))
-            if typing.get_origin(info.annotation) is typing.Literal:
-                names |= set(typing.get_args(info.annotation))
+        for column in fields_of(model).values():
+            names |= {column.name, *column.enum}
     return frozenset(names)

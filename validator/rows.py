@@ -1,4 +1,5 @@
-"""Layer 3, rows: every row as its pydantic model, then the rules one row must obey.
+"""Layer 3, rows: every row typed from its table's schema (`cells`), then the rules one row
+must obey.
 
 Rows the tables layer found broken are skipped here (their finding stands); a table with
 a broken header is skipped whole.
@@ -7,19 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pydantic import ValidationError
-
+from . import cells
 from .disclosure import shown
 from .findings import Problem
 from .mentions import cue_kind, hedge_in
-from .models import MODELS, SPAN_COLUMNS, Entity, Event, Figure, Row, Statement, fields_of, validate_row
+from .models import MODELS, SPAN_COLUMNS, Entity, Event, Figure, Row, Statement, added_columns, row_class
 from .package import Resource
 from .registry import ROWS, register
 
 LAYER = "rows"
 
 # Bounds each qualifier implies: (lower, upper), each "value" (equal to the value) or None (empty).
-BOUNDS_BY_QUALIFIER = {  # keys: every value of models.Qualifier (a test keeps them equal)
+BOUNDS_BY_QUALIFIER = {  # keys: every value of models.QUALIFIERS (a test keeps them equal)
     "exact": (None, None),
     "about": (None, None),
     "estimated": (None, None),
@@ -44,28 +44,32 @@ class Records:
 
 
 def type_rows(tables: list[Resource], broken: dict[str, set[int] | None]) -> Records:
-    """Every row of `tables` as its model, but the rows (or, for None, the tables) `broken`
-    names by file path."""
+    """Every row of `tables` typed from its schema, into its table's row class (with the
+    columns the schema adds), but the rows (or, for None, the tables) `broken` names by file
+    path, and the rows a cell of which its field cannot read (`Records.failures`)."""
     records = Records()
     for resource in tables:
         skip = broken.get(resource.path, set())
         if skip is None:
             continue
-        model, typed = MODELS[resource.name], []
-        for number, cells in resource.table.dicts():
+        fields = resource.schema["fields"]
+        model, typed = row_class(resource.name, added_columns(resource.name, resource.schema)), []
+        for number, values in resource.table.dicts():
             if number in skip:
                 continue
-            try:
-                typed.append((number, validate_row(model, cells)))
-            except ValidationError as error:
-                records.failures += [(resource.path, number, ".".join(map(str, e["loc"])) or None,
-                                      e["msg"]) for e in error.errors()]
+            problems = [(f["name"], why) for f in fields if (why := cells.problem(f, values[f["name"]]))]
+            if problems:
+                records.failures += [(resource.path, number, name, f"{why}; expected what the schema says")
+                                     for name, why in problems]
+                continue
+            typed.append((number, model(**{f["name"]: cells.value(f, values[f["name"]]) for f in fields})))
         records.rows[resource.name] = typed
     return records
 
 
 def row_model(ctx):
-    """Every row as its pydantic model: types, vocabularies, patterns, minimums."""
+    """Every row's cells read under their fields (types, vocabularies, patterns, minimums),
+    as the tables layer's checks read them: what they report is not reported again."""
     for path, number, field_name, message in ctx.records.failures:
         yield Problem(message, path, number, field_name)
 
@@ -101,14 +105,14 @@ TEXTS = ("text", "name", "description", "measure", "what", "reason", "cue", "not
 
 def span_is_not_empty(row: Row):
     """A span ends after it starts: no span (nor role span) is empty."""
-    spans = [(start, end, getattr(row, start), getattr(row, end)) for start, end in _SPANS_OF[type(row)]]
+    spans = [(start, end, getattr(row, start), getattr(row, end)) for start, end in _SPANS_OF[row.TABLE]]
     return [(end, f"{end} {to} must be greater than {start} {at}")
             for start, end, at, to in spans if at is not None and to is not None and to <= at]
 
 
 def text_is_not_blank(row: Row):
     """No text field is blank (an empty cell is a missing value; spaces alone are not)."""
-    texts = [(name, getattr(row, name)) for name in _TEXTS_OF[type(row)]]
+    texts = [(name, getattr(row, name)) for name in _TEXTS_OF[row.TABLE]]
     return [(name, "is blank; expected text, or an empty cell where the field is optional")
             for name, value in texts if value is not None and not value.strip()]
 
@@ -179,8 +183,8 @@ def dates_in_order(row: Event):
 
 
 # Worked out once per model: 100 000 rows ask these questions 100 000 times.
-_SPANS_OF = {model: [(s, e) for _, s, e in SPAN_COLUMNS.get(table, [])] for table, model in MODELS.items()}
-_TEXTS_OF = {model: [t for t in TEXTS if t in fields_of(model)] for model in MODELS.values()}
+_SPANS_OF = {table: [(s, e) for _, s, e in SPAN_COLUMNS.get(table, [])] for table in MODELS}
+_TEXTS_OF = {table: [c.name for c in model.COLUMNS if c.name in TEXTS] for table, model in MODELS.items()}
 
 
 # The layer's checks, registered once, in the order they run, with what each needs.

@@ -1,17 +1,16 @@
-"""Read the data package as the page needs it: descriptor, article, tables, schemas.
-
-The tables are small, so they are read with the `csv` module, every cell as the string
-written in the file (an empty cell is ""). Each row keeps the lines of the CSV file it was
-read from, so a panel can show "data/quotes.csv, line 6" and the line itself.
+"""Read the data package as the page needs it: descriptor, article, tables, schemas, read by the
+validator's own loader (`validator.package.load_package`), every cell as the string written in
+the file (an empty cell is ""). Each row keeps the lines of the CSV file it was read from, so a
+panel can show "data/quotes.csv, line 6" and the line itself.
 """
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
-import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from validator.package import load_package  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -82,33 +81,26 @@ class Package:
 
 def load(root: Path) -> Package:
     """Read the package at `root` (the folder holding datapackage.json)."""
-    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    article_bytes = (root / "data" / "article.txt").read_bytes()
-    tables = {r["name"]: _table(root, r) for r in descriptor["resources"] if r.get("type") == "table"}
-    return Package(root, descriptor, article_bytes.decode("utf-8"),
-                   hashlib.sha256(article_bytes).hexdigest(), tables)
+    loaded = load_package(root / "datapackage.json")
+    article = loaded.resources["article"]
+    tables = {r.name: _table(root, r) for r in loaded.resources.values() if r.is_table}
+    return Package(root, loaded.descriptor, loaded.article, article.facts.sha256.removeprefix("sha256:"), tables)
 
 
-def _table(root: Path, resource: dict) -> Table:
-    schema = json.loads((root / resource["schema"]).read_text(encoding="utf-8"))
+def _table(root: Path, resource) -> Table:
+    descriptor = resource.descriptor
     fields = tuple(Field(f["name"], f.get("title") or f["name"], f.get("description", ""))
-                   for f in schema["fields"])
-    return Table(resource["name"], resource.get("title", resource["name"]),
-                 resource.get("description", ""), resource["path"],
-                 resource["hash"].removeprefix("sha256:"), resource.get("mediatype", "text/csv"),
-                 fields, tuple(read_rows(root / resource["path"], resource["name"])))
+                   for f in resource.schema["fields"])
+    return Table(resource.name, descriptor.get("title", resource.name), descriptor.get("description", ""),
+                 resource.path, descriptor["hash"].removeprefix("sha256:"), descriptor.get("mediatype", "text/csv"),
+                 fields, tuple(rows_of(root, resource)))
 
 
-def read_rows(path: Path, table: str) -> list[Row]:
-    """The records of a CSV file with the line each starts on (the header is line 1)."""
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader)
-    rows, last_line = [], reader.line_num
-    for record in reader:
-        first = last_line + 1
-        last_line = reader.line_num
-        rows.append(Row(table, dict(zip(header, record)), first,
-                        "\n".join(lines[first - 1:last_line])))
-    return rows
+def rows_of(root: Path, resource) -> list[Row]:
+    """The records of a table as the loader parsed them, with the lines each spans (the
+    header is line 1)."""
+    lines = (root / resource.path).read_text(encoding="utf-8").split("\n")
+    header, table = resource.table.header, resource.table
+    starts = [table.lines[number] for number, _ in table.records] + [len(lines)]
+    return [Row(resource.name, dict(zip(header, cells)), first, "\n".join(lines[first - 1:end - 1]))
+            for (number, cells), first, end in zip(table.records, starts, starts[1:])]
