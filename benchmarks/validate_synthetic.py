@@ -18,13 +18,13 @@ sys.path.insert(0, str(HERE))
 
 from synthetic import pins_file  # noqa: E402
 from validator import validate_package  # noqa: E402
-from validator.cli import as_text, no_network  # noqa: E402
+from validator.cli import WORKERS, as_text, no_network  # noqa: E402
 
 if __name__ == "__main__":
     descriptor = Path(sys.argv[1])
     pins = json.loads(pins_file(descriptor.resolve().parent).read_text(encoding="utf-8"))
     with no_network():
         report = validate_package(descriptor, article_sha256=pins["article_sha256"],
-                                  persons=pins["persons"])
+                                  persons=pins["persons"], workers=WORKERS)
     print(as_text(report))
     sys.exit(0 if report.valid else 1)

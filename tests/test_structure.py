@@ -86,3 +86,44 @@ def test_the_readme_lists_the_repository_files_the_validator_allows():
 
 def test_every_file_of_this_repository_is_one_the_validator_allows():
     assert validate_package(ROOT / "datapackage.json").findings == []
+
+
+def test_two_processes_find_exactly_what_one_finds(package, monkeypatch):
+    """On two cores the privacy layer reads about half of a large package in a second process:
+    on a broken copy the findings, and their order, are those of one process."""
+    import os
+
+    from validator.privacy import scan
+    package.edit("entities", "observers", description="Observers; " "139" "12345678.")
+    for n in range(6):
+        (package.root / "docs").mkdir(exist_ok=True)
+        (package.root / "docs" / f"notes{n}.md").write_text(f"Notes {n}, born 1970" "-03-0" f"{n + 1}.\n",
+                                                             encoding="utf-8")
+    scan._KEPT.clear()
+    one = package.validate()
+    forks, real_fork = [], os.fork
+
+    def counted_fork():
+        forks.append(1)
+        return real_fork()
+    monkeypatch.setattr(scan, "BESIDE_FROM", 0)
+    monkeypatch.setattr(os, "fork", counted_fork)
+    scan._KEPT.clear()
+    two = validate_package(package.descriptor, workers=2)
+    assert forks == [1] and len(one.findings) == 7
+    assert two.by_layer() == one.by_layer() and two.checks == one.checks
+    assert validate_package(package.descriptor, workers=2).by_layer() == one.by_layer() and forks == [1]  # kept
+
+
+def test_a_second_process_only_for_much_text_and_where_it_can_fork(package, monkeypatch):
+    import os
+
+    from validator.privacy import scan
+    forks = []
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or 1 / 0)
+    scan._KEPT.clear()
+    assert validate_package(package.descriptor, workers=2).valid and forks == []  # little text
+    monkeypatch.setattr(scan, "BESIDE_FROM", 0)
+    monkeypatch.delattr(os, "fork")
+    scan._KEPT.clear()
+    assert validate_package(package.descriptor, workers=2).valid and forks == []  # no fork

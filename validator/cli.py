@@ -23,6 +23,7 @@ from .run import Report, validate_package
 EXIT_VALID, EXIT_FINDINGS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 DEFAULT = Path(__file__).resolve().parent.parent / DESCRIPTOR
 FORMATS = ("text", "json", "github")
+WORKERS = min(2, os.cpu_count() or 1)  # a large package is read in two processes where it can
 
 
 class UsageError(Exception):
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         descriptor = descriptor_path(args.descriptor)
         with no_network():
-            report = validate_package(descriptor)
+            report = validate_package(descriptor, workers=WORKERS)
         output = render(report, args.format, descriptor.parent)
     except UsageError as error:
         print(f"validate.py: {error}", file=sys.stderr)

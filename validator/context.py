@@ -21,6 +21,7 @@ class Context:
     article_sha256: str
     persons: dict[str, str]
     findings: list[Finding] = field(default_factory=list)
+    workers: int = 1  # processes the costly reading of a large package may use
     _shared: dict = field(default_factory=dict, repr=False)
 
     def shared(self, compute):

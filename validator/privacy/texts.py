@@ -67,23 +67,24 @@ class Text:
 def texts(package, row_may_hold: Callable[[list[str]], bool] = lambda cells: True):
     """Every `Text` of the package, a long one in parts; of a table, only the cells of rows
     whose list of cells `row_may_hold` does not rule out."""
-    for _, source in sources(package, row_may_hold):
+    for _, _, source in sources(package, row_may_hold):
         yield from source
 
 
 def sources(package, row_may_hold: Callable[[list[str]], bool] = lambda cells: True):
-    """(key, its texts) for each source of texts: a table's cells, a file's name, a file's
-    content. The key names the source and its content, so that what is found in it can be
-    kept for a source read again unchanged (a test session validates many copies)."""
+    """(key, size, its texts) for each source of texts: a table's cells, a file's name, a
+    file's content. The key names the source and its content, so that what is found in it can
+    be kept for a source read again unchanged (a test session validates many copies); the
+    size, in characters, weighs its work."""
     for resource in package.parsed_tables():
         numeric = resource.numeric_columns
-        yield (("table", resource.path, resource.facts.sha256 if resource.facts else id(resource), tuple(sorted(numeric))),
-               _cells(resource, numeric, row_may_hold))
+        key = ("table", resource.path, resource.facts.sha256 if resource.facts else id(resource), tuple(sorted(numeric)))
+        yield key, resource.facts.size if resource.facts else 0, _cells(resource, numeric, row_may_hold)
     for file in package.files:
-        yield ("name", file.path), [Text(file.path, None, None, file.path, "the file name")]
+        yield ("name", file.path), len(file.path), [Text(file.path, None, None, file.path, "the file name")]
         if file.text is None or file.role == "resource" and file.path.endswith(".csv"):
             continue
-        yield ("file", file.path, len(file.text), hash(file.text)), _content(file)
+        yield ("file", file.path, len(file.text), hash(file.text)), len(file.text), _content(file)
 
 
 def _content(file):
