@@ -66,7 +66,7 @@ def _read_beside(listed: list) -> dict:
     second process: the same finds, sooner on two cores. Without fork, or for little work,
     none (each source is read when it is asked for)."""
     todo = sorted((item for item in listed if item[0] not in _KEPT), key=lambda item: -item[1])
-    if not hasattr(os, "fork") or sum(size for _, size, _ in todo) < BESIDE_FROM:
+    if not todo or not hasattr(os, "fork") or sum(size for _, size, _ in todo) < BESIDE_FROM:
         return {}
     halves, weights = ([], []), [0, 0]
     for item in todo:  # the largest first, each to the lighter half
