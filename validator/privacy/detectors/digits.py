@@ -10,6 +10,7 @@ check character X; or digits in groups of three between commas.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SEPARATOR = r"(?:[ ().\-/_]{1,8}|(?<=[0-9]{3})[+~](?=[0-9]{3})| *\n{1,2} *)"
 _NUMBER = re.compile(rf"(?<![0-9])(\+)?\(?[0-9](?:[0-9]|{SEPARATOR}(?=[0-9]))*(?:[Xx])?")
@@ -24,6 +25,7 @@ def at_least(digits: int) -> str:
     return rf"[0-9](?:{SEPARATOR}?[0-9]){{{digits - 1}}}|[0-9](?:,[0-9]{{3}}){{4}}"
 
 
+@lru_cache(maxsize=8)  # the ID-number and phone detectors read the same reading in turn
 def runs(text: str) -> list[re.Match]:
     """Every number of eight characters or more, in order of where it starts."""
     found = [m for pattern in (_NUMBER, _THOUSANDS) for m in pattern.finditer(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..readings import windows
 from .found import Found
 
 CHECK = "no_email_addresses"
@@ -31,12 +32,20 @@ _IN_WORDS = re.compile(r"(?<![\w.%+-])([\w.%+-]{1,64})\s+at\s+([\w-]{1,63}(?:\s+
 _DOT = re.compile(r"\s+dot\s+", re.IGNORECASE)
 
 
+# Longer than any address the patterns read (64 characters, @ or " at ", nine labels of 63).
+_LONGEST = 700
+
+
 def find(text: str, numeric: bool = False) -> list[Found]:
+    """Every address in one reading, looked for only around what every address holds (an @,
+    or "at" and "dot" as words: `MAY_HOLD`)."""
     if numeric:
         return []
-    found = [Found(m.start(), m.end(), m.group().lower(), "what looks like an e-mail address")
-             for m in _ADDRESS.finditer(text)]
-    for m in _IN_WORDS.finditer(text):
-        address = f"{m.group(1)}@{_DOT.sub('.', m.group(2))}.{m.group(3)}".lower()
-        found.append(Found(m.start(), m.end(), address, "what looks like an e-mail address"))
+    found = []
+    for start, end in windows([m.span() for m in MAY_HOLD.finditer(text)], len(text), _LONGEST):
+        found += [Found(m.start(), m.end(), m.group().lower(), "what looks like an e-mail address")
+                  for m in _ADDRESS.finditer(text, start, end)]
+        for m in _IN_WORDS.finditer(text, start, end):
+            address = f"{m.group(1)}@{_DOT.sub('.', m.group(2))}.{m.group(3)}".lower()
+            found.append(Found(m.start(), m.end(), address, "what looks like an e-mail address"))
     return found
