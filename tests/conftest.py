@@ -174,17 +174,30 @@ def assert_findings(report: Report, *expected: tuple) -> list:
 
 
 def pytest_runtest_setup(item):
-    """A test marked `tools` runs only where the tools it names are installed (its marker
-    without names: git); under CI=true a missing tool fails it, for CI must run every test."""
+    """A test marked `tools` runs only where the tools it names are installed ("browser": a
+    Chromium and its driver, as `viewer.chromium` finds them; any other name, a command on the
+    PATH); under CI=true a missing tool fails it, for CI must run every test."""
     import os
     import shutil
     for marker in item.iter_markers("tools"):
-        missing = [name for name in marker.args or ("git",) if shutil.which(name) is None]
+        missing = [name for name in marker.args or ("git",) if not _installed(name)]
         if missing:
             message = f"not installed: {', '.join(missing)}"
             if os.environ.get("CI") == "true":
                 pytest.fail(f"{message}; CI=true, so this test must run, not skip")
             pytest.skip(message)
+
+
+def _installed(tool: str) -> bool:
+    """Whether `tool` is installed: on the PATH, or beside this Python (a virtual
+    environment's own commands, such as pre-commit)."""
+    import os
+    import shutil
+    if tool == "browser":
+        from viewer.chromium import find_chromium
+        return find_chromium() is not None
+    here = os.path.dirname(sys.executable)
+    return shutil.which(tool, path=os.pathsep.join([here, os.environ.get("PATH", "")])) is not None
 
 
 @pytest.fixture(autouse=True)
@@ -194,8 +207,11 @@ def _forget_what_was_computed_before_a_mutation():
     import os
     mutant = os.environ.get("MUTANT_UNDER_TEST", "")
     if mutant.startswith("validator.privacy"):
-        from validator.privacy import scan
+        from validator.privacy import detectors, scan
+        from validator.privacy.detectors import digits
         scan._KEPT.clear()
+        detectors.may_hold.cache_clear()
+        digits.runs.cache_clear()
     if mutant.startswith("validator."):
         from validator import profile, tables
         from validator.privacy import normal

@@ -12,6 +12,8 @@ import yaml
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.tools("git", "pre-commit")  # starts real tools: where they are installed, and always in CI
+
 PYTHON_BIN = str(Path(sys.executable).parent)
 GIT = shutil.which("git")
 IS_CHECKOUT = (ROOT / ".git").exists()

@@ -21,6 +21,8 @@ VERSION = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["v
 from viewer.chromium import find_chromium, missing, start_chromium
 from viewer.package import load
 
+pytestmark = pytest.mark.tools("browser")  # starts real tools: where they are installed, and always in CI
+
 PAGE_URL = (ROOT / "docs" / "index.html").as_uri()
 WIDTH, HEIGHT = 1200, 800  # the desktop viewport of these tests
 PACKAGE = load(ROOT)

@@ -18,6 +18,8 @@ from test_site_browser import (DEEP_LINK, deep_link_target, hidden_by, mark, ope
                                require_chromium)
 from viewer.chromium import start_chromium
 
+pytestmark = pytest.mark.tools("browser")  # starts real tools: where they are installed, and always in CI
+
 PHONES = (360, 390)  # CSS pixels: a small Android phone, an iPhone 12 to 15
 HEIGHT = 780
 

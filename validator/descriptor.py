@@ -14,7 +14,7 @@ import re
 
 from . import canonical
 from .canonical import DIALECT, URL, dialect_disagreements
-from .files import json_path, json_scalars
+from .files import json_scalars, path_of, walk_json
 from .disclosure import shown, withholding
 from .findings import Problem, snippet
 from .profile import profile_errors
@@ -251,18 +251,12 @@ def _schema_url_allowed(path: str, value: str) -> bool:
     return path == "$schema"  # pinned: schema_matches_model refuses any other value
 
 
-def _urls_in(document, resource: str, allowed, path: str = ""):
-    stack = [(document, path)]
-    while stack:
-        value, at = stack.pop()
-        if isinstance(value, dict):
-            stack += [(item, json_path(at, key)) for key, item in reversed(value.items())]
-        elif isinstance(value, list):
-            stack += [(item, json_path(at, index)) for index, item in reversed(list(enumerate(value)))]
-        elif isinstance(value, str) and URL.match(value) and not allowed(at, value):
+def _urls_in(document, resource: str, allowed):
+    for value, _, link in walk_json(document):
+        if isinstance(value, str) and URL.match(value) and not allowed(path_of(link), value):
             yield Problem(f"refused: a URL ({shown(value, 50)}); the validator never reads "
                           "the network, and the package has no property that is a URL but its "
-                          "profiles, its licence and a DOI", resource, field=at)
+                          "profiles, its licence and a DOI", resource, field=path_of(link))
 
 
 # The layer's checks, registered once, in the order they run, with what each needs.

@@ -148,37 +148,48 @@ def load_json(content: bytes) -> tuple[object, str | None]:
     return value, None
 
 
-def _deepest(value, path: str = "") -> tuple[int, str]:
-    """(levels of nesting, the path to the deepest point); iterative, so any depth is safe."""
-    deepest, where = 0, "(top level)"
-    stack = [(value, 1, path)]
+def walk_json(value):
+    """(value, depth, link) for every value of a JSON document, in document order; `link`
+    (the parent's link and the key) becomes a path by `path_of`, only where one is needed (a
+    document of 400 000 values is walked in linear time). Iterative, so any depth is safe."""
+    stack = [(value, 1, None)]
     while stack:
-        item, depth, at = stack.pop()
-        if isinstance(item, (dict, list)):
-            if depth > deepest:
-                deepest, where = depth, at or "(top level)"
-            children = item.items() if isinstance(item, dict) else enumerate(item)
-            for key, child in children:
-                stack.append((child, depth + 1, json_path(at, key)))
-    if len(where) > 80:
-        where = where[:79] + "…"
-    return deepest, where
-
-
-def _lone_surrogate_at(value, path: str = "") -> str | None:
-    stack = [(value, path)]
-    while stack:
-        item, at = stack.pop()
-        if isinstance(item, str):
-            if not _encodable(item):
-                return at or "(top level)"
-        elif isinstance(item, dict):
-            for key, child in item.items():
-                if not _encodable(key):
-                    return json_path(at, "(a key)")
-                stack.append((child, json_path(at, key)))
+        item, depth, link = stack.pop()
+        yield item, depth, link
+        if isinstance(item, dict):
+            stack += [(child, depth + 1, (link, key)) for key, child in reversed(item.items())]
         elif isinstance(item, list):
-            stack += [(child, json_path(at, index)) for index, child in enumerate(item)]
+            stack += [(item[index], depth + 1, (link, index)) for index in range(len(item) - 1, -1, -1)]
+
+
+def path_of(link) -> str:
+    """The path (`resources[2].dialect.delimiter`) of a link `walk_json` gave."""
+    keys = []
+    while link is not None:
+        link, key = link
+        keys.append(key)
+    path = ""
+    for key in reversed(keys):
+        path = json_path(path, key)
+    return path
+
+
+def _deepest(value) -> tuple[int, str]:
+    """(levels of nesting, the path to the deepest point)."""
+    deepest, where = 0, None
+    for item, depth, link in walk_json(value):
+        if isinstance(item, (dict, list)) and depth > deepest:
+            deepest, where = depth, link
+    where = path_of(where) or "(top level)"
+    return deepest, where if len(where) <= 80 else where[:79] + "…"
+
+
+def _lone_surrogate_at(value) -> str | None:
+    for item, _, link in walk_json(value):
+        if isinstance(item, str) and not _encodable(item):
+            return path_of(link) or "(top level)"
+        if isinstance(item, dict) and not all(map(_encodable, item)):
+            return json_path(path_of(link), "(a key)")
     return None
 
 

@@ -21,6 +21,7 @@ written; of finds that overlap, the outermost is kept (a date inside a longer on
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from types import ModuleType
 
 from ..encodings import ENCODED
@@ -90,6 +91,7 @@ _SEEN_MAY_HOLD = re.compile("|".join(d.MAY_HOLD.pattern for d in DETECTORS if d.
 _SEEN_IN_A_ROW = re.compile(r"[^\x00\t\n\r -~]")  # as _SEEN_MAY_HOLD, but for the NUL that joins cells
 
 
+@lru_cache(maxsize=4096)  # a document's values repeat ("0", "", "string"): each is tested once
 def may_hold(text: str) -> bool:
     """Whether any detector could find anything in any reading of `text` (it may say yes
     wrongly, never no wrongly): text beyond ASCII or with an encoding could read otherwise;
