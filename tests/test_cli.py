@@ -2,7 +2,11 @@
 directories, bad paths, a closed pipe, missing dependencies, and no traceback for any input.
 The script is spawned where the process itself is under test (working directory, streams,
 exit status, interpreter); the rest calls its main() in-process."""
+import csv
+import hashlib
+import io
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -47,8 +51,7 @@ def test_json_output(package, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is False
     [finding] = report["findings"]
-    assert set(finding) == {"layer", "check", "resource", "row", "field", "message", "line", "fingerprint"}
-    assert finding["fingerprint"] is None  # only what a privacy detector finds has one
+    assert set(finding) == {"layer", "check", "resource", "row", "field", "message", "line"}
     assert (finding["layer"], finding["check"], finding["resource"], finding["row"], finding["field"],
             finding["line"]) == ("faithfulness", "figure_reads_as_value", "data/figures.csv", row, "value", row)
     assert main([str(package.root), "--format", "json"]) == 1
@@ -76,8 +79,29 @@ def test_github_format_escapes_what_workflow_commands_reserve(package, capsys, m
     assert main(["--format", "github", "datapackage.json"]) == 1
     out = capsys.readouterr().out.splitlines()
     # The undocumented name is withheld; the description's colon and comma are escaped.
-    assert out[0].startswith("::error file=data/(withheld%3A 10 characters%2C fingerprint ")
+    assert out[0].startswith("::error file=data/(withheld%3A 10 characters),")
     assert ",title=descriptor/files_declared::" in out[0] and "a,b" not in out[0]
+
+
+def test_no_output_prints_the_hash_of_a_refused_value_but_exception_rows_on_request(package, capsys, monkeypatch):
+    """A hash of a date, a phone number or an ID number gives the value back to whoever tries
+    every candidate: no format prints it; --exception-rows prints the rows to review."""
+    date = "1970" "-03-01"
+    (package.root / "docs").mkdir(exist_ok=True)
+    (package.root / "docs" / "notes.md").write_text(f"Reviewed on {date}.\n", encoding="utf-8")
+    digest = hashlib.sha256(date.encode()).hexdigest()
+    monkeypatch.chdir(package.root)
+    for format in ("text", "json", "github"):
+        assert main(["--format", format, "datapackage.json"]) == 1
+        out = capsys.readouterr().out
+        assert "docs/notes.md" in out and digest[:8] not in out and date not in out, format
+    assert main(["--exception-rows", "datapackage.json"]) == 1
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows == [["check", "file", "sha256", "reason"], ["no_full_dates", "docs/notes.md", digest, ""]]
+    rows[1][3] = "An invented review date of the notes."
+    with open(package.root / "privacy-exceptions.csv", "w", newline="", encoding="utf-8") as out:
+        csv.writer(out, lineterminator="\n").writerows(rows)
+    assert main(["datapackage.json"]) == 0
 
 
 def test_github_step_summary_counts_findings_by_layer(package, capsys, monkeypatch, tmp_path):
@@ -131,11 +155,24 @@ def test_broken_descriptors_are_findings_not_errors(tmp_path, capsys, content):
 
 
 def test_a_deeply_nested_descriptor_names_the_nesting(tmp_path, capsys):
-    (tmp_path / "datapackage.json").write_text('{"a": ' * 40 + "1" + "}" * 40)
+    (tmp_path / "datapackage.json").write_text('{"name": ' * 40 + "1" + "}" * 40)
     assert main([str(tmp_path), "--json"]) == 1
     [finding] = json.loads(capsys.readouterr().out)["findings"]
-    assert finding["message"].startswith("nested 40 levels deep (at a.a.a.a")
+    assert finding["message"].startswith("nested 40 levels deep (at name.name.name.name")
     assert len(finding["message"]) < 200
+
+
+@pytest.mark.parametrize("document, withheld", [
+    ('{"1970' '.03.01": 1, "1970' '.03.01": 2}', "the key (withheld: 10 characters) appears twice"),
+    ('{"Zhang San": {"a": "\\ud800"}}', "escape) at (withheld: 9 characters).(withheld: 1 character)"),
+    ('{"1970": {"03": {"01": ' * 6 + "1" + "}}}" * 6, "(at (withheld: 62 characters))"),
+])
+def test_what_a_broken_descriptor_says_withholds_its_keys(tmp_path, capsys, document, withheld):
+    (tmp_path / "datapackage.json").write_text(document)
+    assert main([str(tmp_path), "--json"]) == 1
+    [finding] = json.loads(capsys.readouterr().out)["findings"]
+    assert withheld in finding["message"]
+    assert not {"1970", "Zhang", "San"} & set(re.findall(r"\w+", finding["message"]))
 
 
 def test_an_internal_error_is_one_line_and_exit_3(monkeypatch, capsys):

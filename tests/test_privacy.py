@@ -678,7 +678,7 @@ def test_a_calendar_version_is_a_date_like_any_other_until_it_is_reviewed(packag
     pin = "2024." "8.30"
     (package.root / "requirements-dev.txt").write_text(f"certifi=={pin}\n", encoding="utf-8")
     [finding] = assert_findings(package.validate(), ("privacy", "no_full_dates", "requirements-dev.txt", 1, None))
-    write_exceptions(package, ("no_full_dates", "requirements-dev.txt", finding.fingerprint,
+    write_exceptions(package, ("no_full_dates", "requirements-dev.txt", finding.exception[2],
                                "The version of certifi, which numbers its releases by the date of each."))
     assert_findings(package.validate())
     (package.root / "README.md").write_text(f"Pinned at certifi {pin}.\n", encoding="utf-8")

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import VALID_ID, assert_findings, png, write
 from detect import date_values_in, identifiers_in
-from validator.disclosure import shown_path
+from validator.disclosure import shown_field, shown_path, withholding
 
 ID_KIND = "an 18-character PRC resident ID number (checksum valid)"
 HAN_NAME = "\u738b\u5c0f\u660e"  # a made-up name
@@ -218,3 +218,27 @@ def test_a_metadata_chunk_with_a_valid_checksum_is_refused(package):
 def test_ordinary_content_is_not_refused(package, path, text):
     write(package, path, text)
     assert_findings(package.validate())
+
+
+# -- what another library's message quotes ---------------------------------------------------------
+
+def test_a_quoted_stretch_of_a_library_s_message_is_withheld_however_it_is_escaped():
+    """frictionless quotes a cell as Python's repr does: with escapes the raw value lacks."""
+    message = withholding("the cell 'Zhang\\tSan' in field \"name\" at position \"3\" doesn't fit", "Zhang\tSan")
+    assert message == ("the cell '(withheld: 10 characters)' in field \"name\" at position \"3\" doesn't fit")
+
+
+def test_a_value_is_withheld_where_it_stands_alone_and_descriptions_are_not_read_again():
+    message = withholding("value 7 of row 17 is 7", "7")
+    assert message == "value (withheld: 1 character) of row 17 is (withheld: 1 character)"
+    assert withholding("'Zhang San' and 'Li Si'", "Zhang San", "1") == \
+        "'(withheld: 9 characters)' and '(withheld: 5 characters)'"
+
+
+@pytest.mark.parametrize("field, shown", [
+    ("resources[2].name", "resources[2].name"),
+    ("1970" ".03.01", "(withheld: 10 characters)"),                  # digit keys that make a date
+    ("resources.Zhang San[0]", "resources.(withheld: 9 characters)[0]"),
+])
+def test_a_field_shows_names_and_indexes_and_withholds_the_rest(field, shown):
+    assert shown_field(field) == shown

@@ -5,6 +5,8 @@ Exit codes: 0 valid, 1 findings, 2 bad invocation, 3 an internal error (a bug).
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import socket
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from .findings import LAYERS, Finding, snippet
 from .package import DESCRIPTOR
+from .privacy.exceptions import HEADER as EXCEPTIONS_HEADER
 from .run import Report, validate_package
 
 EXIT_VALID, EXIT_FINDINGS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -48,6 +51,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                              "in $GITHUB_STEP_SUMMARY when it is set)")
     parser.add_argument("--json", action="store_const", const="json", dest="format",
                         help="the same as --format json")
+    parser.add_argument("--exception-rows", action="store_true",
+                        help="instead of the findings, print for each privacy finding a row for "
+                             "privacy-exceptions.csv (check,file,sha256,) whose reason you write, "
+                             "for a value you have reviewed as no one's personal data. A SHA-256 "
+                             "identifies a short value to whoever tries each possible one: print "
+                             "these on your own machine, never in a public log")
     parser.add_argument("--traceback", action="store_true",
                         help="on an internal error (exit 3), print its traceback, for a bug report")
     return parser.parse_args(argv)
@@ -65,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         descriptor = descriptor_path(args.descriptor)
         with no_network():
             report = validate_package(descriptor, workers=WORKERS)
-        output = render(report, args.format, descriptor.parent)
+        output = (exception_rows(report) if args.exception_rows
+                  else render(report, args.format, descriptor.parent))
     except UsageError as error:
         print(f"validate.py: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -142,6 +152,18 @@ def summary_line(report: Report) -> str:
     n = len(report.findings)
     return (f"invalid: {n} finding{'s' if n != 1 else ''} ({report.tables} tables, "
             f"{report.rows} rows, {report.checks} checks)")
+
+
+def exception_rows(report: Report) -> str:
+    """The header of privacy-exceptions.csv and a row for each privacy finding, its reason
+    empty (the validator refuses an entry without one)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXCEPTIONS_HEADER)
+    for finding in report.by_layer():
+        if finding.exception:
+            writer.writerow([*finding.exception, ""])
+    return out.getvalue().rstrip("\n")
 
 
 def as_text(report: Report) -> str:

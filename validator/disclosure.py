@@ -6,14 +6,16 @@ prints, or a number it prints: 79000 for "79,000", 1950000 for "1.95 million"), 
 vocabularies, the descriptor's and the schemas' properties), the documented paths of the
 repository, and row ids that match their id pattern; and of those, only what no privacy
 detector finds anything in (an id with a date in it is not shown). Anything else a finding
-would print, a cell, a key, a file name, a descriptor's value, is described by its length and
-fingerprint (the first 12 hexadecimal digits of its SHA-256) instead.
+would print, a cell, a key, a file name, a descriptor's value, is described by its length
+instead. Not by a hash of it: a date, a phone number, an ID number or a short name has few
+enough possible values to be found again from a hash by trying each one; the finding's place
+(file, row, field) says which value it is.
 
 The article counts as public only while a validation of a package whose article is the pinned
 snapshot runs (`public_article`); otherwise only names and ids are shown.
 
 >>> shown("direct_quotation"), shown("Zhang San")
-("'direct_quotation'", '(withheld: 9 characters, fingerprint 6abf2578727b)')
+("'direct_quotation'", '(withheld: 9 characters)')
 """
 from __future__ import annotations
 
@@ -25,10 +27,9 @@ from functools import lru_cache
 
 from . import layout
 from .privacy.detectors import found_in
-from .privacy.exceptions import fingerprint
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: "companies_or_affiliates" is three words
-_CODE_MADE = re.compile(r"column [0-9]+|\(top level\)|\(a key\)|[0-9]+")
+_CODE_MADE = re.compile(r"column [0-9]+|\(top level\)|\(a key\)")
 _ARTICLE: ContextVar[tuple[str, frozenset[str], frozenset[str]] | None] = ContextVar("article", default=None)
 
 
@@ -57,12 +58,34 @@ def shown(value, limit: int = 60, quoted: bool = True) -> str:
 
 
 def withholding(message: str, *values) -> str:
-    """`message`, made by another library, with each of `values` it quotes that is not public
-    described instead (frictionless quotes a cell or a label in some of its messages)."""
-    for value in sorted({str(v) for v in values if v is not None and str(v)}, key=len, reverse=True):
-        if value in message and not _public(value):
-            message = message.replace(value, described(value))
-    return message
+    """`message`, made by another library, with what it may quote of the package described
+    instead where it is not public: every quoted stretch ('...' or "..."), but a position (a
+    number of at most six digits), and each of `values` where it stands unquoted. One pass,
+    so a description is never read again."""
+    unquoted = sorted({str(v) for v in values if v is not None and str(v)}, key=len, reverse=True)
+    pattern = _QUOTED.pattern + "".join("|" + _bounded(v) for v in unquoted if not _public(v))
+    return re.sub(pattern, _withheld_stretch, message)
+
+
+_QUOTED = re.compile(r"""(?<!\w)'(?P<single>[^'\n]*)'(?!\w)|(?<!\w)"(?P<double>[^"\n]*)"(?!\w)""")
+_POSITION = re.compile(r"[1-9][0-9]{0,5}|0")
+
+
+def _bounded(value: str) -> str:
+    """A pattern for `value` not inside a longer word or number."""
+    before = r"(?<![^\W_])" if re.match(r"[^\W_]", value) else ""
+    after = r"(?![^\W_])" if re.search(r"[^\W_]$", value) else ""
+    return before + re.escape(value) + after
+
+
+def _withheld_stretch(match: re.Match) -> str:
+    inner = match.group("single") if match.group("single") is not None else match.group("double")
+    if inner is None:  # one of the values, unquoted
+        return described(match.group())
+    if _POSITION.fullmatch(inner) or _public(inner):
+        return match.group()
+    quote = match.group()[0]
+    return quote + described(inner) + quote
 
 
 def shown_id(value) -> str:
@@ -73,7 +96,7 @@ def shown_id(value) -> str:
 
 
 def described(value: str) -> str:
-    return f"(withheld: {len(value)} characters, fingerprint {fingerprint(value)[:12]})"
+    return f"(withheld: {len(value)} character{'s' if len(value) != 1 else ''})"
 
 
 def shown_path(path: str) -> str:
@@ -95,10 +118,17 @@ def _public_folder(folder: str) -> bool:
 
 
 def shown_field(field: str) -> str:
-    """A column name or the path of a JSON property, each key in it shown or described."""
+    """A column name or the path of a JSON property (`resources[2].name`): each key in it
+    shown when it is a name the schemas give, each list index as written, the rest described;
+    the whole described when a detector finds anything in it (keys "1970", "03", "01")."""
     if _public_name(field):
         return field
-    return re.sub(r"[^.\[\]]+", lambda m: m.group() if _public_name(m.group()) else described(m.group()), field)
+    if found_in(field):
+        return described(field)
+    return _FIELD_PART.sub(lambda m: m.group() if m.group("index") or _public_name(m.group()) else described(m.group()), field)
+
+
+_FIELD_PART = re.compile(r"(?P<index>\[[0-9]+\])|[^.\[\]]+")
 
 
 def _public_name(name: str) -> bool:

@@ -15,6 +15,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .disclosure import shown, shown_field
+
 # No file of the package may be larger (README, "Validation"): ten times this package's largest
 # file, and more than twice the largest table of 100 000 rows (benchmarks/synthetic.py). A larger
 # file is refused by its size, unread, so its size costs no time and no memory.
@@ -110,7 +112,7 @@ def _no_duplicate_keys(pairs):
     keys = [key for key, _ in pairs]
     if len(set(keys)) != len(keys):
         twice = next(key for key in keys if keys.count(key) > 1)
-        raise _NotStrict(f"the key {twice!r} appears twice in one object; expected each key once")
+        raise _NotStrict(f"the key {shown(twice)} appears twice in one object; expected each key once")
     return dict(pairs)
 
 
@@ -140,11 +142,11 @@ def load_json(content: bytes) -> tuple[object, str | None]:
         return None, f"not strict JSON: {error}"
     depth, where = _deepest(value)
     if depth > MAX_JSON_DEPTH:
-        return None, (f"nested {depth} levels deep (at {where}); expected at most "
+        return None, (f"nested {depth} levels deep (at {_cut(shown_field(where), 80)}); expected at most "
                       f"{MAX_JSON_DEPTH} levels")
     surrogate = _lone_surrogate_at(value)
     if surrogate is not None:
-        return None, f"not strict JSON: a lone surrogate (an unpaired \\ud800-\\udfff escape) at {surrogate}"
+        return None, f"not strict JSON: a lone surrogate (an unpaired \\ud800-\\udfff escape) at {shown_field(surrogate)}"
     return value, None
 
 
@@ -180,8 +182,11 @@ def _deepest(value) -> tuple[int, str]:
     for item, depth, link in walk_json(value):
         if isinstance(item, (dict, list)) and depth > deepest:
             deepest, where = depth, link
-    where = path_of(where) or "(top level)"
-    return deepest, where if len(where) <= 80 else where[:79] + "…"
+    return deepest, path_of(where) or "(top level)"
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _lone_surrogate_at(value) -> str | None:

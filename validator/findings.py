@@ -34,7 +34,7 @@ class Problem(NamedTuple):
     row: int | None = None
     field: str | None = None
     check: str | None = None
-    fingerprint: str | None = None  # of the value a privacy detector found (an exception names it)
+    exception: tuple[str, str, str] | None = None  # (check, file, sha256): the entry that would let it through
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,12 @@ class Finding:
     as frictionless counts it (the header is row 1, so the first record is row 2) or, in a
     file that is not a table, the line number; `line` is the line of the file where that row
     starts (it differs from `row` only below a cell that holds a line break); `field` is a
-    column name or, in a JSON file, the path of a property; `fingerprint`, for what a privacy
-    detector found, the SHA-256 of the value as read, which a reviewed exception names.
+    column name or, in a JSON file, the path of a property; `exception`, for what a privacy
+    detector found, the entry of privacy-exceptions.csv that would let it through: the check,
+    the file and the SHA-256 of the value as read. It is never part of a finding's text or
+    JSON: a date, a phone number or an ID number has few enough possible values to be found
+    again from its hash by trying each, so it is printed only on request
+    (`validate.py --exception-rows`, on a maintainer's own machine).
     """
 
     layer: str
@@ -56,7 +60,7 @@ class Finding:
     field: str | None
     message: str
     line: int | None = None
-    fingerprint: str | None = None
+    exception: tuple[str, str, str] | None = None
 
     @property
     def place(self) -> str:
@@ -68,11 +72,12 @@ class Finding:
         return ":".join(parts)
 
     def as_text(self) -> str:
-        fingerprint = f" [fingerprint {self.fingerprint}]" if self.fingerprint else ""
-        return f"{self.place}: {self.message}{fingerprint}"
+        return f"{self.place}: {self.message}"
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        found = asdict(self)
+        del found["exception"]
+        return found
 
 
 def make_finding(layer: str, check: str, problem: Problem, line: int | None = None) -> Finding:
@@ -82,7 +87,7 @@ def make_finding(layer: str, check: str, problem: Problem, line: int | None = No
     resource, field = problem.resource, problem.field
     return Finding(layer, problem.check or check, resource and shown_path(resource), problem.row,
                    field and shown_field(field), _printable(redact(problem.message)), line,
-                   problem.fingerprint)
+                   problem.exception)
 
 
 _IDENTIFIERS = ("no_resident_id_numbers", "no_phone_numbers", "no_email_addresses")

@@ -13,6 +13,7 @@ Read top to bottom:
 - `persons`: the people in the tables, and the tables' own words;
 - `checks`: the layer's checks, registered (importing it registers them).
 
-Findings never print a value a detector finds: they say what it looks like, where it is, and
-its fingerprint (the SHA-256 of the value as read), which an exception names.
+Findings never print a value a detector finds, nor a hash of it: they say what it looks like
+and where it is. The entry of privacy-exceptions.csv that would let it through (the SHA-256 of
+the value as read) is printed only on request, by `validate.py --exception-rows`.
 """

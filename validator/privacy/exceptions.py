@@ -4,8 +4,8 @@ finds that a maintainer has reviewed and found to be no one's personal data (a c
 address of the dataset, a review date, a date inside a standard's name).
 
 Each entry is a row `check,file,sha256,reason`: the detector's check, the file the value is
-in, the SHA-256 of the value as read (the fingerprint every privacy finding prints; never the
-value itself), and why it is no one's personal data. An entry lets that value through in that
+in, the SHA-256 of the value as read (never the value itself; `validate.py --exception-rows`
+prints the rows for the findings, their reasons left to write), and why it is no one's personal data. An entry lets that value through in that
 file, in whatever form it is written there, and nowhere else. An entry that matches nothing
 is stale and reported; so is one that is malformed. The file is scanned like any other.
 
@@ -82,7 +82,7 @@ def _problem(cells: list[str], checks: list[str], paths: set[str]) -> tuple[str 
     if file not in paths:
         return "file", "names no file of the package; expected the path of the file the value is in"
     if not _SHA256.fullmatch(sha256):
-        return "sha256", "expected the 64 lowercase hexadecimal digits of the fingerprint a finding prints"
+        return "sha256", "expected the 64 lowercase hexadecimal digits of the value's SHA-256 (validate.py --exception-rows prints them)"
     if not reason.strip():
         return "reason", "expected why the value is no one's personal data"
     return None

@@ -25,7 +25,8 @@ from .texts import sources
 
 CHECKS = [detector.CHECK for detector in DETECTORS]
 _DETECTOR = {detector.CHECK: detector for detector in DETECTORS}
-EXCEPTIONS_HINT = "a value reviewed as no one's personal data is recorded in privacy-exceptions.csv"
+EXCEPTIONS_HINT = ("a value reviewed as no one's personal data is recorded in privacy-exceptions.csv; "
+                   "validate.py --exception-rows prints its row")
 @dataclass
 class Scan:
     problems: dict[str, list[Problem]] = field(default_factory=lambda: defaultdict(list))
@@ -118,4 +119,5 @@ def _problem(text, check: str, found) -> Problem:
     row, where = text.place(found.start)
     return Problem(f"{where} holds {found.looks_like} at character {text.column(found.start)}"
                    f"{_DETECTOR[check].EXPECTED} ({EXCEPTIONS_HINT})",
-                   text.resource, row, text.field, fingerprint=fingerprint(found.value))
+                   text.resource, row, text.field,
+                   exception=(check, text.resource, fingerprint(found.value)))
