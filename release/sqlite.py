@@ -9,7 +9,7 @@
   no REGEXP;
 - `article`: the snapshot as one row, with its SHA-256; `about`: title, version, licence,
   citation and the privacy statement;
-- views for the README's questions, and FTS5 indexes over statements and quotations.
+- views for the questions of docs/using-the-tables.md, and FTS5 indexes over statements and quotations.
 
 The file is built in memory and written with `VACUUM INTO`, so it is compact and the same
 bytes on every build with the same SQLite library.

@@ -62,7 +62,7 @@ def _release_files(package: dict) -> list[str]:
     stem = f"{package['name']}-{package['version']}"
     lines = ["## Release files", "",
              "Each release also carries the tables in other formats, built from the validated package "
-             "by `python scripts/build_release.py DIR` (see the README, \"Release files\"):", ""]
+             "by `python scripts/build_release.py DIR` (see [Release files](release-files.md)):", ""]
     for name, description in RELEASE_FILES:
         text = description.format(stem=stem)
         lines += [f"### `{name.format(stem=stem)}`", "", text[0].upper() + text[1:] + ".", ""]

@@ -8,7 +8,7 @@ Writes the version to datapackage.json (`version`, and `created`: the release da
 CITATION.cff (`version`, `date-released`), turns CHANGELOG.md's [Unreleased] section into the
 section of X.Y.Z (a new, empty [Unreleased] above it), and rebuilds the README's citation
 block, the data dictionary and the page. The date is today's (UTC) unless given. The version
-must follow the current one (a patch, minor or major step, README "Versions"); the date must
+must follow the current one (a patch, minor or major step, CONTRIBUTING.md "Versions"); the date must
 not precede the last release's. Exit 0 done and valid, 1 done but not valid (the findings
 are printed), 2 refused (nothing written).
 """

@@ -1,5 +1,6 @@
-"""Shared fixtures: a private copy of the package that a test may break in one way, and the
-exact-findings assertion every fault test uses."""
+"""Shared fixtures: a private copy of the package that a test may break in one way, a copy of
+the whole repository for the tests that follow its documents' commands, and the exact-findings
+assertion every fault test uses."""
 from __future__ import annotations
 
 import csv
@@ -7,6 +8,7 @@ import io
 import json
 import shutil
 import struct
+import subprocess
 import sys
 import zlib
 from collections import Counter
@@ -149,6 +151,63 @@ def package(tmp_path) -> PackageCopy:
     shutil.copytree(ROOT / "data", root / "data")
     shutil.copytree(ROOT / "schema", root / "schema")
     return PackageCopy(root)
+
+
+# What .gitignore keeps out of the repository, for a copy made where git cannot list its files.
+_IGNORED_AT_THE_TOP = {".git", ".venv", ".pytest_cache", ".hypothesis", "mutants", "build"}
+
+
+def repository_files() -> list[str]:
+    """The repository's files as git publishes them (tracked, and untracked ones it does not
+    ignore), from the working tree, edits included; where git cannot say, every file but what
+    .gitignore names."""
+    git = shutil.which("git")
+    if git and (ROOT / ".git").exists():
+        listing = subprocess.run([git, "-C", str(ROOT), "ls-files", "-z", "--cached", "--others",
+                                  "--exclude-standard"], capture_output=True, text=True, check=True).stdout
+        return sorted(name for name in listing.split("\0") if name and (ROOT / name).is_file())
+    return sorted(path.relative_to(ROOT).as_posix() for path in ROOT.rglob("*")
+                  if path.is_file() and path.relative_to(ROOT).parts[0] not in _IGNORED_AT_THE_TOP
+                  and "__pycache__" not in path.parts and path.suffix != ".pyc")
+
+
+def copy_of_the_repository(destination: Path, environment: bool = True) -> Path:
+    """The repository's files, copied to `destination`. With `environment`, the copy is a git
+    work tree of its own (nothing committed) whose `.venv` is the environment running the tests,
+    so that the documents' commands (`.venv/bin/python ...`) run in it as written; git ignores
+    `.venv`, as it ignores a clone's."""
+    for name in repository_files():
+        target = destination / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / name, target)
+        shutil.copymode(ROOT / name, target)
+    if environment:
+        subprocess.run(["git", "init", "--quiet", str(destination)], check=True)
+        venv = destination / ".venv"
+        if sys.prefix != sys.base_prefix:  # a virtual environment: link each of its parts
+            venv.mkdir()
+            for part in Path(sys.prefix).iterdir():
+                (venv / part.name).symlink_to(part)
+        else:
+            subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)],
+                           check=True)
+    return destination
+
+
+@pytest.fixture
+def repository_copy(tmp_path) -> Path:
+    """A copy of the repository that a test may change, with `.venv` (see copy_of_the_repository)."""
+    return copy_of_the_repository(tmp_path / "repository")
+
+
+@pytest.fixture(scope="session")
+def repository_with_release(tmp_path_factory) -> Path:
+    """One copy of the repository per test process, with the release built into its `build/`,
+    for the tests that only read it."""
+    from release.build import build_release
+    copy = copy_of_the_repository(tmp_path_factory.mktemp("repository") / "repository")
+    build_release(copy, copy / "build", environ={})
+    return copy
 
 
 def places(report: Report) -> list[tuple]:

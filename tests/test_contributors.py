@@ -1,5 +1,6 @@
 """Where contributors meet the validator: a clone made as Git for Windows makes it, the
-reusable GitHub action, and the pre-commit hooks, each run for real on a copy."""
+workflow the README publishes (through the reusable GitHub action), and the README's
+pre-commit block, each run for real on a copy."""
 import os
 import re
 import shutil
@@ -10,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, copy_of_the_repository
+from doc_blocks import claimed
 
 pytestmark = pytest.mark.tools("git", "pre-commit")  # starts real tools: where they are installed, and always in CI
 
@@ -47,15 +49,6 @@ def test_a_clone_with_autocrlf_validates_and_would_not_without_gitattributes(tmp
     assert "CRLF line ending(s)" in result.stdout.splitlines()[1]
 
 
-def copy_of_the_package(root: Path) -> Path:
-    root.mkdir()
-    for name in ("datapackage.json", "validate.py", "requirements.txt"):
-        shutil.copy(ROOT / name, root)
-    for name in ("data", "schema", "validator", "scripts"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return root
-
-
 def break_a_figure(root: Path) -> int:
     path = root / "data" / "figures.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
@@ -66,16 +59,40 @@ def break_a_figure(root: Path) -> int:
     return number
 
 
-def action_steps(workspace: Path) -> list[tuple[str, dict]]:
-    """The action's shell steps with the environment a runner gives them (setup-python, a
-    `uses:` step, is the test's own Python)."""
-    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
-    env = os.environ | {"GITHUB_ACTION_PATH": str(ROOT), "DESCRIPTOR": "datapackage.json",
-                        "PATH": PYTHON_BIN + os.pathsep + os.environ["PATH"], "PIP_NO_INDEX": "1",
-                        "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    steps = [step for step in action["runs"]["steps"] if "run" in step]
-    assert [step["shell"] for step in steps] == ["bash", "bash"]
-    return [(step["run"], env) for step in steps]
+WORKFLOW = "tests/test_contributors.py::test_the_readme_s_workflow_validates_a_valid_copy_and_annotates_a_broken_figure"
+PRE_COMMIT = "tests/test_contributors.py::test_the_readme_s_pre_commit_block_passes_and_fails_as_it_should"
+
+
+def readme_workflow() -> dict:
+    """The workflow the README publishes to copy, as GitHub reads it."""
+    [block] = claimed(WORKFLOW, "README.md")
+    return yaml.safe_load(block.body)
+
+
+def action_steps(workflow: dict, workspace: Path) -> list[tuple[str, dict]]:
+    """The shell steps a runner runs for `workflow`'s one job in `workspace`, a checkout of a
+    copy that holds the action: its steps but the checkout, each `uses: ./` step expanded into
+    the action's own steps with the environment a runner gives them (`GITHUB_ACTION_PATH`, the
+    inputs as the workflow sets them or as the action defaults them). setup-python, a `uses:`
+    step of the action, is the test's own Python."""
+    [job] = workflow["jobs"].values()
+    checkout, *steps = job["steps"]
+    assert re.fullmatch(r"actions/checkout@v\d+\.\d+\.\d+", checkout["uses"]), "pin the checkout action"
+    assert [step.get("uses") for step in steps] == ["./"], "one step: this repository's action"
+    action = yaml.safe_load((workspace / "action.yml").read_text(encoding="utf-8"))
+    given = steps[0].get("with", {})
+    assert set(given) <= set(action["inputs"]), f"the action has no input {set(given) - set(action['inputs'])}"
+    inputs = {name: str(given.get(name, spec.get("default", ""))) for name, spec in action["inputs"].items()}
+    env = os.environ | {"GITHUB_ACTION_PATH": str(workspace), "PATH": PYTHON_BIN + os.pathsep + os.environ["PATH"],
+                        "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    shell_steps = [step for step in action["runs"]["steps"] if "run" in step]
+    assert [step["shell"] for step in shell_steps] == ["bash", "bash"]
+    result = []
+    for step in shell_steps:
+        step_env = {name: re.sub(r"\$\{\{ inputs\.([\w-]+) \}\}", lambda m: inputs[m.group(1)], value)
+                    for name, value in step.get("env", {}).items()}
+        result.append((step["run"], env | step_env))
+    return result
 
 
 def run_step(step, workspace: Path) -> subprocess.CompletedProcess:
@@ -84,9 +101,19 @@ def run_step(step, workspace: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
-def test_the_action_installs_then_passes_a_valid_package_and_annotates_a_broken_figure(tmp_path):
-    workspace = copy_of_the_package(tmp_path / "workspace")
-    install, validate_step = action_steps(workspace)
+def test_the_readme_s_workflow_runs_on_every_push_and_pull_request():
+    workflow = readme_workflow()
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"push", "pull_request"}
+    assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_the_readme_s_workflow_validates_a_valid_copy_and_annotates_a_broken_figure(tmp_path):
+    """The workflow as the README publishes it, run step by step through the action in a copy
+    of the repository (which holds the action, as a fork does)."""
+    workspace = copy_of_the_repository(tmp_path / "workspace", environment=False)
+    install, validate_step = action_steps(readme_workflow(), workspace)
+    assert validate_step[1]["DESCRIPTOR"] == "datapackage.json"
     installed = run_step(install, workspace)
     assert installed.returncode == 0, installed.stderr
     result = run_step(validate_step, workspace)
@@ -98,26 +125,37 @@ def test_the_action_installs_then_passes_a_valid_package_and_annotates_a_broken_
         f"::error file=data/figures.csv,line={line},title=faithfulness/figure_reads_as_value::value: ")
 
 
-@pytest.mark.skipif(not (GIT and IS_CHECKOUT and shutil.which("pre-commit", path=PYTHON_BIN)),
-                    reason="needs git, a git checkout and pre-commit (requirements-dev.txt)")
-def test_the_pre_commit_hooks_pass_and_fail_as_they_should(tmp_path):
-    work = copy_of_the_package(tmp_path / "work")
-    git("init", "--quiet", cwd=work)
+def test_the_workflow_check_sees_an_action_that_is_not_this_one(tmp_path):
+    workflow = readme_workflow()
+    [job] = workflow["jobs"].values()
+    job["steps"][1]["uses"] = "someone/else@v1"
+    with pytest.raises(AssertionError, match="this repository's action"):
+        action_steps(workflow, ROOT)
+    job["steps"][1] = {"uses": "./", "with": {"descriptor": "datapackage.json", "format": "json"}}
+    with pytest.raises(AssertionError, match="no input"):
+        action_steps(workflow, ROOT)
+
+
+@pytest.mark.skipif(not (GIT and shutil.which("pre-commit", path=PYTHON_BIN)),
+                    reason="needs git and pre-commit (requirements-dev.txt)")
+def test_the_readme_s_pre_commit_block_passes_and_fails_as_it_should(repository_copy, tmp_path):
+    """The README's block, run as written in a clone (a copy of the repository, committed)."""
+    [block] = claimed(PRE_COMMIT, "README.md")
+    work = repository_copy
     git("add", "-A", cwd=work)
     git("-c", "user.name=test", "-c", "user.email=test", "commit", "--quiet", "-m", "copy", cwd=work)
-    env = os.environ | {"PATH": PYTHON_BIN + os.pathsep + os.environ["PATH"],
-                        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    env = {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
 
     def hooks():
-        """Both hooks, as `pre-commit try-repo` runs this repository's hooks on the copy."""
-        result = subprocess.run(["pre-commit", "try-repo", str(ROOT), "--all-files"], cwd=work,
-                                env=env, capture_output=True, text=True)
+        """Both hooks, as the README's block runs them."""
+        result = subprocess.run(["bash", "-o", "pipefail", "-c", block.body], cwd=work, env=os.environ | env,
+                                capture_output=True, text=True)
         outcome = dict(re.findall(r"^(validate the data package|sizes and hashes in datapackage\.json "
                                   r"are current)\.+(Passed|Failed)$", result.stdout, re.M))
         return result, outcome
     names = ("sizes and hashes in datapackage.json are current", "validate the data package")
     result, outcome = hooks()
-    assert result.returncode == 0 and outcome == dict.fromkeys(names, "Passed"), result.stdout
+    assert result.returncode == 0 and outcome == dict.fromkeys(names, "Passed"), result.stdout + result.stderr
     path = work / "data" / "figures.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",79000,", ",5000,"), encoding="utf-8")
     result, outcome = hooks()  # edited, hashes not refreshed: both fail

@@ -1,4 +1,9 @@
-"""Every table loads in pandas both documented ways, with the dtypes the schema promises."""
+"""Every table loads in pandas each documented way, with the dtypes the schema promises: the
+README's loop, which types every column from its Table Schema; docs/using-the-tables.md's
+reading table by table; and the descriptor's `to_pandas`. The loaders are the documents' own
+blocks, run as written."""
+import contextlib
+import io
 import json
 
 import pandas as pd
@@ -6,12 +11,31 @@ import pytest
 from frictionless import Package
 
 from conftest import ROOT
+from doc_blocks import blocks
 
-READ = dict(keep_default_na=False, na_values=[""])  # as the README documents
-DATES = {"events": ["date_from", "date_to"]}
-NULLABLE_INTEGERS = {"entities": {"role_start": "Int64", "role_end": "Int64"}}
 TABLES = [r["name"] for r in json.loads((ROOT / "datapackage.json").read_text())["resources"]
           if r.get("type") == "table"]
+
+
+def run(doc: str, *markers: str) -> dict:
+    """The namespace of `doc`'s Python blocks that hold any of `markers`, run in order from the root."""
+    namespace = {}
+    code = [b.body for b in blocks(doc) if b.language == "python" and any(m in b.body for m in markers)]
+    assert code, f"{doc} has no block with {markers}"
+    with contextlib.chdir(ROOT), contextlib.redirect_stdout(io.StringIO()):
+        for body in code:
+            exec(compile(body, doc, "exec"), namespace)
+    return namespace
+
+
+# The README's loop: every table in `tables`, each integer column nullable (Int64).
+README_TABLES = run("README.md", "def schema_types(", "for name in TABLES:")["tables"]
+# docs/using-the-tables.md: each table in a variable of its name, the optional integers nullable.
+BY_NAME = run("docs/using-the-tables.md", 'READ = dict(')
+LOADERS = {
+    "README loop": lambda table: README_TABLES[table],
+    "table by table": lambda table: BY_NAME[table],
+}
 
 
 def schema_fields(table):
@@ -38,26 +62,36 @@ def kind_of(series):
     return str(series.dtype)
 
 
-def read_csv(table):
-    return pd.read_csv(ROOT / "data" / f"{table}.csv", parse_dates=DATES.get(table, False),
-                       dtype=NULLABLE_INTEGERS.get(table), **READ)
+def test_the_readme_s_loop_loads_every_table_of_the_descriptor():
+    assert list(README_TABLES) == TABLES
 
 
 @pytest.mark.parametrize("table", TABLES)
-def test_read_csv_gives_the_schema_types(table):
-    frame = read_csv(table)
+def test_the_readme_s_loop_gives_the_schema_types(table):
+    frame = README_TABLES[table]
     fields = schema_fields(table)
     assert list(frame.columns) == [f["name"] for f in fields]
     for field in fields:
-        kind = expected_kind(field)
-        if kind == "nullable int" and table not in NULLABLE_INTEGERS:
-            kind = "int"  # every cell filled: pandas reads a plain integer column
+        kind = "nullable int" if field["type"] == "integer" else expected_kind(field)  # Int64, every one
         assert kind_of(frame[field["name"]]) == kind, field["name"]
 
 
 @pytest.mark.parametrize("table", TABLES)
-def test_read_csv_has_no_stray_whitespace_and_only_empty_cells_missing(table):
-    frame = read_csv(table)
+def test_table_by_table_gives_the_schema_types(table):
+    frame = BY_NAME[table]
+    fields = schema_fields(table)
+    assert list(frame.columns) == [f["name"] for f in fields]
+    for field in fields:
+        kind = expected_kind(field)
+        if kind == "nullable int" and table != "entities":
+            kind = "int"  # every cell filled: pandas reads a plain integer column
+        assert kind_of(frame[field["name"]]) == kind, field["name"]
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+@pytest.mark.parametrize("table", TABLES)
+def test_no_stray_whitespace_and_only_empty_cells_missing(table, loader):
+    frame = LOADERS[loader](table)
     raw = pd.read_csv(ROOT / "data" / f"{table}.csv", dtype=str, keep_default_na=False)
     for column in frame.columns:
         strings = raw[column]
@@ -77,8 +111,9 @@ def test_frictionless_to_pandas_gives_the_schema_types(table):
             assert kind == expected, field["name"]
 
 
-def test_read_csv_values_survive_the_round_trip():
-    figures = read_csv("figures").set_index("id")
+@pytest.mark.parametrize("loader", LOADERS)
+def test_values_survive_the_round_trip(loader):
+    figures = LOADERS[loader]("figures").set_index("id")
     assert figures.loc["f-party-membership", "value"] == 92_000_000
-    events = read_csv("events").set_index("id")
+    events = LOADERS[loader]("events").set_index("id")
     assert events.loc["e-ipac-founded", "date_from"] == pd.Timestamp("2020-05-01")

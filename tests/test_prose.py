@@ -1,5 +1,5 @@
-"""The prose claims no more than the tables: where the README, the datasheet, the descriptor or
-the citation print one of the article's figures, the hedge printed with it is the figure's
+"""The prose claims no more than the tables: where the README, CONTRIBUTING.md, the pages
+under docs/, the descriptor or the citation print one of the article's figures, the hedge printed with it is the figure's
 qualifier and the source of its statement is named beside it; where they name the article's
 sources and media, they name exactly the entities attributions.csv gives those roles; where
 they count the quotations the article leaves unattributed, the count is the tables'. And each
@@ -20,6 +20,9 @@ CITATION = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
 DATASHEET = (ROOT / "docs" / "datasheet.md").read_text(encoding="utf-8")
 DOCS = {
     "README.md": (ROOT / "README.md").read_text(encoding="utf-8"),
+    "CONTRIBUTING.md": (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"),
+    **{f"docs/{name}": (ROOT / "docs" / name).read_text(encoding="utf-8")
+       for name in ("method.md", "using-the-tables.md", "validating.md", "release-files.md")},
     "docs/datasheet.md": DATASHEET,
     "datapackage.json description": DESCRIPTOR["description"],
     "datapackage.json sources": DESCRIPTOR["sources"][0]["description"],
@@ -180,10 +183,10 @@ def quotations_read_as_someone_s() -> list[dict]:
     return [quote for quote in table("quotes") if "quoted words" in notes[quote["statement_id"]]]
 
 
-def test_the_readme_counts_and_quotes_the_quotations_the_article_leaves_unattributed():
-    readme = DOCS["README.md"]
+def test_the_method_counts_and_quotes_the_quotations_the_article_leaves_unattributed():
+    method = DOCS["docs/method.md"]
     bullet = re.search(r"^- \*\*Sources by inference\.\*\* (\w+) quotations are not attributed by the "
-                       r"article:(.*?)(?=^- |^#|\n\n)", readme, re.MULTILINE | re.DOTALL)
+                       r"article:(.*?)(?=^- |^#|\n\n)", method, re.MULTILINE | re.DOTALL)
     unattributed = quotations_read_as_someone_s()
     assert len(unattributed) >= 2  # s-ipac-mission, s-visa-restrictions at least: not vacuous
     assert NUMBER_WORDS.index(bullet.group(1).lower()) == len(unattributed)

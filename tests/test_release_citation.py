@@ -9,6 +9,7 @@ import pytest
 
 import build_release as script
 from conftest import ROOT
+from doc_blocks import claimed
 from release_build import built_release, package
 from release import citation
 from release.citation_check import bibtex_problems, csl_problems, problems, ris_problems
@@ -78,6 +79,14 @@ def test_readme_how_to_cite_block_is_generated_from_citation_cff(cff):
     block = citation.readme_block(cff, package().name)
     assert block in README, "run python scripts/build_release.py --readme"
     assert script.main(["--check"]) == 0
+
+
+def test_the_readme_s_bibtex_reads_as_the_citation(cff):
+    """The BibTeX a reader copies from the README parses to CITATION.cff's fields, as the
+    release's citation.bib does; a field changed in it is caught."""
+    [block] = claimed("tests/test_release_citation.py::test_the_readme_s_bibtex_reads_as_the_citation", "README.md")
+    assert bibtex_problems(block.body, cff, package().name) == []
+    assert bibtex_problems(block.body.replace(f"= {{{cff['version']}}}", "= {9.9.9}"), cff, package().name)
 
 
 def test_readme_check_fails_when_the_block_is_stale(tmp_path, cff, capsys):

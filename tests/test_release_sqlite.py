@@ -1,6 +1,6 @@
 """The SQLite release: every table equal to its CSV with NULL for every empty cell, keys
 declared and clean, CHECK constraints that bite, the article with its hash, views that
-answer the README's questions, and full-text search."""
+answer the questions of docs/using-the-tables.md, and full-text search."""
 from __future__ import annotations
 
 import hashlib

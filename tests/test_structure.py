@@ -1,6 +1,7 @@
 """The validator's structure keeps its promises: every check registered once and counted when
-it runs, the API exported, modules small and read as the README's list of layers, no import
-running back up, and the list of repository files and ignored paths in one place."""
+it runs, the API exported, modules small and read as docs/validating.md's list of layers, no
+import running back up, and the list of repository files (CONTRIBUTING.md's "Repository
+layout") and ignored paths in one place."""
 import ast
 import re
 
@@ -12,7 +13,8 @@ from validator import LAYERS, Finding, Report, validate_package
 from validator import layout
 from validator.registry import ARTICLE, NOTHING, registered
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+VALIDATING = (ROOT / "docs" / "validating.md").read_text(encoding="utf-8")
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 MODULES = sorted((ROOT / "validator").rglob("*.py"))
 # Each layer's module, or its package (the privacy layer has one of its own).
 LAYER_MODULES = {layer: f"validator/{layer}.py" for layer in LAYERS} | {"privacy": "validator/privacy/"}
@@ -52,8 +54,9 @@ def test_no_module_is_over_about_300_lines(module):
     assert len(module.read_text(encoding="utf-8").splitlines()) <= 310
 
 
-def test_the_readme_names_the_module_of_each_layer():
-    section = README.split("## Validation", 1)[1].split("\n## ", 1)[0]
+def test_the_validating_page_names_the_module_of_each_layer():
+    section = VALIDATING.split("\n## The seven layers\n", 1)[1].split("\n## ", 1)[0]
+    assert len(re.findall(r"^\d+\. ", section, re.M)) == len(LAYERS)
     for number, layer in enumerate(LAYERS, start=1):
         assert re.search(rf"^{number}\. \*\*{layer}\*\* \(`{LAYER_MODULES[layer]}`\)", section, re.M), layer
 
@@ -78,8 +81,8 @@ def test_no_import_runs_back_up(name):
     assert not imported & ABOVE, imported
 
 
-def test_the_readme_lists_the_repository_files_the_validator_allows():
-    section = README.split("## Repository layout", 1)[1].split("\n## ", 1)[0]
+def test_contributing_lists_the_repository_files_the_validator_allows():
+    section = CONTRIBUTING.split("\n## Repository layout\n", 1)[1].split("\n## ", 1)[0]
     listed = set(re.findall(r"^- `([^`]+)`", section, re.M))
     assert listed == set(layout.REPOSITORY_FILES)
 

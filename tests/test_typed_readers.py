@@ -1,4 +1,4 @@
-"""Every table loads in polars and in DuckDB, the README's way, with the column types its Table
+"""Every table loads in polars and in DuckDB, the README's way (its blocks, run as written), with the column types its Table
 Schema gives (string, integer, number, date), and a figure's value and bounds read as one type
 in pandas, polars and DuckDB alike. Left to guess, both libraries read the bounds as integers
 beside a float value, and polars leaves the dates as text: the last test shows the check sees it."""
@@ -10,15 +10,13 @@ import json
 import re
 
 import duckdb
-import pandas as pd
 import polars as pl
 import pytest
 
 from conftest import ROOT
+from doc_blocks import blocks
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
-READERS = ("schema_types", "polars_table", "duckdb_table")
+READERS = ("schema_types", "polars_table", "duckdb_table", "tables")
 TABLES = [r["name"] for r in json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["resources"]
           if r.get("type") == "table"]
 
@@ -70,9 +68,9 @@ def readers():
     """The functions the README's blocks define, from the blocks that define them."""
     namespace = {}
     with contextlib.chdir(ROOT), contextlib.redirect_stdout(io.StringIO()):
-        for code in PYTHON_BLOCK.findall(README):
-            if re.search(rf"^def (?:{'|'.join(READERS)})\(", code, re.MULTILINE):
-                exec(compile(code, "README.md", "exec"), namespace)
+        for block in blocks("README.md"):
+            if block.language == "python" and re.search(rf"^(?:def )?(?:{'|'.join(READERS)})\b", block.body, re.M):
+                exec(compile(block.body, str(block), "exec"), namespace)
     missing = [name for name in READERS if name not in namespace]
     assert not missing, f"the README defines no {missing}"
     return namespace
@@ -122,7 +120,7 @@ def test_values_and_dates_arrive_as_values_and_dates(readers):
 
 def test_a_figure_s_value_and_bounds_have_one_type_in_pandas_polars_and_duckdb(readers):
     columns = ["value", "lower", "upper"]
-    frame = pd.read_csv(ROOT / "data" / "figures.csv", keep_default_na=False, na_values=[""])  # the README's pandas
+    frame = readers["tables"]["figures"]  # the README's pandas
     assert {str(frame[name].dtype) for name in columns} == {"float64"}
     assert {polars_kind(readers["polars_table"]("figures").schema[name]) for name in columns} == {"number"}
     relation = readers["duckdb_table"]("figures").select(", ".join(columns))

@@ -4,8 +4,8 @@
     >>> validate_package("datapackage.json").valid
     True
 
-`validate.py` at the repository root is the command; the README's "Validation" section lists
-the layers (`LAYERS`, in the order they run) and the module of each.
+`validate.py` at the repository root is the command; docs/validating.md ("The seven layers")
+lists the layers (`LAYERS`, in the order they run) and the module of each.
 """
 from .findings import LAYERS, Finding
 from .run import Report, validate_package

@@ -216,7 +216,7 @@ def files_declared(ctx):
                           "name travels with a copy; expected none", file.path)
         elif file.role == "undeclared":
             yield Problem("not declared in datapackage.json, not a schema it references and not a "
-                          "documented repository file (README, \"Repository layout\"); expected no "
+                          "documented repository file (CONTRIBUTING.md, \"Repository layout\"); expected no "
                           "other file", file.path)
         elif file.problem and file.role != "resource":
             yield Problem(f"cannot be read and scanned: {file.problem}", file.path)

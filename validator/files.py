@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from .disclosure import shown, shown_field
 
-# No file of the package may be larger (README, "Validation"): ten times this package's largest
+# No file of the package may be larger (docs/validating.md, "The seven layers"): ten times this package's largest
 # file, and more than twice the largest table of 100 000 rows (benchmarks/synthetic.py). A larger
 # file is refused by its size, unread, so its size costs no time and no memory.
 MAX_FILE_BYTES = 8 * 2**20

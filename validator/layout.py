@@ -1,5 +1,5 @@
 """Which files may sit in the package's directory besides the descriptor, its resources and
-their schemas: the repository files the README documents ("Repository layout"). Any other
+their schemas: the repository files CONTRIBUTING.md documents ("Repository layout"). Any other
 file that is published (`files.published`) is refused: nothing travels unchecked.
 
 >>> documented("validator/rows.py"), documented("validator/x/rows.py"), documented("notes.txt")
@@ -11,8 +11,8 @@ from fnmatch import fnmatchcase
 
 # Patterns match a whole relative path, part by part ("*" never crosses a "/").
 REPOSITORY_FILES = (
-    "README.md", "CHANGELOG.md", "CITATION.cff", "LICENSE", "LICENSE-DATA.md", "BENCHMARKS.md",
-    "privacy-exceptions.csv",
+    "README.md", "CONTRIBUTING.md", "CHANGELOG.md", "CITATION.cff", "LICENSE", "LICENSE-DATA.md",
+    "BENCHMARKS.md", "privacy-exceptions.csv",
     "validate.py", "requirements.txt", "requirements-dev.txt", "requirements-mutation.txt",
     "pyproject.toml",
     "action.yml", ".pre-commit-hooks.yaml", ".gitattributes", ".gitignore",

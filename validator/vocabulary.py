@@ -123,7 +123,7 @@ HEDGE_WORDS = ("reportedly", "allegedly", "purportedly", "supposedly", "reputedl
                *(f"{be} {verb} to" for be in ("is", "are", "was", "were")
                  for verb in ("said", "reported", "alleged", "believed", "rumored", "rumoured")))
 # Words that introduce quoted words the article attributes to no one, where the statement's
-# note argues whose they are (README, “Sources by inference”): not verbs of saying.
+# note argues whose they are (docs/method.md, “Sources by inference”): not verbs of saying.
 INFERENCE_CUES = ("in response to", "its mission, in part, is", "its mission is")
 # Words after which the article names the outlet a remark was given to: its medium (“told
 # the news publication Nikkei Asia”, “issued to Nikkei Asia”, “a report for Sky News”).
