@@ -94,7 +94,7 @@ def test_a_reviewed_value_passes_by_the_row_exception_rows_prints(repository_cop
     hash; the row --exception-rows prints, its reason written, lets the value through in that
     file only."""
     prose = section(CONTRIBUTING, "Reviewed privacy exceptions")
-    assert "the check, the file, the SHA-256 and the reason" in prose
+    assert "the check, the file, the SHA-256 and the reason" in " ".join(prose.split())
     command = re.search(r"```bash\n(.*?)\n```", prose, re.S).group(1)
     review_date = datetime.date.today().isoformat()  # a full date: refused unless reviewed
     (repository_copy / "docs" / "review.md").write_text(f"Reviewed on {review_date}.\n", encoding="utf-8")

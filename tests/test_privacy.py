@@ -12,7 +12,7 @@ import json
 import pytest
 
 import conftest
-from conftest import ARTICLE, VALID_ID, assert_findings, write_exceptions
+from conftest import ARTICLE, ROOT, VALID_ID, assert_findings, write_exceptions
 from detect import date_values_in, foreign_runs, identifiers_in, invisible_characters, redact
 from validator.disclosure import shown, shown_field
 from validator.vocabulary import sensitive_name
@@ -707,3 +707,31 @@ def test_a_sensitive_column_name_in_a_csv_header_that_the_schema_does_not_name(p
     assert_findings(report, ("tables", "incorrect-label", "data/figures.csv", 1, "measure"),
                     ("privacy", "no_sensitive_field_names", "data/figures.csv", None, shown_field("birth_date")))
     assert all("birth_date" not in f.as_text() for f in report.findings)
+
+
+def test_a_release_date_is_allowed_only_as_the_whole_date_a_release_records():
+    """A find that starts in a heading's date but is another date, or runs past it, is
+    refused: only the very date the heading records is let through."""
+    from types import SimpleNamespace
+    from validator.package import load_package
+    from validator.privacy.allowed import AllowedDates
+    from validator.privacy.detectors.found import Found
+    package = load_package(ROOT / "datapackage.json")
+    changelog = next(f for f in package.files if f.path == "CHANGELOG.md").text
+    at = changelog.index("## [0.2.0] - ") + len("## [0.2.0] - ")
+    day = changelog[at:at + 10]
+    allowed = AllowedDates(package, article_is_pinned=True)
+    text = SimpleNamespace(resource="CHANGELOG.md", field=None, where="the text", offset=0)
+    assert allowed.allows(text, Found(at, at + 10, day, "a full calendar date"))
+    assert not allowed.allows(text, Found(at, at + 10, "1970" "-03-01", "a full calendar date"))
+    assert not allowed.allows(text, Found(at + 2, at + 14, day, "a full calendar date"))
+    assert not allowed.allows(text, Found(at - 3, at + 10, day, "a full calendar date"))
+
+
+def test_a_hash_key_is_read_but_a_resource_s_checksum_in_the_descriptor(package):
+    """Only `resources[N].hash` of the descriptor is the descriptor layer's to check; a key
+    named hash anywhere else is read like any other."""
+    forged = "sha256:" + VALID_ID + "a" * 46  # the shape of a checksum
+    package.edit_descriptor(lambda d: d.setdefault("sources", [{}])[0].__setitem__("hash", forged))
+    found = [(f.check, f.field) for f in package.validate().findings if f.layer == "privacy"]
+    assert ("no_resident_id_numbers", "sources[0].hash") in found, found

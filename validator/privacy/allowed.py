@@ -46,16 +46,19 @@ class AllowedDates:
         self.created = created[:10] if isinstance(created, str) and created[:10] > latest else None
         self.release_spans = _release_spans(package, latest)
 
-    def allows(self, text, value: str, position: int) -> bool:
-        """Whether the date `value` (ISO 8601), found at `position` of `text`, is allowed."""
+    def allows(self, text, found) -> bool:
+        """Whether the date a detector `found` in `text` (its value ISO 8601) is allowed: a
+        release date only where it is the whole of the date a release records, no more."""
+        value = found.value
         if self.event_cells and text.resource == self.event_cells[0] and text.field in self.event_cells[1]:
             return True
         if value in self.events:
             return True
         if text.resource == DESCRIPTOR:
             return (text.where, text.field) == ("the value", "created") and value == self.created
-        at = text.offset + position
-        return any(start <= at < end for start, end in self.release_spans.get(text.resource, ()))
+        first, last = text.offset + found.start, text.offset + found.end
+        return any(start <= first and last <= end and value == day
+                   for start, end, day in self.release_spans.get(text.resource, ()))
 
 
 def _event_dates(package, events) -> set[str]:
@@ -85,7 +88,7 @@ def _table_dates(events) -> set[str]:
             if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day)}
 
 
-def _release_spans(package, latest: str) -> dict[str, list[tuple[int, int]]]:
+def _release_spans(package, latest: str) -> dict[str, list[tuple[int, int, str]]]:
     """Where in CITATION.cff and CHANGELOG.md a release date after `latest` may stand: the
     date of `date-released`, and those of the version headings."""
     places: dict[str, list[tuple[int, int]]] = {}
@@ -95,19 +98,19 @@ def _release_spans(package, latest: str) -> dict[str, list[tuple[int, int]]]:
         if file.path == CITATION:
             released = _RELEASED.search(file.text)
             if released and released.group(1) > latest:
-                places[CITATION] = [released.span(1)]
+                places[CITATION] = [(*released.span(1), released.group(1))]
         elif file.path == CHANGELOG:
             places[CHANGELOG] = _headings_in_order(file.text, latest)
     return places
 
 
-def _headings_in_order(text: str, latest: str) -> list[tuple[int, int]]:
+def _headings_in_order(text: str, latest: str) -> list[tuple[int, int, str]]:
     """The date spans of the version headings each below the one above it, with a date no
     later than its, and after `latest`."""
     spans, above = [], None
     for heading in _HEADING.finditer(text):
         version, day = tuple(map(int, heading.group(1, 2, 3))), heading.group(4)
         if day > latest and (above is None or (version < above[0] and day <= above[1])):
-            spans.append(heading.span(4))
+            spans.append((*heading.span(4), day))
         above = (version, day)
     return spans

@@ -43,7 +43,7 @@ def scan(ctx) -> Scan:
     read = _read_beside(listed) if ctx.workers > 1 else {}
     for key, _, source in listed:
         for text, check, found in read[key] if key in read else _found_in_source(key, source):
-            if check == DATE_CHECK and allowed.allows(text, found.value, found.start):
+            if check == DATE_CHECK and allowed.allows(text, found):
                 continue
             entry = result.exceptions.entry(check, text.resource, found.value)
             if entry is not None:

@@ -15,11 +15,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from ..package import is_number
+from ..package import DESCRIPTOR, is_number
 from .normal import normalise
 from .readings import BIDI_CONTROLS
 
 _SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
+_RESOURCE = re.compile(r"resources\[[0-9]+\]")  # where a checksum of the descriptor stands
 JSON_FILES = (".json", ".jsonld")
 # Files whose backslash escapes are how code writes characters, and files where CSS is read.
 CODE_FILES, STYLED_FILES = (".py", ".js", ".mjs", ".css"), (".html", ".htm", ".svg")
@@ -196,8 +197,9 @@ def _json(document, resource: str, path: str = ""):
             for key, item in reversed(value):
                 inner = f"{at}.{key}" if at else str(key)
                 yield Text(resource, None, at or "(top level)", str(key), "a key")
-                if not (key == "hash" and isinstance(item, str) and _SHA256.fullmatch(item)):
-                    stack.append((item, inner))  # a file's checksum is the descriptor layer's
+                if not (key == "hash" and resource == DESCRIPTOR and _RESOURCE.fullmatch(at)
+                        and isinstance(item, str) and _SHA256.fullmatch(item)):
+                    stack.append((item, inner))  # a resource's checksum is the descriptor layer's
         elif isinstance(value, list):
             stack += [(item, f"{at}[{index}]") for index, item in reversed(list(enumerate(value)))]
         elif isinstance(value, str):
