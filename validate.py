@@ -3,7 +3,7 @@
 
 Runs from any working directory. Exit 0 valid, 1 findings, 2 bad invocation (or the
 dependencies are not installed), 3 an internal error (a bug; --traceback shows it).
-See README.md, "Validation", for what it checks.
+See docs/validating.md for what it checks.
 """
 import sys
 from importlib.util import find_spec
@@ -12,6 +12,7 @@ from pathlib import Path
 NEEDED = ("frictionless",)  # requirements.txt
 
 if __name__ == "__main__":
+    sys.dont_write_bytecode = True  # validating writes nothing, not even compiled modules
     missing = [name for name in NEEDED if find_spec(name) is None]
     if missing:
         print(f"validate.py: {' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not "

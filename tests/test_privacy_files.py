@@ -292,25 +292,37 @@ def test_outside_git_every_file_is_checked_whatever_its_folder(package, relative
 CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# a cache, as bford.info/cachedir says\n"
 
 
-@pytest.mark.parametrize("marker, content, skipped", [("pyvenv.cfg", "home = /usr/bin\n", True),
-                                                      ("CACHEDIR.TAG", CACHEDIR_TAG, True),
-                                                      ("CACHEDIR.TAG", "no signature\n", False)])
-def test_outside_git_a_folder_that_says_it_is_no_content_is_skipped(package, marker, content, skipped):
-    """A virtual environment (the Quick start makes one in an unzipped release too) and a
-    cache tagged by the Cache Directory Tagging Specification are no content; a tag without
-    its signature says nothing."""
-    write(package, f"stuff/{marker}", content)
-    write(package, "stuff/lib/notes.md", f"Born {BIRTH}.\n")
-    expected = [] if skipped else [
-        ("descriptor", "files_declared", shown_path(f"stuff/{marker}"), None, None),
-        ("descriptor", "files_declared", shown_path("stuff/lib/notes.md"), None, None),
-        ("privacy", "no_full_dates", shown_path("stuff/lib/notes.md"), 1, None)]
-    assert_findings(package.validate(), *expected)
+@pytest.mark.parametrize("folder, marker, content, skipped", [
+    (".venv", "pyvenv.cfg", "home = /usr/bin\n", True),
+    (".ruff_cache", "CACHEDIR.TAG", CACHEDIR_TAG, True),
+    (".ruff_cache", "CACHEDIR.TAG", "no signature\n", False),
+    ("stuff", "pyvenv.cfg", "home = /usr/bin\n", False),            # an environment by another name
+    ("data/.venv", "pyvenv.cfg", "home = /usr/bin\n", False),       # or not at the top
+    ("docs/cache", "CACHEDIR.TAG", CACHEDIR_TAG, False),
+])
+def test_outside_git_only_a_top_folder_that_says_it_is_no_content_is_skipped(package, folder, marker, content, skipped):
+    """The virtual environment the Quick start makes in an unzipped release (`.venv`) and a
+    cache at the top tagged by the Cache Directory Tagging Specification are no content; a
+    tag without its signature, an environment by another name, or one further down, is read."""
+    write(package, f"{folder}/{marker}", content)
+    write(package, f"{folder}/lib/notes.md", f"Born {BIRTH}.\n")
+    found = {(f.check, f.resource) for f in package.validate().findings}
+    assert (("no_full_dates", shown_path(f"{folder}/lib/notes.md")) not in found) is skipped, found
 
 
-def test_outside_git_compiled_python_is_listed_by_name_and_never_read(package):
-    write(package, "validator/__pycache__/rows.cpython-311.pyc", f"Born {BIRTH}.\n")
-    assert_findings(package.validate())
+@pytest.mark.parametrize("path, read", [
+    ("validator/__pycache__/rows.cpython-311.pyc", False),       # beside its documented module
+    ("__pycache__/validate.cpython-311.pyc", False),
+    ("validator/__pycache__/notes.cpython-311.pyc", True),       # no module notes.py beside it
+    ("data/__pycache__/figures.cpython-311.pyc", True),
+    ("validator/rows.pyc", True),                                # not where Python puts it
+])
+def test_outside_git_only_compiled_python_beside_its_module_is_not_read(package, path, read):
+    for module in ("validator/rows.py", "validate.py"):
+        write(package, module, "ROWS = 1\n")
+    write(package, path, f"Born {BIRTH}.\n")
+    found = {(f.check, f.resource) for f in package.validate().findings}
+    assert (("no_full_dates", shown_path(path)) in found) is read, found
 
 
 def git(package, *arguments: str, **environment) -> None:

@@ -195,7 +195,8 @@ def test_a_date_before_2000_is_no_calendar_version(package, pin):
 
 def test_a_compiled_file_s_name_is_scanned(package):
     write(package, f"docs/{VALID_ID}/x.pyc", "")
-    assert_findings(package.validate(), ("privacy", "no_resident_id_numbers", shown_path(f"docs/{VALID_ID}/x.pyc"), None, None))
+    assert_findings(package.validate(), ("privacy", "no_resident_id_numbers", shown_path(f"docs/{VALID_ID}/x.pyc"), None, None),
+                    ("descriptor", "files_declared", shown_path(f"docs/{VALID_ID}/x.pyc"), None, None))
 
 
 def test_a_metadata_chunk_with_a_valid_checksum_is_refused(package):

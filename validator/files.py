@@ -270,20 +270,22 @@ def _in_a_work_tree(root: Path) -> bool:
     return any((folder / ".git").exists() for folder in (root, *root.parents))
 
 
-# A folder that says it is no content: a Python virtual environment, or a cache tagged as the
-# Cache Directory Tagging Specification says (https://bford.info/cachedir/).
+# A folder at the top that says it is no content: the virtual environment the Quick start
+# makes (`.venv`, with its pyvenv.cfg), or a cache tagged as the Cache Directory Tagging
+# Specification says (https://bford.info/cachedir/). Anywhere else, such a folder is read.
 _CACHEDIR_SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"
 
 
 def walk(root: Path) -> list[tuple[str, Path]]:
     """Every entry under `root` that is not a directory, and every empty directory (whose
-    name travels with a copy), as (posix path relative to root, path), sorted; a folder that
-    says it is no content (a virtual environment, a tagged cache) is skipped, nothing else.
+    name travels with a copy), as (posix path relative to root, path), sorted; a folder at the
+    top that says it is no content (the `.venv` the Quick start makes, a tagged cache) is
+    skipped, nothing else.
     Symlinked directories are listed, not entered."""
     found, unreadable = [], []
     for directory, subdirs, files in os.walk(root, onerror=unreadable.append):
         here = Path(directory)
-        if here != root and _no_content(here, files):
+        if here.parent == root and _no_content(here, files):
             subdirs[:] = []
             continue
         if not (here == root or subdirs or files):
@@ -305,7 +307,7 @@ def walk(root: Path) -> list[tuple[str, Path]]:
 
 
 def _no_content(folder: Path, files: list[str]) -> bool:
-    if "pyvenv.cfg" in files:
+    if folder.name == ".venv" and "pyvenv.cfg" in files:
         return True
     if "CACHEDIR.TAG" in files:
         content, _ = read_regular_file(folder / "CACHEDIR.TAG", limit=1024)

@@ -7,6 +7,7 @@ file that is published (`files.published`) is refused: nothing travels unchecked
 """
 from __future__ import annotations
 
+import re
 from fnmatch import fnmatchcase
 
 # Patterns match a whole relative path, part by part ("*" never crosses a "/").
@@ -23,10 +24,23 @@ REPOSITORY_FILES = (
     "scripts/*.py", "tests/*.py", "benchmarks/*.py",
     "docs/*.md", "docs/index.html", "docs/screenshot.png", "docs/screenshot-phone.png",
 )
-# Python compiles a module it imports into these, beside it: outside git (an unzipped release,
-# where validate.py runs) they are listed and their names scanned, never read. In git, what
-# it ignores is never listed, and what it would publish is read whatever its name.
-COMPILED = (".pyc",)
+# Python compiles a module it imports into `__pycache__/<module>.<tag>.pyc` beside it: outside
+# git (an unzipped release, where the tests may have run), such a file beside a documented
+# module is listed and its name scanned, never read (its source is). Any other .pyc is read. In
+# git, what it ignores is never listed, and what it would publish is read whatever its name.
+COMPILED = re.compile(r"(?:(?P<folder>.*)/)?__pycache__/(?P<module>[^/.]+)\.[^/]+\.pyc")
+
+
+def compiled_from(path: str) -> str | None:
+    """The documented module `path` would be Python's compiled copy of, or None."""
+    match = COMPILED.fullmatch(path)
+    if match is None:
+        return None
+    module = f"{match.group('folder')}/" if match.group("folder") else ""
+    module += f"{match.group('module')}.py"
+    return module if documented(module) else None
+
+
 # The only binary files a repository may hold; the privacy layer reads their metadata chunks.
 BINARY_FILES = ("docs/screenshot.png", "docs/screenshot-phone.png")
 

@@ -276,7 +276,8 @@ def _package_files(package: LoadedPackage, descriptor_file: Path) -> list[Packag
                         if path is not None and path.exists())
     files = []
     for relative, path in listed if listed is not None else walk(package.root):
-        if not in_git and relative.endswith(layout.COMPILED):
+        module = None if in_git else layout.compiled_from(relative)
+        if module is not None and (package.root / module).is_file():
             files.append(PackageFile(relative, "compiled"))  # never read; its name is scanned
             continue
         file, why = resolve_inside(package.root, relative)
