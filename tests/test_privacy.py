@@ -50,7 +50,7 @@ IDENTIFIERS = [
     ("(010)" "12345678", "phone number"),
     ("010 1234 " "5678", "phone number"),
     ("0101" "2345678", "phone number"),
-    ("555" "2345678", "phone number"),
+    ("555 234" " 5678", "phone number"),
 ]
 
 # The same identifiers, disguised: every Unicode dash, space and format character between
@@ -109,7 +109,7 @@ def test_the_article_holds_no_identifier_no_date_no_foreign_letter_and_nothing_i
     assert foreign_runs(ARTICLE) == [] and invisible_characters(ARTICLE) == []
 
 
-@pytest.mark.parametrize("value", ["15" "000000000", "1000000" "00000000", "29520" "00000"])
+@pytest.mark.parametrize("value", ["15" "000000000", "1000000" "00000000", "139520" "00000"])
 def test_a_large_quantity_in_a_number_column_is_not_a_phone_or_an_id(value):
     assert identifiers_in(value, numeric=True) == []
     assert identifiers_in(value) != []  # in text it would be flagged

@@ -494,3 +494,12 @@ def test_a_missing_step_summary_is_created(package, tmp_path):
     assert result.returncode == 0 and result.stderr == ""
     assert (tmp_path / "summary.md").read_text(encoding="utf-8").startswith("### validate.py\n")
 
+
+
+def test_what_a_symbolic_link_names_is_read(package):
+    """git publishes a link's target as its content: a target through a folder that does not
+    exist still resolves inside the package, and its words are read like any other text."""
+    (package.root / "docs").mkdir(exist_ok=True)
+    (package.root / "docs" / "figures.csv").symlink_to(f"Born {BIRTH}/../../data/figures.csv")
+    found = {(f.check, f.resource, f.message.split(" holds")[0]) for f in package.validate().findings}
+    assert ("no_full_dates", shown_path("docs/figures.csv"), "the link's target") in found, found

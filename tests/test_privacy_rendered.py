@@ -243,3 +243,58 @@ def test_a_value_is_withheld_where_it_stands_alone_and_descriptions_are_not_read
 ])
 def test_a_field_shows_names_and_indexes_and_withholds_the_rest(field, shown):
     assert shown_field(field) == shown
+
+
+# -- more forms of one date, and look-alike signs ---------------------------------------------------
+
+@pytest.mark.parametrize("written", [
+    "1970" ";03;01", "1970" ":03:01", "1970" "~03~01", "1970" "+03+01", "1970" "\\03\\01", "1970" "|03|01",
+    "1970" "-03/01", "1970" ".03-01", "01;03" ";1970",                # mixed signs
+    "70" "-03-01", "70" "/03/01",                                     # a two-digit year first
+    "1-Mar" "-70", "01.Mar" ".70", "Mar 01," " 70", "March 1," " '70",  # a month's name, two digits
+    "1970" "\u221503\u221501", "1970" "\u204403\u204401", "01\u29f803" "\u29f81970", "1970" "\u257103\u257101",
+])
+def test_a_date_in_more_forms_is_found(written):
+    found = [(d.year, d.month, d.day) for d, _ in date_values_in(f"born {written} in Testville")]
+    assert found and set(found) <= {(1970, 3, 1), (1970, 1, 3)}, found
+
+
+@pytest.mark.parametrize("written", ["2481,2491,6.5,percent", "at 12:30:45", "v70-99-99"])
+def test_numbers_that_are_no_date_are_not_read_as_one(written):
+    assert date_values_in(written) == []
+
+
+def test_a_circled_a_is_read_as_an_at_sign():
+    assert [kind for kind, _ in identifiers_in("write to zhang.san\u24d0" "example.org")] == ["an e-mail address"]
+
+
+@pytest.mark.parametrize("written", [
+    "zhang.san @ example" " . org", "zhang . san@example" ".org", "zhang.san at example" ".org",
+    "zhang_san at mail" ".example.org", "zhangsan -at- example" " -dot- org",
+])
+def test_an_address_spaced_or_with_at_as_a_word_is_found(written):
+    assert [kind for kind, _ in identifiers_in(f"write to {written}")] == ["an e-mail address"]
+
+
+@pytest.mark.parametrize("written", [
+    "look at example.org", "3 at bbc.co.uk", "meet at 9.30 am", "up-at-dawn",
+])
+def test_at_as_a_word_in_a_sentence_is_no_address(written):
+    assert identifiers_in(written) == []
+
+
+@pytest.mark.parametrize("written", [
+    "tel 2345" "6789", "ph. 2345" "6789", "mob: 2345" "6789", "\u260e 2345" "6789", "\U0001f4de 2345" "6789",
+    "+852 2345" "6789", "852 2345" "6789", "(852) 2345" "6789", "tel: 02 2345" "678", "phone 0223" "45678",
+    "886 2 2345" "6789", "886 9 1234" "5678", "(212) 555" "-0123", "212-555" "-0123", "phone 21255" "50123",
+])
+def test_a_phone_number_after_a_word_or_sign_or_grouped_as_one_is_found(written):
+    assert [kind for kind, _ in identifiers_in(f"reach them on {written} today")] == ["a phone number"]
+
+
+@pytest.mark.parametrize("written", [
+    "Chromium 120.0.6099" ".224", "version 3.1415" ".9265", "offsets 21255" "50123",
+    '<td class="cell">9200' "0000</td>", "a row of 2345" "6789 items",
+])
+def test_numbers_shaped_like_no_phone_number_are_none(written):
+    assert identifiers_in(written) == []

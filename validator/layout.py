@@ -1,6 +1,6 @@
 """Which files may sit in the package's directory besides the descriptor, its resources and
 their schemas: the repository files CONTRIBUTING.md documents ("Repository layout"). Any other
-file that is published (`files.published`) is refused: nothing travels unchecked.
+file that is published (`listing.published`) is refused: nothing travels unchecked.
 
 >>> documented("validator/rows.py"), documented("validator/x/rows.py"), documented("notes.txt")
 (True, False, False)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import layout
-from .files import FileFacts, decode_utf8, load_json, published, read_regular_file, resolve_inside, walk
+from .files import FileFacts, decode_utf8, load_json, read_regular_file, resolve_inside
+from .listing import published, walk
 from .canonical import dialect_disagreements
 from .models import MODELS, schema_disagreements
 
@@ -110,6 +111,7 @@ class PackageFile:
     text: str | None = None        # decoded; None for binary and unreadable files
     content: bytes | None = None   # kept for the binary files layout.BINARY_FILES names
     problem: str | None = None     # why it cannot be read as text
+    link: str | None = None        # a symbolic link's target, which git publishes as its content
 
 
 @dataclass
@@ -260,7 +262,7 @@ def _note_longest(table: Table, number: int, cells: list[str]) -> None:
 def _package_files(package: LoadedPackage, descriptor_file: Path) -> list[PackageFile]:
     """The files of the package's directory that are published, with their role: in a git
     work tree, those git publishes (tracked, or untracked and not ignored), whatever their
-    names; elsewhere (an unzipped release) every file (`files.walk`). Files already read as
+    names; elsewhere (an unzipped release) every file (`listing.walk`). Files already read as
     resources keep their text; every other file is read here, within the same bounds."""
     resources = {r.file: r for r in package.resources.values() if r.file is not None}
     schemas = {}
@@ -292,7 +294,17 @@ def _package_files(package: LoadedPackage, descriptor_file: Path) -> list[Packag
         role = ("descriptor" if file == descriptor_file.resolve() else "schema" if file in schemas
                 else "repository" if layout.documented(relative) else "undeclared")
         files.append(_read_package_file(relative, file, why, role))
+    for file in files:
+        file.link = _link_target(package.root / file.path.rstrip("/"))
     return files
+
+
+def _link_target(path: Path) -> str | None:
+    """What a symbolic link names (git stores it as the link's content), or None."""
+    try:
+        return os.readlink(path) if path.is_symlink() else None
+    except (OSError, ValueError):
+        return None
 
 
 def _read_package_file(relative: str, file: Path | None, why: str | None, role: str) -> PackageFile:

@@ -3,7 +3,7 @@ count), digits of every script and every numeric sign worth 0 to 9 (circled, par
 superscript, Hangzhou and counting-rod numerals, Roman numerals) as 0-9, format characters
 (zero-width spaces, soft hyphens, bidirectional controls) and combining marks (a keycap, an
 underline) dropped, every space as a space, every line break as "\\n", every dash and
-dash-like sign as "-" (`normalise`), with where each character of the result comes from
+dash-like sign as "-", every slash-like sign as "/", a circled a as "@" (`normalise`), with where each character of the result comes from
 (`with_origin`).
 
 >>> normalise("\\u2779\\u2778 1\\u20e3 \\u00b3 \\u3029\\U0001d368")
@@ -18,6 +18,8 @@ from typing import Sequence
 # Signs read as a dash between digits though not of category Pd: minus signs and the like.
 _DASHES = "\u2212\u2796\ufe63\uff0d\u02d7\u2043\u2219\u2027\u2e3a\u2e3b"
 _DOTS = "\u00b7\u2022\u30fb\uff65\u3002\uff61"  # middle dots, bullets, ideographic full stops
+_SLASHES = "\u2215\u2044\u29f8\u2571\u27cb"  # division, fraction, big, box-drawing slashes
+_ATS = "\u24d0\u24b6"  # a circled a, which an address writes for its at sign
 # Tab is read as a space, and every line break as "\n"; any other ASCII character is itself.
 _ASCII_BREAKS = {"\t": " ", "\r": "\n", "\x0b": "\n", "\x0c": "\n"}
 
@@ -41,6 +43,10 @@ class _Normaliser(dict):
             out = "-"
         elif char in _DOTS:
             out = "."
+        elif char in _SLASHES:
+            out = "/"
+        elif char in _ATS:
+            out = "@"
         else:
             out = unicodedata.normalize("NFKC", char)
             if out != char:

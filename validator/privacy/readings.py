@@ -167,7 +167,8 @@ _SEEN_DECODERS = {(code, styled): tuple(d for d in DECODERS if not (
 
 
 BRACKETED = re.compile(r" ?[\[({<\u3010\u3014\u3008\u300a] ?(at|dot|@|\.) ?[\])}>\u3011\u3015\u3009\u300b] ?"
-                        r"| ?@ ?", re.IGNORECASE)
+                       r"| ?-(at|dot)- ?"
+                       r"| ?@ ?", re.IGNORECASE)
 # Letters that look like digits, read as digits in a run of digits with separators between
 # its groups, when every group holds a digit; a group glued to any other letter is a word.
 _LOOKALIKES = str.maketrans("OoQD" "lIi|!" "Zz" "Ss" "Gb" "B" "gq", "0000" "11111" "22" "55" "66" "8" "99")
@@ -176,7 +177,8 @@ _LOOKALIKE_RUN = re.compile(rf"(?<![\w]){_LOOKALIKE_GROUP}(?:[ ().\-/_]{{1,3}}{_
 
 
 def _bracketed(match: re.Match) -> str:
-    return "@" if match.group(1) in (None, "@") or match.group(1).lower() == "at" else "."
+    sign = match.group(1) or match.group(2)
+    return "@" if sign in (None, "@") or sign.lower() == "at" else "."
 
 
 def _encoded_spots(text: str, decoders) -> list[tuple[int, int, int]]:

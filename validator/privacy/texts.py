@@ -83,6 +83,8 @@ def sources(package, row_may_hold: Callable[[list[str]], bool] = lambda cells: T
         yield key, resource.facts.size if resource.facts else 0, _cells(resource, numeric, row_may_hold)
     for file in package.files:
         yield ("name", file.path), len(file.path), [Text(file.path, None, None, file.path, "the file name")]
+        if file.link is not None:
+            yield ("link", file.path, file.link), len(file.link), [Text(file.path, None, None, file.link, "the link's target")]
         if file.text is None or file.role == "resource" and file.path.endswith(".csv"):
             continue
         yield ("file", file.path, len(file.text), hash(file.text)), len(file.text), _content(file)

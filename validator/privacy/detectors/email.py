@@ -1,7 +1,9 @@
 """E-mail addresses, however they are written: with an at sign (also full-width, or as a
 reference or escape a reader sees as one), with the at sign and the dots in brackets
-("[at]", "(dot)"), or written out in words (a name, "at", a domain with "dot" for each of its
-dots, and a top-level domain that is no English word: `WRITTEN_OUT_DOMAINS`).
+("[at]", "(dot)", "-at-"), with spaces around the at sign or the dots, with "at" as a word
+between a name that holds a dot, a digit or an underscore and a domain, or written out in
+words (a name, "at", a domain with "dot" for each of its dots, and a top-level domain that is
+no English word: `WRITTEN_OUT_DOMAINS`).
 
 >>> [f.value.split("@") for f in find("write to li.ming" "@example.org, or li " "at example dot org")]
 [['li.ming', 'example.org'], ['li', 'example.org']]
@@ -16,17 +18,23 @@ from ..readings import windows
 from .found import Found
 
 CHECK = "no_email_addresses"
-FINDS = ("e-mail addresses, also with the at sign or the dots in brackets ([at], (dot)) or "
-         "written out in words (at, dot)")
+FINDS = ("e-mail addresses, also with the at sign or the dots in brackets or dashes ([at], (dot), -at-), "
+         "spaced out, or written out in words (at, dot)")
 READS = "normal"
 EXPECTED = " (value withheld); personal data of any kind is not allowed"
-MAY_HOLD = re.compile(r"@|(?<![\w])at\s+[\w-]{1,63}\s+dot\s", re.IGNORECASE)
+MAY_HOLD = re.compile(r"@|(?<![\w])at\s+[\w-]{1,63}(?:\s+dot\s|\.[\w-])", re.IGNORECASE)
 
 # Top-level domains read after a written-out "dot": the generic ones and the country codes of
 # the region the leak concerns and of large mail providers, none an English word ("in", "it").
 WRITTEN_OUT_DOMAINS = ("com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "app", "dev",
                        "cn", "hk", "tw", "mo", "sg", "uk", "de", "jp", "kr", "fr", "ru", "au", "ca", "nz")
-_ADDRESS = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[^\W\d_]{2,24}(?![\w])")
+# A dot with a space on either side or both is read as one ("example . org").
+_ADDRESS = re.compile(r"(?<![\w.%+-])[\w%+-]{1,64}(?: ?\. ?[\w%+-]{1,64}){0,8}"
+                      r"@[\w-]{1,63}(?: ?\. ?[\w-]{1,63}){0,8} ?\. ?[^\W\d_]{2,24}(?![\w])")
+# "at" as a word between a name and a domain with its dots: the name holds a letter and a dot,
+# a digit or an underscore (a first and a last name with a dot between them; not "look at").
+_AT_WORD = re.compile(r"(?<![\w.%+-])((?=[\w.%+-]*[^\W\d_])(?=[\w.%+-]*[._0-9])[\w.%+-]{1,64})\s+at\s+"
+                      r"([\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[^\W\d_]{2,24})(?![\w])", re.IGNORECASE)
 _IN_WORDS = re.compile(r"(?<![\w.%+-])([\w.%+-]{1,64})\s+at\s+([\w-]{1,63}(?:\s+dot\s+[\w-]{1,63}){0,8})"
                        rf"\s+dot\s+({'|'.join(WRITTEN_OUT_DOMAINS)})(?![\w])", re.IGNORECASE)
 _DOT = re.compile(r"\s+dot\s+", re.IGNORECASE)
@@ -43,8 +51,10 @@ def find(text: str, numeric: bool = False) -> list[Found]:
         return []
     found = []
     for start, end in windows([m.span() for m in MAY_HOLD.finditer(text)], len(text), _LONGEST):
-        found += [Found(m.start(), m.end(), m.group().lower(), "what looks like an e-mail address")
+        found += [Found(m.start(), m.end(), m.group().replace(" ", "").lower(), "what looks like an e-mail address")
                   for m in _ADDRESS.finditer(text, start, end)]
+        found += [Found(m.start(), m.end(), f"{m.group(1)}@{m.group(2)}".lower(), "what looks like an e-mail address")
+                  for m in _AT_WORD.finditer(text, start, end)]
         for m in _IN_WORDS.finditer(text, start, end):
             address = f"{m.group(1)}@{_DOT.sub('.', m.group(2))}.{m.group(3)}".lower()
             found.append(Found(m.start(), m.end(), address, "what looks like an e-mail address"))

@@ -1,12 +1,15 @@
 """Full calendar dates in text (a birth date is one), in every reading of the text (see
 `readings`): year-month-day, day-month-year and month-day-year in digits, with any of the
-separators people use (dashes, slashes, dots, underscores, up to three spaces) and a
-two-digit year after a day and a month; eight digits that read as a date, and ISO week and
-ordinal dates; a day and a month's name (or a Roman numeral month) with the year, in any
-order, with or without separators between them ("1 March", "01MAR", "March 1,", "-Mar-", a year
-before a day and a month); and the Chinese year-month-day form. A number in a number column is not
-read as a date written without separators (eight digits, seven for an ordinal date): a
-quantity or an offset is not a date, and those columns are checked against the article.
+separators people use (dashes, slashes, dots, underscores, semicolons, colons, tildes, plus
+signs, backslashes, pipes, up to three spaces, mixed or not; not commas, which a CSV row or a
+tuple in code puts between numbers) and a two-digit year after a day and a month, or first
+where it can be no day (yy-mm-dd, yy over 31); eight digits that read as a date, and ISO week
+and ordinal dates; a day and a month's name (or a Roman numeral month) with the year, in any
+order, with or without separators between them ("1 March", "01MAR", "March 1,", "-Mar-", a
+year before a day and a month), or with a two-digit year (d-Mon-yy, "Mon dd, yy"); and the
+Chinese year-month-day form. A number in a number column is not read as a date written
+without separators (eight digits, seven for an ordinal date): a quantity or an offset is not
+a date, and those columns are checked against the article.
 
 >>> [tuple(map(int, f.value.split("-"))) for f in find("born 1 March " "1970, 1970" "-03-01 or 1970" "-W09-7")]
 [(1970, 3, 1), (1970, 3, 1), (1970, 3, 1)]
@@ -23,7 +26,7 @@ from .found import Found
 from ..readings import windows
 
 CHECK = "no_full_dates"
-FINDS = ("full calendar dates, in any of the forms people write one (digits with any separators, "
+FINDS = ("full calendar dates, in any of the forms people write one (digits with any separators but a comma, "
          "eight digits, ISO week and ordinal dates, a day and a month's name or a Roman numeral "
          "month with the year, the Chinese year-month-day form)")
 READS = "normal"
@@ -35,9 +38,11 @@ _ROMAN_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, 
                  "X": 10, "XI": 11, "XII": 12}
 _MONTH = "(?P<m>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?(?![a-z])"
 _ROMAN = "(?P<rm>" + "|".join(sorted(_ROMAN_MONTHS, key=len, reverse=True)) + r")(?![A-Za-z])"
-# Between numbers: a sign with spaces around it or not, or spaces only; the same both times.
-_SEP = r"(?:[ \n]{0,3}(?P<s>[-/._])[ \n]{0,3}|[ \n]{1,3})"
-_SAME_SEP = r"(?(s)[ \n]{0,3}(?P=s)[ \n]{0,3}|[ \n]{1,3})"
+# Between numbers: a sign with spaces around it or not (any of them, the same twice or not), or
+# spaces only, both times.
+_SIGNS = r"-/._;:~+\\|"  # not a comma: a CSV row or a tuple in code writes numbers so
+_SEP = rf"(?:[ \n]{{0,3}}(?P<s>[{_SIGNS}])[ \n]{{0,3}}|[ \n]{{1,3}})"
+_SAME_SEP = rf"(?(s)[ \n]{{0,3}}[{_SIGNS}][ \n]{{0,3}}|[ \n]{{1,3}})"
 _GAP = r"[ \n./,_-]{0,3}"                      # beside a month's name: anything short, or nothing
 _DAY = r"(?P<d>[0-9]{1,2})(?![0-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>[0-9]{4}|['\u2019][0-9]{2})(?![0-9])"
@@ -46,6 +51,12 @@ _PATTERNS = [
     rf"(?<![0-9])(?P<d>[0-9]{{1,2}}){_SEP}(?P<m>[0-9]{{1,2}}){_SAME_SEP}(?P<y>[0-9]{{4}})(?![0-9])",
     r"(?<![0-9.])(?P<d>[0-3][0-9])\.(?P<m>[01][0-9])\.(?P<yy>[0-9]{2})(?![0-9]|\.[0-9])",
     r"(?<![0-9./-])(?P<d>[0-9]{1,2})(?P<s>[/-])(?P<m>[0-9]{1,2})(?P=s)(?P<yy>[0-9]{2})(?![0-9]|[/-][0-9])",
+    # a two-digit year first, where it can be no day (32-99): yy-mm-dd
+    r"(?<![0-9./-])(?P<yy>3[2-9]|[4-9][0-9])(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9]|[-/.][0-9])",
+    # a day, a month's name and a two-digit year, with a sign between them: d-Mon-yy, dd.Mon.yy
+    rf"(?<![0-9])(?P<d>[0-9]{{1,2}})(?P<s>[-/.])(?<![a-z]){_MONTH}(?P=s)(?P<yy>[0-9]{{2}})(?![0-9])",
+    # a month's name, a day, a comma and a two-digit year: Mon dd, yy
+    rf"(?<![a-z]){_MONTH}{_GAP}(?P<d>[0-9]{{1,2}}), ?(?P<yy>['\u2019]?[0-9]{{2}})(?![0-9])",
     rf"(?<![0-9]){_DAY}(?:{_GAP}of)?{_GAP}(?<![a-z]){_MONTH}{_GAP}{_YEAR}",
     rf"(?<![0-9])(?P<d>[0-9]{{1,2}})(?P<m>{'|'.join(name for name in _MONTH_NAMES if len(name) == 3)})"
     r"(?P<yy>[0-9]{2})(?![0-9])",
@@ -71,7 +82,7 @@ _STEMS = (r"(?<![a-z])(?=[adfjmnos])(?:j(?:an|u[nl])|feb|ma[ry]|a(?:pr|ug)|sep|o
 # Roman numeral after a day, or the Chinese word for year. A date is looked for only around
 # what it matches (`_windows`).
 MAY_HOLD = re.compile(
-    rf"[0-9](?:[ \n./_-]{{1,7}}[0-9]{{1,2}}){{2}}"
+    rf"[0-9](?:[ \n{_SIGNS}]{{1,7}}[0-9]{{1,2}}){{2}}"
     r"|(?:1[89]|20)[0-9]{2}(?:(?:0[1-9]|1[0-2])[0-3][0-9]|[0-3][0-9]{2})(?![0-9])"
     rf"|[0-9]-?W[0-9]|[0-9]{{4}}-[0-3]"
     rf"|[0-9][^0-9\x00]{{0,16}}?{_STEMS}|{_STEMS}[^0-9\x00]{{0,16}}?[0-9]{{1,2}}(?![0-9])"
