@@ -247,6 +247,23 @@ def test_every_way_text_can_ride_along_the_image_data(content, says):
     assert says in png_problem(content)
 
 
+@pytest.mark.parametrize("interlace", [0, 1])
+def test_text_in_the_filter_bytes_of_the_rows_is_refused(interlace):
+    """Each row of image data starts with a filter byte, 0 to 4; any other value is a byte of
+    something else: one letter a row, in a black image, with every pixel byte zero."""
+    width, height = 4, 40
+    plain = bytearray(pixel_bytes(width, height, 8, 0, interlace))
+    rows = pixel_bytes(width, height, 8, 0, 0) // (1 + width)
+    assert png_problem(png(width=width, height=height, colour=0, interlace=interlace)) is None
+    if not interlace:
+        for row, letter in zip(range(rows), TEXT):
+            plain[row * (1 + width)] = letter
+    else:  # the last row of the last pass: its filter byte is the data's last row start
+        plain[len(plain) - (1 + width)] = TEXT[0]
+    content = png(width=width, height=height, colour=0, interlace=interlace, idat=[zlib.compress(bytes(plain))])
+    assert "filter byte is none of the five PNG defines" in png_problem(content)
+
+
 def test_a_bomb_is_never_inflated_whole():
     """A small file whose image data inflates to far more than its header implies: the
     inflating stops a step past the image's size."""

@@ -4,7 +4,8 @@ A PNG file is a signature and a list of chunks. Only the chunks that hold image 
 allowed, each of the size its data has for the image's colour type, so no chunk can carry
 text beside it: the header (IHDR) first, a palette (PLTE) only in a palette image, and the
 image data (IDAT), which must be one zlib stream that holds exactly the bytes the header
-implies (a filter byte and the pixels of each row), with nothing after it.
+implies (a filter byte, 0 to 4, and the pixels of each row), with nothing after it. What no
+check can see: the pixels themselves, and the choices a deflate stream makes in coding them.
 
 >>> png_problem(b"GIF89a")
 'not a PNG file'
@@ -79,13 +80,27 @@ def _valid_header(width, height, depth, colour, compression, filtering, interlac
 def pixel_bytes(width: int, height: int, depth: int, colour: int, interlace: int) -> int:
     """How many bytes the image data inflates to: in each (interlacing) pass, a filter byte
     and the pixels of each row, a row's pixels filling whole bytes."""
+    return sum(rows * length for rows, length in _passes(width, height, depth, colour, interlace))
+
+
+def _passes(width: int, height: int, depth: int, colour: int, interlace: int) -> list[tuple[int, int]]:
+    """(rows, bytes a row takes with its filter byte) of each pass that has pixels."""
     bits = depth * _CHANNELS[colour]
-    total = 0
+    found = []
     for x, y, across, down in _ADAM7 if interlace else ((0, 0, 1, 1),):
         columns, rows = -(-max(width - x, 0) // across), -(-max(height - y, 0) // down)
         if columns and rows:
-            total += rows * (1 + (columns * bits + 7) // 8)
-    return total
+            found.append((rows, 1 + (columns * bits + 7) // 8))
+    return found
+
+
+def _filter_bytes(passes: list[tuple[int, int]]):
+    """Where in the inflated image data each row's filter byte stands, in order."""
+    position = 0
+    for rows, length in passes:
+        for _ in range(rows):
+            yield position
+            position += length
 
 
 def _image_data_problem(data: bytes, header: tuple) -> str | None:
@@ -97,9 +112,16 @@ def _image_data_problem(data: bytes, header: tuple) -> str | None:
     if not data:
         return "no image data (IDAT)"
     stream, produced, pending = zlib.decompressobj(), 0, data
+    filters = _filter_bytes(_passes(width, height, depth, colour, interlace))
+    next_filter = next(filters, None)
     try:
         while True:  # until the stream ends, outgrows the image, or has no more to give
-            inflated = len(stream.decompress(pending, _STEP))
+            piece = stream.decompress(pending, _STEP)
+            while next_filter is not None and next_filter < produced + len(piece):
+                if piece[next_filter - produced] > 4:  # a byte that is no filter could be anything
+                    return "a row of image data (IDAT) whose filter byte is none of the five PNG defines (0-4)"
+                next_filter = next(filters, None)
+            inflated = len(piece)
             produced, pending = produced + inflated, stream.unconsumed_tail
             if stream.eof or produced > expected or (not pending and inflated < _STEP):
                 break
