@@ -398,6 +398,29 @@ def test_parts_find_what_the_whole_text_holds_once_each(seed, detector, monkeypa
     assert len(parts) > 10 and found == sorted(detector(text))
 
 
+def wrapped_base64(plain: str) -> str:
+    """`plain` in base64, over indented lines of up to 24 characters, with a short line of
+    letters alone wherever the encoding allows one (a place a part could end at before)."""
+    encoded, lines, at = base64.b64encode(plain.encode()).decode(), [], 0
+    while at < len(encoded):
+        short = encoded[at:at + 6]
+        step = 6 if len(short) == 6 and short.isalpha() else 24
+        lines.append("  " + encoded[at:at + step])
+        at += step
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("offset", range(0, 1200, 150))
+def test_a_part_never_ends_inside_base64_wrapped_over_lines(offset, monkeypatch):
+    monkeypatch.setattr(texts, "CHUNK", 300)
+    monkeypatch.setattr(texts, "CONTEXT", 200)
+    block = wrapped_base64("x" * offset + " " + ID + " " + "y" * (1200 - offset))
+    text = "Some words here, and more. " * 40 + "\n" + block + "\nSome words here, and more. " * 40
+    parts = list(in_parts(Text("docs/notes.md", None, None, text, "the file")))
+    found = [kind for part in parts for kind, at in identifiers_in(part.text) if part.reports(at)]
+    assert len(parts) > 3 and identifiers_in(text) and found == [kind for kind, _ in identifiers_in(text)]
+
+
 def test_a_long_document_reports_lines_and_columns_of_the_whole(package, monkeypatch):
     monkeypatch.setattr(texts, "CHUNK", 1000)
     monkeypatch.setattr(texts, "CONTEXT", 200)

@@ -104,10 +104,11 @@ def _content(file):
 CHUNK = 2**18    # a longer text is read in parts of about this many characters,
 CONTEXT = 2**12  # each with at least this many more on either side, as the detectors read
 # them (formats dropped): more than the longest identifier or date they find.
-# Where a part may end: after a short Latin word between spaces or line breaks, which no run
-# a detector reads without bound (digits and separators, base64, percent-encoding) crosses,
-# so such a run is read whole by the part it starts in.
-_CUT = re.compile(r"[ \t\r\n][A-Za-z]{2,19}[ \t\r\n]")
+# Where a part may end: after a short Latin word with a space before it that follows a letter
+# or a sign of punctuation (prose), which no run a detector reads without bound crosses (digits
+# and separators, base64 wrapped over lines, however short or indented a line, percent-
+# encoding), so such a run is read whole by the part it starts in.
+_CUT = re.compile(r"(?<=[A-Za-z.,;:!?)]) [A-Za-z]{2,19}[ \t\r\n]")
 
 
 def in_parts(text: Text):
