@@ -52,8 +52,10 @@ def section_bullets(page: str, heading: str) -> list[str]:
 
 
 def plain(markdown: str) -> str:
-    """Markdown to one line of text: unwrapped, without emphasis marks or code backticks."""
-    text = re.sub(r"\*\*|`", "", markdown)
+    """Markdown to one line of text: unwrapped, without comments, emphasis marks or code
+    backticks."""
+    text = re.sub(r"<!--.*?-->\n?", "", markdown, flags=re.DOTALL)  # a generated block's markers
+    text = re.sub(r"\*\*|`", "", text)
     text = re.sub(r"(?<!\w)\*([^*]+)\*(?!\w)", r"\1", text)
     text = re.sub(r"^\s*- ", "", text, flags=re.MULTILINE)
     return " ".join(text.split())

@@ -17,12 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from validator import LAYERS, run  # noqa: E402,F401  (run registers every check)
-from validator.privacy import allowed, exceptions, readings  # noqa: E402
+from validator.privacy import allowed, exceptions, limits, readings  # noqa: E402
 from validator.privacy.detectors import AS_SEEN, AS_WRITTEN, DETECTORS  # noqa: E402
 from validator.registry import registered  # noqa: E402
 
 PAGE = Path("docs/validation.md")
-BLOCKS = (Path("README.md"), Path("docs/datasheet.md"))
+BLOCKS = (Path("README.md"), Path("docs/datasheet.md"), Path("docs/validating.md"))
 _READS = {AS_WRITTEN: "as written", AS_SEEN: "as a reader sees it (also written as references or escapes)"}
 _MODULES = {layer: f"validator/{layer}.py" for layer in LAYERS} | {"privacy": "validator/privacy/"}
 
@@ -90,10 +90,12 @@ def privacy_rules() -> list[str]:
 
 def wanted(root: Path) -> dict[Path, str]:
     """Each generated file's wanted text."""
-    readme, datasheet = (root / path for path in BLOCKS)
+    readme, datasheet, validating = (root / path for path in BLOCKS)
+    datasheet_text = with_block(datasheet.read_text(encoding="utf-8"), "privacy-rules", privacy_rules())
     return {root / PAGE: validation_page(),
             readme: with_block(readme.read_text(encoding="utf-8"), "detectors", detector_list()),
-            datasheet: with_block(datasheet.read_text(encoding="utf-8"), "privacy-rules", privacy_rules())}
+            datasheet: with_block(datasheet_text, "privacy-limits", [limits.CANNOT_CATCH]),
+            validating: with_block(validating.read_text(encoding="utf-8"), "privacy-limits", [limits.CANNOT_CATCH])}
 
 
 def main(argv: list[str], root: Path = ROOT) -> int:

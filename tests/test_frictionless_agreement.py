@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from validator import cells
-from validator.package import load_package, parse_csv
+from validator.csvtable import parse_csv
+from validator.package import load_package
 from validator.profile import _frictionless_profile_errors, _shallow, plainly_valid
 from validator.tables import _frictionless_problems
 

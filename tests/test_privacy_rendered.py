@@ -2,6 +2,8 @@
 Markdown viewer shows as nothing, characters written as references a browser shows as the
 characters, a name carried by an empty directory or by a PNG chunk's checksum, a date passed
 off as a dependency's version or as the release date."""
+import base64
+
 import pytest
 
 from conftest import VALID_ID, assert_findings, png, write
@@ -298,3 +300,51 @@ def test_a_phone_number_after_a_word_or_sign_or_grouped_as_one_is_found(written)
 ])
 def test_numbers_shaped_like_no_phone_number_are_none(written):
     assert identifiers_in(written) == []
+
+
+# -- HTML as a browser shows it, Markdown's other forms, encodings deep inside others -------------
+
+SPLIT_ID = (VALID_ID[:9], VALID_ID[9:])
+
+
+@pytest.mark.parametrize("between", [
+    "<span hidden><span>4</span>2</span>",                              # nested inside a hidden element
+    "<div style='display:none'><p>4</p><p>2</p></div>",
+    "<script>var x = '42';</script>", "<style>.x { content: '42' }</style>",
+    "<span style=\"font-size: 0px\">42<b>7</b></span>", "<span style='opacity:0'>4</span>",
+    "<span style='visibility: hidden'><i>4</i></span>", "<span style='color: transparent'>4</span>",
+])
+def test_an_id_split_by_what_a_browser_does_not_show_is_found(between):
+    first, last = SPLIT_ID
+    assert [kind for kind, _ in identifiers_in(f"<p>ref {first}{between}{last} end</p>")] == [ID_KIND]
+
+
+@pytest.mark.parametrize("element", ["<bdo dir='rtl'>{}</bdo>", "<span style='unicode-bidi: bidi-override; direction: rtl'>{}</span>"])
+def test_an_id_shown_right_to_left_is_read_as_shown(element):
+    shown = element.format(VALID_ID[::-1])
+    assert [kind for kind, _ in identifiers_in(f"<p>ref {shown} end</p>")] == [ID_KIND]
+
+
+def test_a_line_break_tag_joins_as_a_line_break_does_and_a_cell_does_not():
+    first, last = SPLIT_ID
+    assert [kind for kind, _ in identifiers_in(f"<p>{first}<br>{last}</p>")] == [ID_KIND]
+    assert identifiers_in(f"<tr><td>{first}</td><td>{last}</td></tr>") == []
+
+
+@pytest.mark.parametrize("written", [
+    "1970" "\\:03\\:01", "[1970][a]" "-03-01", "[1970][]" "-03-01",                 # Markdown
+    "U+0031U+0039U+0037U+0030" "-03-01", "u+0031 u+0039 u+0037 u+0030" "-03-01",    # Unicode's notation
+])
+def test_a_date_in_markdown_s_other_forms_or_unicode_notation_is_found(written):
+    assert [(d.year, d.month, d.day) for d, _ in date_values_in(f"born {written} in Testville")] == [(1970, 3, 1)]
+
+
+def test_an_id_inside_five_encodings_one_inside_another_is_found():
+    encoded = VALID_ID
+    for encode in (lambda t: "".join(f"&#{ord(c)};" for c in t),
+                   lambda t: "".join(f"%{ord(c):02X}" for c in t),
+                   lambda t: base64.b64encode(t.encode()).decode(),
+                   lambda t: "".join(f"&#{ord(c)};" for c in t),
+                   lambda t: "".join(f"%{ord(c):02X}" for c in t)):
+        encoded = encode(encoded)
+    assert [kind for kind, _ in identifiers_in(f"ref {encoded} end")] == [ID_KIND]

@@ -10,7 +10,7 @@ import re
 from .context import Context
 from .registry import FILES, register
 from .findings import Problem
-from .package import is_number
+from .csvtable import is_number
 
 LAYER = "hygiene"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -6,10 +6,7 @@ the descriptor layer's checks report it, and the later layers check what could b
 """
 from __future__ import annotations
 
-import csv
-import io
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,47 +14,11 @@ from . import layout
 from .files import FileFacts, decode_utf8, load_json, read_regular_file, resolve_inside
 from .listing import published, walk
 from .canonical import dialect_disagreements
+from .csvtable import Table, parse_csv
 from .models import MODELS, schema_disagreements
 
 DESCRIPTOR = "datapackage.json"
 ARTICLE = "article"  # the resource holding the source text
-NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-
-
-def is_number(cell: str) -> bool:
-    """Whether a cell is a plain decimal number, as a numeric column holds it."""
-    return NUMBER.fullmatch(cell) is not None
-
-
-@dataclass
-class Table:
-    """A CSV resource parsed as text: its header and its records with their row numbers."""
-    header: list[str]
-    records: list[tuple[int, list[str]]]  # (row number, cells); the header is row 1
-    lines: dict[int, int] = field(default_factory=dict)  # row number -> line it starts on
-    longest: tuple[int, str, int] | None = None  # (row, column, length) of the longest cell
-    truncated: bool = False  # a malformed row ended the parse
-
-    def dicts(self):
-        """(row number, column -> value) for records whose cells match the header one to one;
-        an empty cell is None (missing)."""
-        header, width = self.header, len(self.header)
-        for number, cells in self.records:
-            if len(cells) == width:
-                yield number, dict(zip(header, [cell or None for cell in cells]))
-
-    def cells(self, row_may_hold=None):
-        """(row number, column name, cell) for every cell, extra cells included. A checker
-        that only cares about some cells may pass `row_may_hold(cells)`, a cheap test of a
-        row's list of cells; rows it rejects are skipped."""
-        for number, cells in [(1, self.header)] + self.records:
-            if row_may_hold is not None and not row_may_hold(cells):
-                continue
-            for index, cell in enumerate(cells):
-                column = self.header[index] if index < len(self.header) else f"column {index + 1}"
-                yield number, column, cell
-
-
 @dataclass
 class Resource:
     name: str
@@ -217,46 +178,6 @@ def _load_schema(root: Path, resource: Resource) -> None:
         return
     resource.schema = value
     resource.schema_problems = schema_disagreements(resource.name, value)
-
-
-def parse_csv(text: str) -> Table:
-    """The records of `text` in the house dialect, with the line each starts on. A malformed
-    row ends the parse (frictionless reports it); the records before it are kept."""
-    limit = csv.field_size_limit()
-    csv.field_size_limit(len(text) + 1)  # a huge cell is read once, then refused by its length
-    try:
-        return _parse(text)
-    finally:
-        csv.field_size_limit(limit)
-
-
-def _parse(text: str) -> Table:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error):
-        return Table([], [])
-    table = Table(header, [])
-    _note_longest(table, 1, header)
-    line = reader.line_num + 1
-    try:
-        for number, cells in enumerate(reader, start=2):
-            if cells:
-                table.records.append((number, cells))
-                table.lines[number] = line
-                _note_longest(table, number, cells)
-            line = reader.line_num + 1
-    except csv.Error:
-        table.truncated = True
-    return table
-
-
-def _note_longest(table: Table, number: int, cells: list[str]) -> None:
-    widest = max(map(len, cells), default=0)
-    if widest and (table.longest is None or widest > table.longest[2]):
-        index = next(i for i, cell in enumerate(cells) if len(cell) == widest)
-        column = table.header[index] if index < len(table.header) else f"column {index + 1}"
-        table.longest = (number, column, widest)
 
 
 def _package_files(package: LoadedPackage, descriptor_file: Path) -> list[PackageFile]:

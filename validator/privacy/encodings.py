@@ -2,10 +2,11 @@
 without the closing semicolon and with any leading zeros; percent escapes (also %uXXXX) and
 quoted-printable ones; backslash escapes as C, Python, JavaScript and CSS write them, and
 UTF-8 bytes written as hexadecimal or octal escapes; base64, also wrapped over lines;
-hexadecimal bytes; and markup that a page or a Markdown viewer shows as nothing (comments,
-tags of all but block elements, hidden elements with their content, links as their text,
-backslash escapes, emphasis or code marks) touching a digit, an @, an ordinal suffix or a
-month's name.
+hexadecimal bytes; code points in Unicode's notation (U+0031), two or more in a row; and
+markup that a page or a Markdown viewer shows as nothing (comments, tags of all but block
+elements, hidden elements with their content, links and reference links as their text,
+backslash escapes of any ASCII punctuation, emphasis or code marks) touching a digit, an @, an
+ordinal suffix or a month's name (HTML as a browser shows it, whole, is `rendered`).
 
 `ENCODED` marks text where one of them may apply; `DECODERS` lists (pattern, undo) pairs in
 the order `readings` undoes them when chained. Each undo returns the match unchanged where it
@@ -35,6 +36,8 @@ _BACKSLASH = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]
 _BACKSLASH_BYTES = re.compile(r"\\(?:x[0-9A-Fa-f]{2}(?:\\x[0-9A-Fa-f]{2})+|[0-7]{3}(?:\\[0-7]{3})+)")
 _CSS_ESCAPE = re.compile(r"\\([0-9A-Fa-f]{2,6})(?:\r\n|[ \t\r\n\f])?")
 _BASE64 = re.compile(r"[A-Za-z0-9+/_-]{20,}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/_-]{4,})*={0,2}")
+# Code points in Unicode's notation, two or more in a row: U+0031 U+0039, u+0031,u+0039.
+_CODE_POINTS = re.compile(r"[Uu]\+[0-9A-Fa-f]{4,6}(?:[ ,]?[Uu]\+[0-9A-Fa-f]{4,6})+")
 _HEX_BYTES = re.compile(r"(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}){8,}(?![0-9A-Za-z])")
 # Markup that a page or a Markdown viewer shows as nothing, touching a digit, an @, a digit's
 # ordinal suffix or a month's name: an HTML comment or processing instruction, a tag of any
@@ -47,7 +50,7 @@ _BLOCK = ("address|article|aside|blockquote|body|br|caption|dd|details|div|dl|dt
 _ATTRIBUTES = r"""(?:[ \t\n/](?:"[^"]{0,1000}"|'[^']{0,1000}'|[^<>"']){0,1000})?"""
 _MARKUP_ITEM = (rf"<!--.{{0,2000}}?-->|<!-->|<!--->|<![^<>-][^<>]{{0,1000}}>|<\?[^<>]{{0,1000}}>|</>"
                 rf"|</?(?!(?:{_BLOCK})\b)[A-Za-z][A-Za-z0-9-]{{0,30}}{_ATTRIBUTES}>"
-                r"|!?\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)|\\[-\\`*_{}\[\]()#+.!]")
+                r"|!?\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,200}\])|\\[!-/:-@\[-`{-~]")
 _HIDDEN = (rf"<[A-Za-z][A-Za-z0-9-]{{0,30}}[ \t\n/][^<>]{{0,1000}}?(?:\bhidden\b|display\s*:\s*none)"
            rf"[^<>]{{0,1000}}>[^<]{{0,200}}</[A-Za-z][A-Za-z0-9-]{{0,30}}\s*>")
 # A month's name (English, as `dates` reads them): its first three letters, and its last four.
@@ -72,11 +75,11 @@ _MARKUP = re.compile(rf"(?=[<*_~`!\[\\])(?:{_BEFORE}{_ITEMS}{_AFTER}|(?<={_MONTH
 ENCODED = re.compile(r"&(?:#[0-9]|#[xX][0-9A-Fa-f]|[A-Za-z][A-Za-z0-9]{1,31};)|%[0-9A-Fa-f]{2}|=[0-9A-F]{2}"
                      r"|\\(?:[xuUN]|[0-9A-Fa-f]{2})|[A-Za-z0-9+/_-]{20,}"
                      r"|[0-9][OoQDlIi|!ZzSsGbBgq](?![A-Za-z])|(?<![A-Za-z])[OoQDlIi|!ZzSsGbBgq][0-9]"
-                     r"|\*|__|~~|`|\[|<[A-Za-z/!?]|\\[-\\`*_{}\[\]()#+.!]")
+                     r"|\*|__|~~|`|\[|<[A-Za-z/!?]|\\[!-/:-@\[-`{-~]|[Uu]\+[0-9A-Fa-f]{4}")
 
 
 _ONE_ITEM = re.compile(rf"{_HIDDEN}|{_MARKUP_ITEM}|{_MARKS}", re.DOTALL | re.IGNORECASE)
-_LINK = re.compile(r"(!?)\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)")
+_LINK = re.compile(r"(!?)\[([^\]\n]{0,200})\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,200}\])")
 
 
 def _without_markup(match: re.Match) -> str:
@@ -88,6 +91,11 @@ def _without_markup(match: re.Match) -> str:
         link = _LINK.fullmatch(item.group())
         return link.group(2) if link and not link.group(1) else ""
     return _ONE_ITEM.sub(shown, match.group())
+
+
+def _link_text(match: re.Match) -> str:
+    """A Markdown link as its text, wherever it is; an image shows none."""
+    return "" if match.group(1) else match.group(2)
 
 
 def _from_entity(match: re.Match) -> str:
@@ -124,6 +132,10 @@ def _from_backslash_bytes(match: re.Match) -> str:
     return decoded if _readable(decoded) else match.group()
 
 
+def _from_code_points(match: re.Match) -> str:
+    return "".join(_character(int(code, 16)) for code in re.findall(r"\+([0-9A-Fa-f]{4,6})", match.group()))
+
+
 def _from_css_escape(match: re.Match) -> str:
     return _character(int(match.group(1), 16))
 
@@ -158,7 +170,7 @@ def _readable(decoded: str) -> bool:
 # Backslash escapes, which code writes on purpose, and CSS escapes, which only CSS reads.
 ESCAPES = (_BACKSLASH_BYTES, _BACKSLASH, _CSS_ESCAPE)
 CSS_ESCAPES = (_CSS_ESCAPE,)
-DECODERS = ((_MARKUP, _without_markup), (_BASE64, _from_base64), (_HEX_BYTES, _from_hex_bytes),
+DECODERS = ((_MARKUP, _without_markup), (_LINK, _link_text), (_BASE64, _from_base64), (_HEX_BYTES, _from_hex_bytes),
              (_PERCENT, _from_percent), (_QUOTED_PRINTABLE, _from_quoted_printable), (_ENTITY, _from_entity),
              (_BACKSLASH_BYTES, _from_backslash_bytes), (_BACKSLASH, _from_backslash),
-             (_CSS_ESCAPE, _from_css_escape))
+             (_CSS_ESCAPE, _from_css_escape), (_CODE_POINTS, _from_code_points))

@@ -11,11 +11,13 @@ came from, so that whatever a detector finds is placed where it is written.
   (`normalise`): NFKC (full-width digits and ＠ count), digits of every script and every
   numeric sign worth 0 to 9 read as 0-9, format characters and combining marks dropped, every
   space a space, every line break "\\n", every dash "-"; with "[at]" and "(dot)" read as @ and .;
-  the text backwards where a bidirectional control could make it display reversed; and letters
-  that look like digits (O, l, I, S, B...) read as digits in runs of digits.
+  the text backwards where a bidirectional control could make it display reversed; HTML as a
+  browser shows it (`rendered`: hidden elements left out, reversed runs in the order shown);
+  and letters that look like digits (O, l, I, S, B...) read as digits in runs of digits.
 
 Decoded readings cover only the stretches around what a decoder changes (`windows`), each
-encoding undone on its own and all of them one after another (an encoding inside another).
+encoding undone on its own and all of them one after another, until nothing changes (an
+encoding inside another, up to `ROUNDS` deep).
 
 >>> normalise("\\u2779\\u2778 1\\u20e3 \\u00b3 \\u3029\\U0001d368")
 '43 1 3 99'
@@ -31,25 +33,32 @@ from typing import Sequence
 
 from .encodings import CSS_ESCAPES, DECODERS, ENCODED, ESCAPES
 from .normal import normalise, with_origin
+from .rendered import rendered
 
 # What the documentation says of the readings (scripts/build_docs.py puts it in docs/validation.md).
 HOW_TEXT_IS_READ = (
     "Digits are read whatever script or tradition writes them (full-width, Arabic-Indic, circled, "
     "superscript, Hangzhou and counting-rod numerals, Roman numerals), and letters that look like "
-    "digits (O, l, I, S, B, ...) as digits in runs of digits; between the digits of a number, any "
-    "Unicode space or dash, an underscore, a dot, a slash or parentheses (up to eight), a plus sign "
-    "or a tilde between groups of three, a line break with the spaces around it, commas between "
-    "groups of three, and invisible characters, are read through. Markup that a page or a Markdown "
-    "viewer shows as nothing (an HTML comment or tag that starts no block or cell, a hidden element, "
-    "a Markdown link as its text, an escape, emphasis or code marks) beside a digit, an at sign, an "
-    "ordinal or a month is dropped; a run reversed behind a bidirectional control is read backwards; "
-    "HTML references, percent and quoted-printable escapes, backslash escapes as C, Python, "
-    "JavaScript and CSS write them, base64 and hexadecimal bytes are decoded, each alone and one "
-    "inside another (in code, its own backslash escapes are left as written for the script "
-    "detector, and CSS escapes are read only where CSS is); an at sign or a dot in brackets, or "
-    "with spaces around it, is read as one. Every text is read: each cell (header and extra cells "
-    "too), each key and value of every JSON file (numbers as written), every other file whole, "
-    "and every file's and folder's name.")
+    "digits (O, l, I, S, B, ...) as digits in runs of six digits or more; between the digits of a "
+    "number, any Unicode space or dash, an underscore, a dot, a slash or a sign that looks like one, "
+    "parentheses (up to eight), a plus sign or a tilde between groups of three, a line break with "
+    "the spaces around it, commas between groups of three, and invisible characters, are read "
+    "through. HTML is read as a browser shows it: what a browser does not show (script and style, "
+    "an element hidden by its attribute or its style, however deep) is left out, a block or a cell "
+    "kept apart, a line break tag read as a line break, and a run shown right to left (bdo, a bidi "
+    "override) read in the order shown. Markup that a Markdown viewer shows as nothing (an HTML "
+    "comment or tag, a link or reference link as its text, a backslash escape, emphasis or code "
+    "marks) beside a digit, an at sign, an ordinal or a month is dropped; a run reversed behind a "
+    "bidirectional control is read backwards; HTML references, percent and quoted-printable "
+    "escapes, backslash escapes as C, Python, JavaScript and CSS write them, code points in "
+    "Unicode's notation (U+0031), base64 and hexadecimal bytes are decoded, each alone and one "
+    "inside another, up to eight deep (in code, its own backslash escapes are left as written for "
+    "the script detector, and CSS escapes are read only where CSS is); an at sign or a dot in "
+    "brackets or between spaced dashes (-at-), and an at sign with spaces around it, are read as "
+    "one. Every text is read: each cell (header and extra cells too), each key and value of every "
+    "JSON file (numbers as written), every other file whole, every file's and folder's name, and "
+    "what each symbolic link names.")
+ROUNDS = 8  # of chained decoding: eight encodings one inside another are read
 # Format characters that reorder how text displays (the package refuses them anywhere).
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 # How far around a decoded spot its readings reach: more than any identifier or date that a
@@ -76,6 +85,7 @@ class Readings:
 
     def __init__(self, text: str, code: bool = False, styled: bool = False):
         self.text = text
+        self.code = code
         self._seen_decoders = _SEEN_DECODERS[code, styled]
 
     @cached_property
@@ -140,6 +150,9 @@ class Readings:
             found.append(Reading(plain.text[::-1], plain.origin[::-1]))
         if not self._encoded:
             return found
+        shown = rendered(self.text) if "<" in self.text and not self.code else None  # code is no page
+        if shown is not None:
+            found.append(Reading(*_substitute(*_normalised(*shown), BRACKETED, _bracketed)))
         found += [Reading(*_normalised(r.text, r.origin)) for r in self._decoded]
         changed = [m.span() for m in _LOOKALIKE_RUN.finditer(plain.text) if _as_digits(m) != m.group()]
         if changed:
@@ -167,7 +180,7 @@ _SEEN_DECODERS = {(code, styled): tuple(d for d in DECODERS if not (
 
 
 BRACKETED = re.compile(r" ?[\[({<\u3010\u3014\u3008\u300a] ?(at|dot|@|\.) ?[\])}>\u3011\u3015\u3009\u300b] ?"
-                       r"| ?-(at|dot)- ?"
+                       r"| -(at|dot)- "
                        r"| ?@ ?", re.IGNORECASE)
 # Letters that look like digits, read as digits in a run of digits with separators between
 # its groups, when every group holds a digit; a group glued to any other letter is a word.
@@ -210,11 +223,11 @@ def _each_undone(piece: str, origin: range, decoders=DECODERS):
 
 
 def _chained(piece: str, origin: range, decoders, singles: set[str]) -> list[Reading]:
-    """The stretch with all of `decoders` undone one after another (three rounds, for an
-    encoding inside another), if that differs from the stretch and from each of `singles`
+    """The stretch with all of `decoders` undone one after another, round after round until
+    nothing changes (at most `ROUNDS`: an encoding inside another, inside another...), if that differs from the stretch and from each of `singles`
     (the stretch with one decoder undone)."""
     chained, chained_origin = piece, origin
-    for rounds in range(3):
+    for rounds in range(ROUNDS):
         before = chained
         for pattern, decode in decoders:
             chained, chained_origin = _substitute(chained, chained_origin, pattern, decode)

@@ -15,7 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from ..package import DESCRIPTOR, is_number
+from ..csvtable import is_number
+from ..package import DESCRIPTOR
 from .normal import normalise
 from .readings import BIDI_CONTROLS
 

@@ -1,6 +1,7 @@
 """E-mail addresses, however they are written: with an at sign (also full-width, or as a
 reference or escape a reader sees as one), with the at sign and the dots in brackets
-("[at]", "(dot)", "-at-"), with spaces around the at sign or the dots, with "at" as a word
+("[at]", "(dot)", " -at- "), with spaces around the at sign or the dots (a known top-level
+domain after them), with "at" as a word
 between a name that holds a dot, a digit or an underscore and a domain, or written out in
 words (a name, "at", a domain with "dot" for each of its dots, and a top-level domain that is
 no English word: `WRITTEN_OUT_DOMAINS`).
@@ -28,9 +29,11 @@ MAY_HOLD = re.compile(r"@|(?<![\w])at\s+[\w-]{1,63}(?:\s+dot\s|\.[\w-])", re.IGN
 # the region the leak concerns and of large mail providers, none an English word ("in", "it").
 WRITTEN_OUT_DOMAINS = ("com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "app", "dev",
                        "cn", "hk", "tw", "mo", "sg", "uk", "de", "jp", "kr", "fr", "ru", "au", "ca", "nz")
-# A dot with a space on either side or both is read as one ("example . org").
-_ADDRESS = re.compile(r"(?<![\w.%+-])[\w%+-]{1,64}(?: ?\. ?[\w%+-]{1,64}){0,8}"
-                      r"@[\w-]{1,63}(?: ?\. ?[\w-]{1,63}){0,8} ?\. ?[^\W\d_]{2,24}(?![\w])")
+_ADDRESS = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[^\W\d_]{2,24}(?![\w])")
+# With a space on either side of a dot or both ("example . org"), read as one where the
+# address ends in a top-level domain of `WRITTEN_OUT_DOMAINS` (a sentence ends in a word).
+_SPACED = re.compile(r"(?<![\w.%+-])[\w%+-]{1,64}(?: ?\. ?[\w%+-]{1,64}){0,8}@[\w-]{1,63}"
+                     rf"(?: ?\. ?[\w-]{{1,63}}){{0,8}} ?\. ?(?:{'|'.join(WRITTEN_OUT_DOMAINS)})(?![\w])", re.IGNORECASE)
 # "at" as a word between a name and a domain with its dots: the name holds a letter and a dot,
 # a digit or an underscore (a first and a last name with a dot between them; not "look at").
 _AT_WORD = re.compile(r"(?<![\w.%+-])((?=[\w.%+-]*[^\W\d_])(?=[\w.%+-]*[._0-9])[\w.%+-]{1,64})\s+at\s+"
@@ -52,10 +55,10 @@ def find(text: str, numeric: bool = False) -> list[Found]:
     found = []
     for start, end in windows([m.span() for m in MAY_HOLD.finditer(text)], len(text), _LONGEST):
         found += [Found(m.start(), m.end(), m.group().replace(" ", "").lower(), "what looks like an e-mail address")
-                  for m in _ADDRESS.finditer(text, start, end)]
+                  for pattern in (_ADDRESS, _SPACED) for m in pattern.finditer(text, start, end)]
         found += [Found(m.start(), m.end(), f"{m.group(1)}@{m.group(2)}".lower(), "what looks like an e-mail address")
                   for m in _AT_WORD.finditer(text, start, end)]
         for m in _IN_WORDS.finditer(text, start, end):
             address = f"{m.group(1)}@{_DOT.sub('.', m.group(2))}.{m.group(3)}".lower()
             found.append(Found(m.start(), m.end(), address, "what looks like an e-mail address"))
-    return found
+    return list({(f.start, f.end): f for f in found}.values())  # one find per place

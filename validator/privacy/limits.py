@@ -1,0 +1,33 @@
+"""What the privacy layer cannot catch, said once: scripts/build_docs.py puts it in the
+datasheet and in docs/validating.md. A reviewer reads every change for these.
+"""
+
+CANNOT_CATCH = (
+    "What it cannot catch: personal detail written in plain words in Latin letters, such as a "
+    "register member's name pasted into a description, a birth year on its own, a date or a "
+    "number spelled out, or a party position described in words; an e-mail address written out "
+    "in words with a top-level domain that is an English word (\"in\", \"it\"), or with a bare "
+    "\"at\" after a name that holds no dot, digit or underscore; an identifier split across two "
+    "cells, two blocks or cells of a page or two JSON values, or whose digits are separated by a "
+    "sign no rule reads as a separator (a colon, a pipe, more than eight spaces); letters that "
+    "look like digits in a run of fewer than six digits; a Hong Kong or Taiwan number written "
+    "whole, or a North American one not grouped 3, 3 and 4, with no word for a phone before it; "
+    "a date in a form no rule reads (a month's name in another language, six digits with a "
+    "two-digit year, commas between its numbers as a CSV row or a tuple in code writes them, "
+    "four or more spaces between its parts, a timestamp); an encoding no decoder undoes (a "
+    "cipher, compression, base64 shorter than 20 characters or of another encoding than UTF-8, "
+    "hexadecimal bytes spaced apart or fewer than eight, UTF-7, punycode, more than eight "
+    "encodings one inside another); what a stylesheet hides by a class name; a name in "
+    "backslash escapes inside code, or a string continued over a line break there; markup beside "
+    "a letter that is no month's (a dot of an address); data that code computes rather than "
+    "writes; file-system metadata no copy carries (extended attributes); in a copy outside git, "
+    "the virtual environment at its top (`.venv`), tagged caches there and compiled Python beside "
+    "its module, which are not read; what git has staged but the working tree no longer holds "
+    "(the files are read as they are); and text drawn in the "
+    "screenshots' pixels, hidden in a palette's colours or in the choices a deflate stream makes. "
+    "A finding prints neither a value it refuses nor a hash of it (a short value, a date, can be "
+    "found again from its hash by trying every candidate); an exception's SHA-256 is printed only "
+    "on a maintainer's request (`validate.py --exception-rows`), and is committed only for a "
+    "value reviewed as no one's. A value that was refused is taken out of the history too, not "
+    "only out of the last commit. A reviewed exception lets its value through in its file: "
+    "reviewers read `privacy-exceptions.csv` like any other change.")
