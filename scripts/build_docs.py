@@ -35,7 +35,7 @@ def paragraph(doc: str | None) -> str:
 def detector_list() -> list[str]:
     """One line per detector: what it finds, and how it reads a text."""
     return [f"- **{d.FINDS[0].upper() + d.FINDS[1:]}** (`{d.CHECK}`), read "
-            f"{_READS.get(d.READS, 'however it is written (see below)')}." for d in DETECTORS]
+            f"{_READS.get(d.READS, 'in many written forms (see below)')}." for d in DETECTORS]
 
 
 def validation_page() -> str:

@@ -49,7 +49,7 @@ def test_hash_mismatch_after_an_unrecorded_edit(package):
     hash_, _ = assert_findings(package.validate(),
                                ("descriptor", "hash_match", csv("figures"), None, "hash"),
                                ("descriptor", "bytes_match", csv("figures"), None, "bytes"))
-    assert "run `python scripts/update_hashes.py`" in hash_.message
+    assert "run `.venv/bin/python scripts/update_hashes.py`" in hash_.message
     assert "form" not in hash_.message  # the declared hash is well-formed, only stale
 
 

@@ -24,7 +24,7 @@ from .registry import FILES, NOTHING, register
 
 LAYER = "descriptor"
 _SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
-UPDATE_HASHES = "python scripts/update_hashes.py"
+UPDATE_HASHES = ".venv/bin/python scripts/update_hashes.py"
 
 
 def descriptor_readable(ctx):

@@ -274,8 +274,9 @@ def named_kinds_are_printed_as_names(ctx: Context):
 def person_descriptions_are_printed_of_them(ctx: Context):
     """A person's description says only what the article prints of them: each word (but
     function words) is printed in their role span or, outside quotations, in a statement that
-    names them. Numbers and words labelling a personal attribute are the privacy layer's;
-    remarks on the data (where a role is printed, how a reference was read) go in `note`."""
+    names them (an abbreviation the article prints counts: “Sens.” prints senator). Numbers
+    and words labelling a personal attribute are the privacy layer's; remarks on the data
+    (where a role is printed, how a reference was read) go in `note`."""
     for number, message in entity_rules.words_added_to_persons(ctx.article, ctx.records):
         yield Problem(message, ctx.path("entities"), number, "description")
 

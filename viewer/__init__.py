@@ -1,5 +1,6 @@
-"""The provenance viewer: docs/index.html, the article with every row of every table
-marked where the article prints it, written from the package's own files.
+"""The provenance viewer: docs/index.html, the article with every row that has a span marked
+where the article prints it (an attribution, which has none, links its statement and entity),
+written from the package's own files.
 
 Read it top to bottom:
 

@@ -67,8 +67,9 @@ def _header(package: Package) -> str:
                    f", version {esc(package.version)}"),
                text("h1", None, descriptor["title"]),
                tag("p", {"class": "lede"},
-                   "The news article that this dataset renders as tables, with every row of every "
-                   "table marked where the article prints it. Select a mark (click it, or Tab to it "
+                   "The news article that this dataset renders as tables, with every row that has "
+                   "a span marked where the article prints it (an attribution, which has none, links "
+                   "its statement and entity). Select a mark (click it, or Tab to it "
                    "and press Enter) to see its row, its statement, sources and medium, and how to "
                    "cite it."),
                tag("p", {"class": "privacy"}, tag("strong", None, "Privacy. "),

@@ -9,8 +9,9 @@ reviewed exception (`exceptions`), however harmless it looks.
 - Release dates, in the places that record them: the descriptor's `created`, the
   `date-released` of CITATION.cff, and the version headings of CHANGELOG.md (each version below
   the one above it, each date no later), each after the last day of every event. A member's
-  birth or joining date lies before the register leaked, and so before the events; a release
-  date after them cannot be one.
+  birth or joining date would lie before the data was reportedly removed (in 2016, the article
+  says), and so before the last day of every event; a release date after those days cannot be
+  one.
 """
 from __future__ import annotations
 

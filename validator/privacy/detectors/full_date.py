@@ -26,7 +26,7 @@ from .found import Found
 from ..readings import windows
 
 CHECK = "no_full_dates"
-FINDS = ("full calendar dates, in any of the forms people write one (digits with any separators but a comma, "
+FINDS = ("full calendar dates, in the forms people commonly write one (digits with any separators but a comma, "
          "eight digits, ISO week and ordinal dates, a day and a month's name or a Roman numeral "
          "month with the year, the Chinese year-month-day form)")
 READS = "normal"
