@@ -12,6 +12,7 @@ of a 60 MiB one-line file, as a whole process.
    median of the per-run ratios: the same texts read by the two.
 2. validate.py on a copy of the package beside a 60 MiB file of one line: its wall time and
    peak memory (the child's own ru_maxrss), and what it reports.
+3. The reading stage and every detector on 1 MiB texts made to be slow to read (`SHAPES`).
 
 The Markdown goes to stdout.
 """
@@ -94,12 +95,51 @@ def big_file_table() -> list[str]:
             f"| peak memory | {usage.ru_maxrss / 1024:.0f} MiB |", f"| findings | {messages} |"]
 
 
+# Texts made to be slow to read, 1 MiB each: what one of them costs, in seconds, says what
+# a file of the largest size allowed (8 MiB) would (the reading is linear in the text).
+SHAPES = {
+    "digits and spaces": "1 ",
+    "a tag between digits": "1<b>2</b>",
+    "character references": "&#49;",
+    "hidden elements nested": None,  # 64 K of them, then their end tags
+    "at signs": "a@b ",
+    "base64": "QUJD",
+}
+_SHAPE_RUN = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from validator.privacy.detectors import found_in
+from validator.privacy.readings import Readings
+from validator.privacy.texts import Text, in_parts
+text = sys.stdin.read()
+started = time.perf_counter()
+for part in in_parts(Text("docs/notes.md", None, None, text, "the file")):
+    found_in(Readings(part.text))
+print(time.perf_counter() - started)
+"""
+
+
+def shape_text(unit: str | None) -> str:
+    if unit is None:
+        return "<span hidden>" * 2**16 + "1" + "</span>" * 2**16
+    return unit * (2**20 // len(unit))
+
+
+def shapes_table() -> list[str]:
+    lines = ["| 1 MiB made to be slow to read | s |", "|---|--:|"]
+    for name, unit in SHAPES.items():
+        result = subprocess.run([sys.executable, "-c", _SHAPE_RUN, str(ROOT)], input=shape_text(unit),
+                                capture_output=True, text=True, check=True)
+        lines.append(f"| {name} | {float(result.stdout.strip()):.2f} |")
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--before", type=Path, help="a checkout of an earlier version, to compare with")
     args = parser.parse_args()
-    print("\n".join(layer_table(args.runs, args.before) + [""] + big_file_table()))
+    print("\n".join(layer_table(args.runs, args.before) + [""] + big_file_table() + [""] + shapes_table()))
     return 0
 
 

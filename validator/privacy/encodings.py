@@ -62,8 +62,9 @@ _MONTH_ENDS = "(?<=" + "|".join(sorted({name[-4:].lower() for name in calendar.m
 _BEFORE = (rf"(?:(?<=[0-9])|(?<=[0-9][ ./-])|(?<=[0-9][ ./-]{{2}})|(?<=[0-9]st|[0-9]nd|[0-9]rd|[0-9]th)"
            rf"|(?<={_MONTHS})|{_MONTH_ENDS})")
 _AFTER = rf"(?=[ ,./-]{{0,2}}(?:[0-9]|{_MONTHS}[a-z]{{0,6}}\b)|(?:st|nd|rd|th)\b)"
-# Markup items in a row, maybe with separators between them (1970<b>-</b>03).
-_ITEMS = rf"(?:{_HIDDEN}|{_MARKUP_ITEM})(?:[ ,./-]{{0,2}}(?:{_HIDDEN}|{_MARKUP_ITEM}))*"
+# Markup items in a row, maybe with separators between them (1970<b>-</b>03), up to twenty:
+# bounded, so that a text of nothing but tags is read in linear time (`rendered` reads HTML whole).
+_ITEMS = rf"(?:{_HIDDEN}|{_MARKUP_ITEM})(?:[ ,./-]{{0,2}}(?:{_HIDDEN}|{_MARKUP_ITEM})){{0,20}}"
 # Emphasis and code marks join only a number of two digits or more: 1*2*3 is a product.
 _MARKS = r"(?:\*{1,3}|_{2,3}|~~|`{1,3})+"
 _EMPHASIS = (rf"(?<=[0-9]{{2}}){_MARKS}(?=[ ./-]{{0,2}}[0-9])|(?:(?<=[0-9])|(?<=[0-9][ ./-])){_MARKS}(?=[0-9]{{2}})"

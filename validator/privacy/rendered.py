@@ -85,6 +85,7 @@ class _Page:
 
     def __init__(self):
         self.elements: list[tuple[str, bool, bool]] = []  # (tag, hides, reverses), outermost first
+        self.open_names: dict[str, int] = {}  # how many elements of each name are open
         self.hidden = 0
         self.reversed_from: list[int] = []  # where in `shown` each open reversed run starts
         self.shown: list[str] = []
@@ -107,15 +108,17 @@ class _Page:
         if tag in _VOID or attributes.endswith("/"):
             return
         self.elements.append((tag, hides, reverses))
+        self.open_names[tag] = self.open_names.get(tag, 0) + 1
         self.hidden += hides
         if reverses:
             self.reversed_from.append(len("".join(self.shown)))
 
     def close(self, tag: str, at: int) -> None:
         hid = False
-        if any(name == tag for name, _, _ in self.elements):
+        if self.open_names.get(tag):
             while self.elements:
                 name, hides, reverses = self.elements.pop()
+                self.open_names[name] -= 1
                 self.hidden -= hides
                 if reverses:
                     self._reverse(self.reversed_from.pop())

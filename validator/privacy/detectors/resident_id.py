@@ -57,9 +57,13 @@ def _kind(digits: str, numeric: bool, glued: bool) -> str | None:
 def _inside(digits: str) -> bool:
     """Whether 18 consecutive characters of a longer run are an ID number with a valid check
     character and a real birth date (chance alone makes that rare)."""
-    return any(window[:17].isdigit() and checksum_ok(window) and real_date(window[6:14], "%Y%m%d")
-               and 1900 <= int(window[6:10]) <= 2099
-               for window in (digits[i:i + 18] for i in range(len(digits) - 17)))
+    return any(checksum_ok(window.group(1)) and real_date(window.group(1)[6:14], "%Y%m%d")
+               for window in _BORN_IN_WINDOW.finditer(digits))
+
+
+# 18 characters whose 7th to 14th read as a birth date of 1900-2099 (every start, overlapping):
+# the only windows of a long run worth a checksum.
+_BORN_IN_WINDOW = re.compile(r"(?=([0-9]{6}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]))")
 
 
 def checksum_ok(digits: str) -> bool:
