@@ -735,3 +735,10 @@ def test_a_hash_key_is_read_but_a_resource_s_checksum_in_the_descriptor(package)
     package.edit_descriptor(lambda d: d.setdefault("sources", [{}])[0].__setitem__("hash", forged))
     found = [(f.check, f.field) for f in package.validate().findings if f.layer == "privacy"]
     assert ("no_resident_id_numbers", "sources[0].hash") in found, found
+
+
+def test_an_event_date_cell_is_left_unread_only_when_it_is_one_iso_date(package):
+    """The events' own dates are the faithfulness layer's; anything else in those cells is read."""
+    row = package.edit("events", package.rows("events")[0]["id"], date_from=MOBILE)
+    found = {(f.check, f.row, f.field) for f in package.validate().findings if f.layer == "privacy"}
+    assert ("no_phone_numbers", row, "date_from") in found, found

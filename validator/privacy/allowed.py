@@ -22,6 +22,15 @@ from .. import time_expressions
 from ..package import DESCRIPTOR
 
 CITATION, CHANGELOG = "CITATION.cff", "CHANGELOG.md"
+# The table whose date columns hold the events' own dates, which the faithfulness layer holds to
+# the article's words: a cell of one that is one ISO date is not read for personal data.
+EVENTS, EVENT_DATE_COLUMNS = "events", ("date_from", "date_to")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def faithfulness_dates(resource) -> tuple[str, ...]:
+    """The columns of `resource` whose ISO dates are the faithfulness layer's (see above)."""
+    return EVENT_DATE_COLUMNS if resource.name == EVENTS else ()
 _RELEASED = re.compile(r"^date-released: ['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
 _HEADING = re.compile(r"^## \[(\d+)\.(\d+)\.(\d+)\] - (\d{4}-\d{2}-\d{2})$", re.MULTILINE)
 _YEAR = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")
@@ -36,8 +45,8 @@ class AllowedDates:
     """Which of the full dates found in a text are no one's (see the module's docstring)."""
 
     def __init__(self, package, article_is_pinned: bool):
-        events = package.resources.get("events")
-        self.event_cells = (events.path, ("date_from", "date_to")) if events else None
+        events = package.resources.get(EVENTS)
+        self.event_cells = (events.path, EVENT_DATE_COLUMNS) if events else None
         self.events = _event_dates(package, events) if article_is_pinned else set()
         # The last day of the events: of those the article's words fix or, where the article is
         # not the snapshot, of the events table as it stands. With none (no events table to

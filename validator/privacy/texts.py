@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..csvtable import is_number
+from .allowed import ISO_DATE, faithfulness_dates
 from ..package import DESCRIPTOR
 from .normal import normalise
 from .readings import BIDI_CONTROLS
@@ -81,7 +82,8 @@ def sources(package, row_may_hold: Callable[[list[str]], bool] = lambda cells: T
     for resource in package.parsed_tables():
         numeric = resource.numeric_columns
         key = ("table", resource.path, resource.facts.sha256 if resource.facts else id(resource), tuple(sorted(numeric)))
-        yield key, resource.facts.size if resource.facts else 0, _cells(resource, numeric, row_may_hold)
+        yield key, resource.facts.size if resource.facts else 0, _cells(resource, numeric, row_may_hold,
+                                                                         faithfulness_dates(resource))
     for file in package.files:
         yield ("name", file.path), len(file.path), [Text(file.path, None, None, file.path, "the file name")]
         if file.link is not None:
@@ -153,8 +155,19 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
-def _cells(resource, numeric, row_may_hold):
+def _cells(resource, numeric, row_may_hold, dates: tuple[str, ...] = ()):
+    """The cells of the rows `row_may_hold` does not rule out, but an ISO date in a column of
+    `dates` (the events' own dates, the faithfulness layer's: `allowed`)."""
+    header = resource.table.header
+    unread = [index for index, column in enumerate(header) if column in dates]
+    if unread:
+        inner = row_may_hold
+        def row_may_hold(cells):  # noqa: E306  (the same test, without the dates it never reads)
+            return inner([cell for index, cell in enumerate(cells)
+                          if index not in unread or not ISO_DATE.fullmatch(cell)])
     for number, column, cell in resource.table.cells(row_may_hold):
+        if column in dates and ISO_DATE.fullmatch(cell):
+            continue
         yield Text(resource.path, number, column, cell, "the cell", column in numeric and is_number(cell))
 
 
