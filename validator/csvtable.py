@@ -25,6 +25,7 @@ class Table:
     lines: dict[int, int] = field(default_factory=dict)  # row number -> line it starts on
     longest: tuple[int, str, int] | None = None  # (row, column, length) of the longest cell
     truncated: bool = False  # a malformed row ended the parse
+    clean_under: list | None = None  # the fields every cell was found to read under (cells.clean)
 
     def dicts(self):
         """(row number, column -> value) for records whose cells match the header one to one;

@@ -54,6 +54,11 @@ def type_rows(tables: list[Resource], broken: dict[str, set[int] | None]) -> Rec
             continue
         fields = resource.schema["fields"]
         model, typed = row_class(resource.name, added_columns(resource.name, resource.schema)), []
+        if not skip and cells.clean(resource.table, fields):  # every cell reads: no need to ask each again
+            readers = [(f["name"], cells.reader(f)) for f in fields]
+            records.rows[resource.name] = [(number, model(**{name: read(values[name]) for name, read in readers}))
+                                           for number, values in resource.table.dicts()]
+            continue
         for number, values in resource.table.dicts():
             if number in skip:
                 continue
