@@ -14,13 +14,12 @@ ParsedFigure(qualifier='at_least', value=Decimal('2'), percent=False)
 """
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
-from bisect import bisect_right
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from . import expressions
 from .disclosure import shown
 from .vocabulary import FOLLOWERS
 
@@ -130,17 +129,8 @@ def hedge_before(article: str, start: int) -> str | None:
 def expression_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the whole figure expression printed in `text` (hedge, number, scale word,
     percent: what `parse_figure` reads, and the hedges it refuses) that holds text[start:end],
-    or None where no figure expression holds it. The expressions are read once per text, left
-    to right, each as long as it runs, so the one found is the longest around the position."""
-    starts, spans = _figure_expressions(text)
-    i = bisect_right(starts, start) - 1
-    return spans[i] if i >= 0 and spans[i][1] >= end else None
-
-
-@functools.lru_cache(maxsize=4)
-def _figure_expressions(text: str) -> tuple[list[int], list[tuple[int, int]]]:
-    spans = [m.span() for m in _FIGURE_PRINTED.finditer(text)]
-    return [s for s, _ in spans], spans
+    or None where no figure expression holds it (`expressions.around`)."""
+    return expressions.around(_FIGURE_PRINTED, text, start, end)
 
 
 def _number_value(number: str) -> Decimal:

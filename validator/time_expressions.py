@@ -19,11 +19,11 @@ True
 from __future__ import annotations
 
 import calendar
-import functools
 import re
-from bisect import bisect_right
 from datetime import date
 from typing import NamedTuple
+
+from . import expressions
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 PART_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, None)}
@@ -72,18 +72,9 @@ _PRINTED = re.compile(
 
 def expression_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the whole time expression printed in `text` that holds text[start:end],
-    with every modifier printed before or after it, or None where none holds it. The
-    expressions are read once per text, left to right, each as long as it runs, so the one
-    found is the longest around the position."""
-    starts, spans = _printed_expressions(text)
-    i = bisect_right(starts, start) - 1
-    return spans[i] if i >= 0 and spans[i][1] >= end else None
-
-
-@functools.lru_cache(maxsize=4)
-def _printed_expressions(text: str) -> tuple[list[int], list[tuple[int, int]]]:
-    spans = [m.span() for m in _PRINTED.finditer(text)]
-    return [s for s, _ in spans], spans
+    with every modifier printed before or after it, or None where none holds it
+    (`expressions.around`)."""
+    return expressions.around(_PRINTED, text, start, end)
 
 
 def time_words(text: str):
