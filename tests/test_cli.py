@@ -352,3 +352,18 @@ def test_a_file_of_another_kind_is_not_a_regular_file():
 
     from validator.cli import _not_regular
     assert _not_regular(stat.S_IFLNK) == "not a regular file" and _not_regular(stat.S_IFREG) is None
+
+
+@pytest.mark.parametrize("value", [
+    "x' 999999\t" "197001010017 \"", "y' +86\t139\t" "1234\t" "5678 \"", "z' 1970" "-03-01 \"",
+])
+@pytest.mark.parametrize("where", ["name", "title", "keywords"])
+def test_a_refused_value_that_a_library_quotes_with_escapes_is_never_printed(package, capsys, monkeypatch, value, where):
+    """frictionless writes a value holding both kinds of quote as Python's repr does
+    ('x\\' ... "'), escapes and all; neither the value nor any run of its digits is printed."""
+    package.edit_descriptor(lambda d: d.__setitem__(where, value if where == "name" else [value]))
+    monkeypatch.chdir(package.root)
+    for format in ("text", "json", "github"):
+        assert main(["--format", format, "datapackage.json"]) == 1
+        out = capsys.readouterr().out
+        assert not [run for run in re.findall(r"[0-9]{4,}", value) if run in out], (format, out)

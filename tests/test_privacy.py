@@ -109,7 +109,7 @@ def test_the_article_holds_no_identifier_no_date_no_foreign_letter_and_nothing_i
     assert foreign_runs(ARTICLE) == [] and invisible_characters(ARTICLE) == []
 
 
-@pytest.mark.parametrize("value", ["15" "000000000", "1000000" "00000000", "139520" "00000"])
+@pytest.mark.parametrize("value", ["15" "123456789", "100000" "991399" "123", "139520" "00001"])
 def test_a_large_quantity_in_a_number_column_is_not_a_phone_or_an_id(value):
     assert identifiers_in(value, numeric=True) == []
     assert identifiers_in(value) != []  # in text it would be flagged
@@ -607,7 +607,7 @@ def test_look_alike_letters_are_digits_only_in_runs_of_digits():
     "1970" "-Mar-01", "1970, 1 " "March", "1/3/" "70", "01MAR" "1970", "March 1," "1970",
     "1  March " "1970", "1970" "060", "1. March " "1970", "1970" "_03_01", "12/31/" "1970",
     "1.III." "1970", "1 Mar '" "70", "01MAR" "70", "1970" "Mar01", "1970 " "03 01",
-    "1st  of  March  " "1970", "1970" " \u2013 03 \u2013 01", "1\nMarch\n" "1970", "1970-\n03-\n01"])
+    "1st  of  March  " "1970", "1970" " \u2013 03 \u2013 01", "1\nMarch\n" "1970", "1970-\n03" "-\n01"])
 def test_a_third_set_of_date_forms_is_detected(text):
     assert [(value.year, value.month, value.day) for value, _ in date_values_in(f"born {text}.")] in (
         [(1970, 3, 1)], [(1970, 12, 31)])

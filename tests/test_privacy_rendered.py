@@ -348,3 +348,57 @@ def test_an_id_inside_five_encodings_one_inside_another_is_found():
                    lambda t: "".join(f"%{ord(c):02X}" for c in t)):
         encoded = encode(encoded)
     assert [kind for kind, _ in identifiers_in(f"ref {encoded} end")] == [ID_KIND]
+
+
+# -- the second adversarial round: what a browser does not show, look-alike signs, decoded bytes ----
+
+@pytest.mark.parametrize("between", [
+    "<noscript>4</noscript>", "<template>4</template>", "<iframe>4</iframe>", "<audio>4</audio>",
+    "<video><p>4</p></video>", "<canvas>4</canvas>", "<datalist>4</datalist>", "<noembed>4</noembed>",
+    "<span style='display:/**/none'>4</span>", "<span style='display:n\\6f ne'>4</span>",
+    "<span style='font-size:calc(0px)'>4</span>", "<span style='transform:scale(0)'>4</span>",
+    "<span style='position:absolute;left:-9999px'>4</span>", "<span style='color:rgba(0,0,0,0)'>4</span>",
+])
+def test_an_id_split_by_more_that_a_browser_does_not_show_is_found(between):
+    first, last = SPLIT_ID
+    assert [kind for kind, _ in identifiers_in(f"<p>ref {first}{between}{last} end</p>")] == [ID_KIND]
+
+
+@pytest.mark.parametrize("style", ["unicode-bidi:bidi-override", "unicode-bidi: isolate-override"])
+def test_an_id_right_to_left_by_its_dir_and_an_override_is_read_as_shown(style):
+    shown = f"<span dir='rtl' style='{style}'>{VALID_ID[::-1]}</span>"
+    assert [kind for kind, _ in identifiers_in(f"<p>ref {shown} end</p>")] == [ID_KIND]
+
+
+@pytest.mark.parametrize("sign", ["\u22c5", "\u2500", "\u2216", "\u2223", "\u23af", "\u2e31", "\u2981"])
+def test_a_date_between_signs_that_look_like_separators_is_found(sign):
+    assert [(d.year, d.month, d.day) for d, _ in date_values_in(f"born 1970{sign}03" f"{sign}01 in")] == [(1970, 3, 1)]
+
+
+@pytest.mark.parametrize("one", ["\u01c0", "\u2223", "\u0131"])
+def test_an_id_with_letters_of_other_alphabets_for_its_ones_is_found(one):
+    written = VALID_ID[:6] + one + VALID_ID[7:16] + one + VALID_ID[17:]
+    assert VALID_ID[6] == VALID_ID[16] == "1"
+    assert [kind for kind, _ in identifiers_in(f"ref {written} end")] == [ID_KIND]
+
+
+@pytest.mark.parametrize("encoded", [
+    "https://example.org/" + base64.b64encode(VALID_ID.encode()).decode(),      # a web address's path
+    "0x" + VALID_ID.encode().hex(),                                             # hexadecimal with 0x
+    base64.b64encode(b"\x00\x12" + VALID_ID.encode()).decode(),                 # control characters
+    "00" + VALID_ID.encode().hex(),
+])
+def test_an_id_in_bytes_written_in_more_ways_is_found(encoded):
+    assert [kind for kind, _ in identifiers_in(f"see {encoded} end")] == [ID_KIND]
+
+
+@pytest.mark.parametrize("text", [
+    "The ratio is 0.3333333333 here.", "line-height: 0.428571429;", "Costs rose to 15" "000000000 yuan.",
+    "pi is 3.14159265358979 here.", "See README.md at github.com for more.", "Released v1.2 at pypi.org.",
+])
+def test_quantities_file_names_and_versions_are_no_identifiers(text):
+    assert identifiers_in(text) == []
+
+
+def test_an_id_written_as_a_decimal_is_still_one():
+    assert [kind for kind, _ in identifiers_in(f"ref {VALID_ID[:3]}.{VALID_ID[3:]} end")] == [ID_KIND]

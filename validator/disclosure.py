@@ -19,6 +19,7 @@ snapshot runs (`public_article`); otherwise only names and ids are shown.
 """
 from __future__ import annotations
 
+import json
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -62,12 +63,22 @@ def withholding(message: str, *values) -> str:
     instead where it is not public: every quoted stretch ('...' or "..."), but a position (a
     number of at most six digits), and each of `values` where it stands unquoted. One pass,
     so a description is never read again."""
-    unquoted = sorted({str(v) for v in values if v is not None and str(v)}, key=len, reverse=True)
-    pattern = _QUOTED.pattern + "".join("|" + _bounded(v) for v in unquoted if not _public(v))
+    texts = {str(v) for v in values if v is not None and str(v)}
+    written = texts | {form for text in texts for form in _escaped_forms(text)}  # as a library quotes it
+    unquoted = sorted((text for text in written if not _public(text)), key=len, reverse=True)
+    pattern = "".join("|" + _bounded(v) for v in unquoted)[1:]
+    pattern = f"{pattern}|{_QUOTED.pattern}" if pattern else _QUOTED.pattern
     return re.sub(pattern, _withheld_stretch, message)
 
 
-_QUOTED = re.compile(r"""(?<!\w)'(?P<single>[^'\n]*)'(?!\w)|(?<!\w)"(?P<double>[^"\n]*)"(?!\w)""")
+def _escaped_forms(text: str) -> set[str]:
+    """`text` as Python's repr and as JSON write it inside their quotes (a library's message
+    quotes a value so, escapes and all: `'x\\' y'`)."""
+    return {repr(text)[1:-1], json.dumps(text, ensure_ascii=False)[1:-1], json.dumps(text)[1:-1]} - {text}
+
+
+# A quoted stretch: in single or double quotes, a backslash escaping the next character.
+_QUOTED = re.compile(r"""(?<!\w)'(?P<single>(?:[^'\\\n]|\\.)*)'(?!\w)|(?<!\w)"(?P<double>(?:[^"\\\n]|\\.)*)"(?!\w)""")
 _POSITION = re.compile(r"[1-9][0-9]{0,5}|0")
 
 
@@ -79,7 +90,8 @@ def _bounded(value: str) -> str:
 
 
 def _withheld_stretch(match: re.Match) -> str:
-    inner = match.group("single") if match.group("single") is not None else match.group("double")
+    inner = match.groupdict().get("single")
+    inner = inner if inner is not None else match.groupdict().get("double")
     if inner is None:  # one of the values, unquoted
         return described(match.group())
     if _POSITION.fullmatch(inner) or _public(inner):

@@ -25,6 +25,8 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
+from .normal import LOOKALIKE_DIGITS
+
 _WHITE_SPACE_AS_SPACE = str.maketrans("\t\n\r", "   ")
 _ENTITY = re.compile(r"&(?:#0*[0-9]{1,7};?|#[xX]0*[0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
 # Each pattern that can starts with its literal sign, which the regular expression engine finds fast.
@@ -32,13 +34,17 @@ _PERCENT = re.compile(r"%(?:[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})(?:%(?:[0-9A-Fa-f]{2}
 _QUOTED_PRINTABLE = re.compile(r"=(?:[0-9A-F]{2}(?:=[0-9A-F]{2})*|[0-9A-Fa-f]{2}(?:=[0-9A-Fa-f]{2})+)")
 _BACKSLASH = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})"
                         r"|([0-7]{3})|[ux]\{0*([0-9A-Fa-f]{1,6})\}|N\{([A-Za-z0-9 -]{1,88})\})")
+# A tab, line break or form feed written as an escape beside a digit or an at sign: white space
+# between what it parts (a digit, then backslash and t, then a digit), as a program that prints
+# the string shows it.
+_WHITE_ESCAPE = re.compile(r"(?<=[0-9@])\\[tnrfv]|\\[tnrfv](?=[0-9@])")
 # UTF-8 bytes as C, Python and shells write them: hexadecimal or octal escapes.
 _BACKSLASH_BYTES = re.compile(r"\\(?:x[0-9A-Fa-f]{2}(?:\\x[0-9A-Fa-f]{2})+|[0-7]{3}(?:\\[0-7]{3})+)")
 _CSS_ESCAPE = re.compile(r"\\([0-9A-Fa-f]{2,6})(?:\r\n|[ \t\r\n\f])?")
 _BASE64 = re.compile(r"[A-Za-z0-9+/_-]{20,}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/_-]{4,})*={0,2}")
 # Code points in Unicode's notation, two or more in a row: U+0031 U+0039, u+0031,u+0039.
 _CODE_POINTS = re.compile(r"[Uu]\+[0-9A-Fa-f]{4,6}(?:[ ,]?[Uu]\+[0-9A-Fa-f]{4,6})+")
-_HEX_BYTES = re.compile(r"(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}){8,}(?![0-9A-Za-z])")
+_HEX_BYTES = re.compile(r"(?:(?<![0-9A-Za-z])|(?<=0[xX]))(?:[0-9A-Fa-f]{2}){8,}(?![0-9A-Za-z])")
 # Markup that a page or a Markdown viewer shows as nothing, touching a digit, an @, a digit's
 # ordinal suffix or a month's name: an HTML comment or processing instruction, a tag of any
 # element but those that start a new block or cell (a table cell, a paragraph, a list item
@@ -73,9 +79,10 @@ _EMPHASIS = (rf"(?<=[0-9]{{2}}){_MARKS}(?=[ ./-]{{0,2}}[0-9])|(?:(?<=[0-9])|(?<=
 _MARKUP = re.compile(rf"(?=[<*_~`!\[\\])(?:{_BEFORE}{_ITEMS}{_AFTER}|(?<={_MONTHS}){_ITEMS}(?=[a-z])"
                      rf"|(?<=@){_ITEMS}|{_ITEMS}(?=@)|{_EMPHASIS})", re.DOTALL | re.IGNORECASE)
 # Markers of an encoded form: a reading other than the plain one is worth making.
+_LOOKALIKE = "[" + re.escape("".join(LOOKALIKE_DIGITS) + "\u2223\u01c0\u2758") + "]"  # as read, or before
 ENCODED = re.compile(r"&(?:#[0-9]|#[xX][0-9A-Fa-f]|[A-Za-z][A-Za-z0-9]{1,31};)|%[0-9A-Fa-f]{2}|=[0-9A-F]{2}"
-                     r"|\\(?:[xuUN]|[0-9A-Fa-f]{2})|[A-Za-z0-9+/_-]{20,}"
-                     r"|[0-9][OoQDlIi|!ZzSsGbBgq](?![A-Za-z])|(?<![A-Za-z])[OoQDlIi|!ZzSsGbBgq][0-9]"
+                     r"|\\(?:[xuUN]|[0-9A-Fa-f]{2})|[0-9@]\\[tnrfv]|\\[tnrfv][0-9@]|[A-Za-z0-9+/_-]{20,}"
+                     rf"|[0-9]{_LOOKALIKE}(?![A-Za-z])|(?<![A-Za-z]){_LOOKALIKE}[0-9]"
                      r"|\*|__|~~|`|\[|<[A-Za-z/!?]|\\[!-/:-@\[-`{-~]|[Uu]\+[0-9A-Fa-f]{4}")
 
 
@@ -113,6 +120,10 @@ def _from_quoted_printable(match: re.Match) -> str:
     return bytes.fromhex(match.group().replace("=", "")).decode("utf-8", "replace")
 
 
+def _from_white_escape(match: re.Match) -> str:
+    return {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "v": "\v"}[match.group()[1]]
+
+
 def _from_backslash(match: re.Match) -> str:
     if match.group(6):
         try:
@@ -146,20 +157,31 @@ def _character(code: int) -> str:
 
 
 def _from_base64(match: re.Match) -> str:
-    blob = re.sub(r"\s", "", match.group()).replace("-", "+").replace("_", "/")
+    """The bytes as text; or, where the whole does not decode, each part between slashes that
+    does (a path of a web address: `example.org/<base64>`)."""
+    decoded = _base64_text(match.group())
+    if decoded is not None or "/" not in match.group():
+        return decoded if decoded is not None else match.group()
+    parts = match.group().split("/")
+    return "/".join(_base64_text(part) if len(part) >= 20 and _base64_text(part) is not None else part
+                    for part in parts)
+
+
+def _base64_text(written: str) -> str | None:
+    blob = re.sub(r"\s", "", written).replace("-", "+").replace("_", "/")
     try:
         decoded = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True).decode("utf-8")
     except (binascii.Error, ValueError):
-        return match.group()
-    return decoded if _readable(decoded) else match.group()
+        return None
+    return _as_text(decoded)
 
 
 def _from_hex_bytes(match: re.Match) -> str:
     try:
-        decoded = bytes.fromhex(match.group()).decode("utf-8")
+        decoded = _as_text(bytes.fromhex(match.group()).decode("utf-8"))
     except ValueError:
         return match.group()
-    return decoded if _readable(decoded) else match.group()
+    return decoded if decoded is not None else match.group()
 
 
 def _readable(decoded: str) -> bool:
@@ -167,11 +189,22 @@ def _readable(decoded: str) -> bool:
     return decoded.translate(_WHITE_SPACE_AS_SPACE).isprintable()
 
 
+def _as_text(decoded: str) -> str | None:
+    """Decoded UTF-8 as text, a control character read as a space (`ID`, a separator, the
+    number), where at least four in five of its characters are printable; else None."""
+    shown = decoded.translate(_WHITE_SPACE_AS_SPACE)
+    printable = sum(char.isprintable() for char in shown)
+    if not shown or printable * 5 < len(shown) * 4:
+        return None
+    return "".join(char if char.isprintable() else " " for char in shown)
+
+
 # In the order they are undone when chained: the outermost encodings of text on the web first.
 # Backslash escapes, which code writes on purpose, and CSS escapes, which only CSS reads.
-ESCAPES = (_BACKSLASH_BYTES, _BACKSLASH, _CSS_ESCAPE)
+ESCAPES = (_BACKSLASH_BYTES, _BACKSLASH, _WHITE_ESCAPE, _CSS_ESCAPE)
 CSS_ESCAPES = (_CSS_ESCAPE,)
 DECODERS = ((_MARKUP, _without_markup), (_LINK, _link_text), (_BASE64, _from_base64), (_HEX_BYTES, _from_hex_bytes),
              (_PERCENT, _from_percent), (_QUOTED_PRINTABLE, _from_quoted_printable), (_ENTITY, _from_entity),
              (_BACKSLASH_BYTES, _from_backslash_bytes), (_BACKSLASH, _from_backslash),
+             (_WHITE_ESCAPE, _from_white_escape),
              (_CSS_ESCAPE, _from_css_escape), (_CODE_POINTS, _from_code_points))

@@ -16,10 +16,17 @@ import unicodedata
 from typing import Sequence
 
 # Signs read as a dash between digits though not of category Pd: minus signs and the like.
-_DASHES = "\u2212\u2796\ufe63\uff0d\u02d7\u2043\u2219\u2027\u2e3a\u2e3b"
-_DOTS = "\u00b7\u2022\u30fb\uff65\u3002\uff61"  # middle dots, bullets, ideographic full stops
+_DASHES = "\u2212\u2796\ufe63\uff0d\u02d7\u2043\u2219\u2027\u2e3a\u2e3b\u2500\u2501\u23af\u2574\u2576"
+_DOTS = "\u00b7\u2022\u30fb\uff65\u3002\uff61\u22c5\u2e31\u2981\u2e33"  # middle dots, bullets, spots, full stops
 _SLASHES = "\u2215\u2044\u29f8\u2571\u27cb"  # division, fraction, big, box-drawing slashes
 _ATS = "\u24d0\u24b6"  # a circled a, which an address writes for its at sign
+_OTHER_SIGNS = {"\u2216": "\\", "\u29f5": "\\", "\u2223": "|", "\u01c0": "|", "\u2758": "|"}  # set minus, divides...
+# Letters that look like digits, read as digits in a run of digits (`readings`): Latin ones, and
+# the letters of other alphabets that pass for them (a dotless i, a Latin letter ezh, tone
+# letters, OU).
+LOOKALIKE_DIGITS = {**dict.fromkeys("OoQD", "0"), **dict.fromkeys("lIi|!\u0131", "1"), **dict.fromkeys("Zz\u01a7", "2"),
+                    "\u01b7": "3", **dict.fromkeys("Ss\u01bc\u01bd", "5"), **dict.fromkeys("Gb", "6"),
+                    **dict.fromkeys("B\u0222", "8"), **dict.fromkeys("gq", "9")}
 # Tab is read as a space, and every line break as "\n"; any other ASCII character is itself.
 _ASCII_BREAKS = {"\t": " ", "\r": "\n", "\x0b": "\n", "\x0c": "\n"}
 
@@ -47,6 +54,8 @@ class _Normaliser(dict):
             out = "/"
         elif char in _ATS:
             out = "@"
+        elif char in _OTHER_SIGNS:
+            out = _OTHER_SIGNS[char]
         else:
             out = unicodedata.normalize("NFKC", char)
             if out != char:

@@ -32,7 +32,7 @@ from functools import cached_property
 from typing import Sequence
 
 from .encodings import CSS_ESCAPES, DECODERS, ENCODED, ESCAPES
-from .normal import normalise, with_origin
+from .normal import LOOKALIKE_DIGITS, normalise, with_origin
 from .rendered import rendered
 
 # What the documentation says of the readings (scripts/build_docs.py puts it in docs/validation.md).
@@ -184,8 +184,9 @@ BRACKETED = re.compile(r" ?[\[({<\u3010\u3014\u3008\u300a] ?(at|dot|@|\.) ?[\])}
                        r"| ?@ ?", re.IGNORECASE)
 # Letters that look like digits, read as digits in a run of digits with separators between
 # its groups, when every group holds a digit; a group glued to any other letter is a word.
-_LOOKALIKES = str.maketrans("OoQD" "lIi|!" "Zz" "Ss" "Gb" "B" "gq", "0000" "11111" "22" "55" "66" "8" "99")
-_LOOKALIKE_GROUP = r"[OoQDlIi|!ZzSsGbBgq]*[0-9][0-9OoQDlIi|!ZzSsGbBgq]*"
+_LOOKALIKES = str.maketrans(LOOKALIKE_DIGITS)
+_LOOKALIKE_CLASS = "[" + re.escape("".join(LOOKALIKE_DIGITS)) + "]"
+_LOOKALIKE_GROUP = rf"{_LOOKALIKE_CLASS}*[0-9](?:[0-9]|{_LOOKALIKE_CLASS})*"
 _LOOKALIKE_RUN = re.compile(rf"(?<![\w]){_LOOKALIKE_GROUP}(?:[ ().\-/_]{{1,3}}{_LOOKALIKE_GROUP})*(?![\w])")
 
 

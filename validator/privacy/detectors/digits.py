@@ -33,6 +33,17 @@ def runs(text: str) -> list[re.Match]:
     return sorted(found, key=lambda m: m.start())
 
 
+_DECIMAL = re.compile(r"(?:0|[1-9][0-9]{0,2})\.[0-9]{4,}")
+
+
+def a_quantity(run: re.Match) -> bool:
+    """Whether a run is written as a quantity, not an identifier: one decimal number (up to
+    three digits, a dot, the rest: 0.3333333333, 3.14159265358979), or a round number (no more
+    than three digits before its zeros: 15000000000)."""
+    digits = digits_of(run)
+    return _DECIMAL.fullmatch(run.group()) is not None or len(digits.rstrip("0")) <= 3
+
+
 def digits_of(run: re.Match) -> str:
     """The digits of a run (and a check character X, upper case)."""
     return re.sub(r"[^0-9Xx]", "", run.group()).upper()

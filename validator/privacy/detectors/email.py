@@ -38,6 +38,9 @@ _SPACED = re.compile(r"(?<![\w.%+-])[\w%+-]{1,64}(?: ?\. ?[\w%+-]{1,64}){0,8}@[\
 # a digit or an underscore (a first and a last name with a dot between them; not "look at").
 _AT_WORD = re.compile(r"(?<![\w.%+-])((?=[\w.%+-]*[^\W\d_])(?=[\w.%+-]*[._0-9])[\w.%+-]{1,64})\s+at\s+"
                       r"([\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[^\W\d_]{2,24})(?![\w])", re.IGNORECASE)
+# A name before "at" that is a file's name or a version, not a person's (README.md, v1.2).
+_NO_NAME = re.compile(r"[\w.-]*\.(?:md|txt|py|js|css|html?|json|csv|ya?ml|toml|cfg|ini|png|jpe?g|zip|pdf|sh)"
+                      r"|v?[0-9]+(?:\.[0-9]+)+[\w.-]*", re.IGNORECASE)
 _IN_WORDS = re.compile(r"(?<![\w.%+-])([\w.%+-]{1,64})\s+at\s+([\w-]{1,63}(?:\s+dot\s+[\w-]{1,63}){0,8})"
                        rf"\s+dot\s+({'|'.join(WRITTEN_OUT_DOMAINS)})(?![\w])", re.IGNORECASE)
 _DOT = re.compile(r"\s+dot\s+", re.IGNORECASE)
@@ -57,7 +60,7 @@ def find(text: str, numeric: bool = False) -> list[Found]:
         found += [Found(m.start(), m.end(), m.group().replace(" ", "").lower(), "what looks like an e-mail address")
                   for pattern in (_ADDRESS, _SPACED) for m in pattern.finditer(text, start, end)]
         found += [Found(m.start(), m.end(), f"{m.group(1)}@{m.group(2)}".lower(), "what looks like an e-mail address")
-                  for m in _AT_WORD.finditer(text, start, end)]
+                  for m in _AT_WORD.finditer(text, start, end) if not _NO_NAME.fullmatch(m.group(1))]
         for m in _IN_WORDS.finditer(text, start, end):
             address = f"{m.group(1)}@{_DOT.sub('.', m.group(2))}.{m.group(3)}".lower()
             found.append(Found(m.start(), m.end(), address, "what looks like an e-mail address"))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .found import Found
-from .digits import at_least, digits_of, glued_to_letters, runs
+from .digits import a_quantity, at_least, digits_of, glued_to_letters, runs
 
 CHECK = "no_phone_numbers"
 FINDS = ("phone numbers: international (+ or 00), and mainland China, Hong Kong, Taiwan and "
@@ -53,7 +53,7 @@ def find(text: str, numeric: bool = False) -> list[Found]:
     found = []
     for run in runs(text):
         digits = digits_of(run)
-        if digits.isdigit() and not glued_to_letters(text, run.start(), run.end()) \
+        if digits.isdigit() and not glued_to_letters(text, run.start(), run.end()) and not a_quantity(run) \
                 and _shaped(digits, run.group(), text[max(0, run.start() - 20):run.start()]) \
                 and not _inside_web_address(text, run.start()):
             found.append(Found(run.start(), run.end(), digits, "what looks like a phone number"))

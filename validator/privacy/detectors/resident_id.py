@@ -18,7 +18,7 @@ import re
 from datetime import datetime
 
 from .found import Found
-from .digits import at_least, digits_of, glued_to_letters, runs
+from .digits import a_quantity, at_least, digits_of, glued_to_letters, runs
 
 CHECK = "no_resident_id_numbers"
 FINDS = "PRC resident ID numbers (18 characters with their check character, or 15 digits)"
@@ -33,6 +33,8 @@ _CHECK_CHARACTERS = "10X98765432"
 def find(text: str, numeric: bool = False) -> list[Found]:
     found = []
     for run in runs(text):
+        if a_quantity(run) and not _born(digits_of(run)):  # a quantity, unless it is an ID whatever its dot
+            continue
         looks_like = _kind(digits_of(run), numeric, glued_to_letters(text, run.start(), run.end()))
         if looks_like:
             found.append(Found(run.start(), run.end(), digits_of(run), f"what looks like {looks_like}",
@@ -52,6 +54,14 @@ def _kind(digits: str, numeric: bool, glued: bool) -> str | None:
     if len(digits) == 15 and digits.isdigit() and not glued and (not numeric or real_date(digits[6:12], "%y%m%d")):
         return "a 15-digit PRC resident ID number"
     return None
+
+
+def _born(digits: str) -> bool:
+    """Whether the digits are an ID number whose birth date is real (and, of 18, whose check
+    character is right): then no way of writing them makes them a quantity."""
+    if len(digits) == 18:
+        return checksum_ok(digits) and real_date(digits[6:14], "%Y%m%d")
+    return len(digits) == 15 and real_date(digits[6:12], "%y%m%d")
 
 
 def _inside(digits: str) -> bool:
