@@ -207,7 +207,7 @@ def test_a_quotation_panel_names_speakers_medium_citation_and_csv_line():
     panel = panel_of("quotes/q-senators-insidious")
     assert 'href="#entities/marco_rubio">Marco Rubio<' in panel
     assert 'href="#entities/mark_warner">Mark Warner<' in panel
-    assert "<strong>Medium: </strong>none named" in panel
+    assert "<strong>Statement's medium: </strong>none named" in panel
     assert f"quotes/q-senators-insidious (v{VERSION})" in panel and 'data-copy="' in panel
     assert 'href="#quotes/q-senators-insidious">index.html#quotes/q-senators-insidious<' in panel
     row = PACKAGE.tables["quotes"].row("q-senators-insidious")
@@ -216,7 +216,7 @@ def test_a_quotation_panel_names_speakers_medium_citation_and_csv_line():
     csv_lines = (ROOT / "data" / "quotes.csv").read_text(encoding="utf-8").split("\n")
     assert csv_lines[row.line - 1] == row.raw
     medium = panel_of("quotes/q-matsuda-comply")
-    assert "<strong>Medium: </strong><a href=\"#entities/nikkei_asia\">Nikkei Asia</a>" in medium
+    assert "<strong>Statement's medium: </strong><a href=\"#entities/nikkei_asia\">Nikkei Asia</a>" in medium
 
 
 def test_every_field_of_a_row_is_in_its_panel_with_its_schema_title():
@@ -235,7 +235,11 @@ def test_figure_panels_draw_hedge_and_bounds():
 
 
 def test_event_panels_and_the_timeline_draw_date_intervals(page):
-    assert "From 2020-05-01 to 2020-08-31, both included: 123 days" in panel_of("events/e-ipac-founded")
+    assert ("From 2020-05-01 to 2020-08-31, both included: 123 days, this row\u2019s reading of "
+            "\u201cmid-2020\u201d.") in panel_of("events/e-ipac-founded")
+    # a year the words do not print is said to be inferred, in the panel as in the row's note
+    assert ("10 days, this row\u2019s reading of \u201cmid-December\u201d (the year is not printed: "
+            "it is inferred, as the context note says).") in panel_of("events/e-sky-news-report")
     start = HTML.index('<svg class="timeline"')
     timeline = HTML[start:HTML.index("</svg>", start)]
     links = re.findall(r'<a href="#events/([^"]+)" class="event">.*?'

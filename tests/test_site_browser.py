@@ -192,12 +192,12 @@ def test_clicking_a_quotation_opens_a_panel_naming_its_speakers_and_medium(brows
     mark(browser, "quotes/q-matsuda-comply").click()
     text = panel_text(browser)
     assert "quotes/q-matsuda-comply" in text
-    assert "Source: Yasuhiro Matsuda" in text and "Medium: Nikkei Asia" in text
+    assert "Statement's source: Yasuhiro Matsuda" in text and "Statement's medium: Nikkei Asia" in text
     assert f"quotes/q-matsuda-comply (v{VERSION})" in text and "Copy citation" in text
     assert browser.execute_script("return location.hash") == "#quotes/q-matsuda-comply"
     mark(browser, "quotes/q-senators-stop-at-nothing").click()
     text = panel_text(browser)
-    assert "Source: Marco Rubio (person), Mark Warner (person)" in text and "Medium: none named" in text
+    assert "Statement's source: Marco Rubio (person), Mark Warner (person)" in text and "Statement's medium: none named" in text
 
 
 def test_enter_opens_the_panel_and_escape_closes_it_returning_focus(browser):

@@ -62,19 +62,22 @@ def _statement(package: Package, statement_id: str) -> str:
     return tag("div", {"class": "statement"},
                tag("p", None, "In statement ", row_link("statements", statement_id),
                    f" ({esc(mode.replace('_', ' '))})."),
-               _sources(package, statement_id))
+               _sources(package, statement_id, of_the_statement=True))
 
 
-def _sources(package: Package, statement_id: str) -> str:
-    """Sources and medium of a statement, from attributions, linked to their entity rows."""
+def _sources(package: Package, statement_id: str, of_the_statement: bool = False) -> str:
+    """Sources and medium of a statement, from attributions, linked to their entity rows; in
+    the panel of a row inside the statement, labelled as the statement's (a quotation's, a
+    figure's or an event's own source is not recorded)."""
     links = [r for r in package.tables["attributions"].rows if r.values["statement_id"] == statement_id]
 
     def named(role: str) -> str:
         names = [entity_link(package, r.values["entity_id"]) for r in links if r.values["role"] == role]
         return ", ".join(names) if names else "none named"
 
-    return tag("p", {"class": "sources"}, tag("strong", None, "Source: "), named("source"),
-               tag("br"), tag("strong", None, "Medium: "), named("medium"))
+    source, medium = ("Statement's source: ", "Statement's medium: ") if of_the_statement else ("Source: ", "Medium: ")
+    return tag("p", {"class": "sources"}, tag("strong", None, source), named("source"),
+               tag("br"), tag("strong", None, medium), named("medium"))
 
 
 def _contents(package: Package, statement_id: str) -> str:

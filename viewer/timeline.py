@@ -11,6 +11,8 @@ touches, each year equally wide, with a visible break where years are skipped.
 """
 from __future__ import annotations
 
+import re
+
 from datetime import date, timedelta
 
 from .markup import esc, tag, text
@@ -138,8 +140,12 @@ def event_caption(row: Row) -> str:
     first, last = dates_of(row)
     days = day_count(row)
     return (f"From {first.isoformat()} to {last.isoformat()}, both included: "
-            f"{days} day{'s' if days != 1 else ''} that "
-            f"\u201c{esc(row.values['text'])}\u201d can denote.")
+            f"{days} day{'s' if days != 1 else ''}, this row\u2019s reading of "
+            f"\u201c{esc(row.values['text'])}\u201d" + ("" if _PRINTED_YEAR.search(row.values["text"]) else
+            " (the year is not printed: it is inferred, as the context note says)") + ".")
+
+
+_PRINTED_YEAR = re.compile(r"\d{4}")
 
 
 def _n(value: float) -> str:

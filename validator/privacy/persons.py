@@ -75,7 +75,7 @@ def free_text_labels_no_personal_attribute(ctx):
     """No free-text cell (`models.free_text_fields`: every text column of a table but those that
     hold the article's words, so a column added to a table is read too) holds a word that
     labels a personal attribute (born, aged, ID, member no.: `vocabulary.PERSONAL_ATTRIBUTE_WORDS`),
-    which the article uses of no one. A cell a detector refused (`scan`) is not reported again."""
+    which the article uses of no named person. A cell a detector refused (`scan`) is not reported again."""
     refused = {(p.resource, p.row, p.field) for found in ctx.shared(scan).problems.values() for p in found}
     for resource in ctx.package.parsed_tables():
         columns = free_text_fields(resource.name, resource.schema or {})
@@ -83,7 +83,7 @@ def free_text_labels_no_personal_attribute(ctx):
             for column in columns:
                 if _PERSONAL_ATTRIBUTE.search(cells.get(column) or "") and (resource.path, number, column) not in refused:
                     yield Problem("the cell holds a word that labels a personal attribute (born, aged, age, "
-                                  "birthday, ID, member no., …), which the article uses of no one; "
+                                  "birthday, ID, member no., …), which the article uses of no named person; "
                                   "expected none", resource.path, number, column)
 
 
