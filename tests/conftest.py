@@ -232,17 +232,39 @@ def assert_findings(report: Report, *expected: tuple) -> list:
     return [by_place[place].pop(0) for place in expected]
 
 
-def pytest_runtest_setup(item):
-    """A test marked `tools` runs only where the tools it names are installed ("browser": a
-    Chromium and its driver, as `viewer.chromium` finds them; any other name, a command on the
-    PATH); under CI=true a missing tool fails it, for CI must run every test."""
+def pytest_addoption(parser):
+    parser.addoption("--tools", action="store_true",
+                     help="also run the tests that start real tools (git, pre-commit, a virtual "
+                          "environment, the browser); CI=true runs them always")
+
+
+# On a contributor's machine a property test tries at most this many examples; in CI, as many
+# as it asks for.
+DEV_EXAMPLES = 25
+
+
+def _in_ci() -> bool:
     import os
-    import shutil
+    return os.environ.get("CI") == "true"
+
+
+def examples(wanted: int) -> int:
+    """A property test's number of examples: `wanted` in CI, at most DEV_EXAMPLES elsewhere."""
+    return wanted if _in_ci() else min(wanted, DEV_EXAMPLES)
+
+
+def pytest_runtest_setup(item):
+    """A test marked `tools` starts real tools: it runs under CI=true, where a missing tool fails
+    it (CI must run every test), and with `--tools`, where a missing tool skips it ("browser":
+    a Chromium and its driver, as `viewer.chromium` finds them; any other name, a command on the
+    PATH). Without either it is skipped, so that the default run is the quick one."""
     for marker in item.iter_markers("tools"):
+        if not (_in_ci() or item.config.getoption("--tools")):
+            pytest.skip("starts real tools: run with --tools (CI=true runs it always)")
         missing = [name for name in marker.args or ("git",) if not _installed(name)]
         if missing:
             message = f"not installed: {', '.join(missing)}"
-            if os.environ.get("CI") == "true":
+            if _in_ci():
                 pytest.fail(f"{message}; CI=true, so this test must run, not skip")
             pytest.skip(message)
 

@@ -10,7 +10,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, examples
 from validator import cells
 from validator.csvtable import parse_csv
 from validator.package import load_package
@@ -30,7 +30,7 @@ def test_the_package_s_own_descriptor_is_plain():
     assert plainly_valid(SHALLOW) and _frictionless_profile_errors(SHALLOW) == []
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(key=st.sampled_from(KEYS), value=JSON, where=st.sampled_from(["package", "licence", "contributor",
                                                                         "resource"]))
 def test_a_descriptor_called_plain_is_one_frictionless_finds_nothing_in(key, value, where):
@@ -55,7 +55,7 @@ PACKAGE = load_package(ROOT / "datapackage.json")
 CELL_TEXT = st.text(alphabet="09-.aZ \t\n\"," + "\u00e9", max_size=6)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(table=st.sampled_from(["figures", "events", "entities", "quotes"]), data=st.data())
 def test_a_table_called_clean_is_one_frictionless_finds_nothing_in(package, table, data):
     rows = package.rows(table)

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, assert_findings, write, write_exceptions
+from conftest import ROOT, examples, assert_findings, write, write_exceptions
 from validator.cli import FORMATS, render
 from validator.privacy.detectors import DETECTORS, found_in, may_hold, row_may_hold
 from validator.privacy.exceptions import fingerprint
@@ -231,14 +231,14 @@ TEXTS = st.lists(ALPHABET, max_size=30).map("".join)
 
 
 @pytest.mark.parametrize("detector", DETECTORS, ids=lambda d: d.CHECK)
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXTS, numeric=st.booleans())
 def test_a_detector_s_pre_filter_never_drops_what_it_finds(detector, text, numeric):
     if detector.find(text, numeric):
         assert detector.MAY_HOLD.search(text)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(cells=st.lists(TEXTS, min_size=1, max_size=4))
 def test_the_union_of_the_pre_filters_never_drops_a_text_or_a_row_that_holds_something(cells):
     for cell in cells:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, examples
 from validator import faithfulness
 from validator.context import Context
 from validator.figure_text import parse_figure
@@ -54,7 +54,7 @@ def context_with(table, index, **changes):
     return context, number
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(table=st.sampled_from(SPAN_TABLES), data=st.data())
 def test_any_changed_span_text_is_caught(table, data):
     index = data.draw(st.integers(0, len(RECORDS.rows[table]) - 1))
@@ -66,7 +66,7 @@ def test_any_changed_span_text_is_caught(table, data):
     assert [(f.row, f.field) for f in findings] == [(number, "text")]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(table=st.sampled_from(SPAN_TABLES), data=st.data())
 def test_any_shifted_offset_is_caught(table, data):
     index = data.draw(st.integers(0, len(RECORDS.rows[table]) - 1))
@@ -105,7 +105,7 @@ FIELD_VALUES = {
 }
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(table=st.sampled_from(sorted(RECORDS.rows)), data=st.data())
 def test_no_row_values_make_a_check_raise(table, data):
     """Rows that pass their types but hold anything at all: every check that reads rows
@@ -129,7 +129,7 @@ def test_a_start_past_the_end_of_the_article_is_a_finding_not_an_error():
         check.run(context)
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(10), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(garbage=st.binary(max_size=200), table=st.sampled_from(["figures", "entities", "events"]))
 def test_no_csv_bytes_make_the_validator_raise(package, garbage, table):
     package.write_bytes(f"data/{table}.csv", garbage)
@@ -137,7 +137,7 @@ def test_no_csv_bytes_make_the_validator_raise(package, garbage, table):
     assert not report.valid
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(10), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(table=st.sampled_from(["figures", "events", "quotes", "entities"]), data=st.data())
 def test_no_cell_text_makes_the_validator_raise(package, table, data):
     """Each example starts from the published table: one cell changed, nothing carried over."""

@@ -1,0 +1,60 @@
+"""The suite's own options (CONTRIBUTING.md, "Tests"): a test marked `tools` is skipped by
+default, runs with --tools, and runs (failing where its tool is missing) under CI=true; a
+property test tries at most DEV_EXAMPLES examples by default and every example under CI=true."""
+import pytest
+
+from conftest import DEV_EXAMPLES, examples
+
+pytest_plugins = ["pytester"]
+
+MARKED = """
+import pytest
+
+@pytest.mark.tools("git")
+def test_starts_git():
+    pass
+
+@pytest.mark.tools("a-tool-no-one-has-installed")
+def test_starts_a_missing_tool():
+    pass
+
+def test_quick():
+    pass
+"""
+
+
+def run(pytester, monkeypatch, *options, ci=False):
+    if ci:
+        monkeypatch.setenv("CI", "true")
+    else:
+        monkeypatch.delenv("CI", raising=False)
+    pytester.makepyfile(test_marked=MARKED)
+    pytester.makeini("[pytest]\nmarkers =\n    tools(*names): starts real tools\n")
+    return pytester.runpytest_inprocess("-p", "conftest", "-p", "no:xdist", "-p", "no:cacheprovider",
+                                        "-rs", *options)
+
+
+@pytest.mark.tools("git")  # the suite runs the git one for real: git must be there
+def test_by_default_a_test_that_starts_tools_is_skipped(pytester, monkeypatch):
+    result = run(pytester, monkeypatch)
+    result.assert_outcomes(passed=1, skipped=2)
+    result.stdout.fnmatch_lines(["*run with --tools*"])
+
+
+def test_with_tools_it_runs_and_a_missing_tool_skips(pytester, monkeypatch):
+    result = run(pytester, monkeypatch, "--tools")
+    result.assert_outcomes(passed=2, skipped=1)
+    result.stdout.fnmatch_lines(["*not installed: a-tool-no-one-has-installed*"])
+
+
+def test_under_ci_every_test_runs_and_a_missing_tool_fails(pytester, monkeypatch):
+    result = run(pytester, monkeypatch, ci=True)
+    result.assert_outcomes(passed=2, errors=1)  # failed in its setup
+    result.stdout.fnmatch_lines(["*CI=true, so this test must run, not skip*"])
+
+
+def test_property_tests_try_fewer_examples_only_outside_ci(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    assert (examples(300), examples(10)) == (DEV_EXAMPLES, 10)
+    monkeypatch.setenv("CI", "true")
+    assert (examples(300), examples(10)) == (300, 10)
