@@ -232,6 +232,14 @@ def assert_findings(report: Report, *expected: tuple) -> list:
     return [by_place[place].pop(0) for place in expected]
 
 
+def pytest_collection_modifyitems(items):
+    """The tests that read a built release run in one worker, so that it is built once per run,
+    not once per worker (`--dist loadgroup`, in pyproject.toml)."""
+    for item in items:
+        if "repository_with_release" in getattr(item, "fixturenames", ()) or item.path.name.startswith("test_release_"):
+            item.add_marker(pytest.mark.xdist_group("release"))
+
+
 def pytest_addoption(parser):
     parser.addoption("--tools", action="store_true",
                      help="also run the tests that start real tools (git, pre-commit, a virtual "
