@@ -44,6 +44,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from validator.corrections import changelog_sections, version_key  # noqa: E402
 from validator.listing import published, walk  # noqa: E402
 from validator.models import SPAN_COLUMNS  # noqa: E402
 
@@ -293,6 +294,73 @@ def pinned(root: Path, files: list[str], old: bytes, new: bytes) -> dict[str, st
     return written
 
 
+# ---- the record of the revision -------------------------------------------------------------
+
+def next_version(root: Path) -> str:
+    """The next patch version after the newest one CHANGELOG.md releases: what a re-anchoring is
+    (CONTRIBUTING.md, "Versions")."""
+    released = [name for name in (changelog_sections(root) or {}) if re.fullmatch(r"\d+\.\d+\.\d+", name)]
+    newest = max(released, key=version_key, default="0.0.0")
+    major, minor, patch = version_key(newest)
+    return f"{major}.{minor}.{patch + 1}"
+
+
+def appended(root: Path, table: str, rows: list[dict[str, str]]) -> str:
+    """`table`'s CSV text with `rows` after its own, a row for the same key replaced in place
+    (one cell re-anchored twice in one version keeps its first old value)."""
+    path = root / "data" / f"{table}.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        header, existing = reader.fieldnames, list(reader)
+    key = ("version", "table_name", "row_id", "field") if table == "corrections" else ("sha256",)
+    index = {tuple(row[k] for k in key): row for row in existing}
+    for row in rows:
+        old = index.get(tuple(row[k] for k in key))
+        if old is None:
+            existing.append(row)
+            index[tuple(row[k] for k in key)] = row
+        else:
+            old.update({k: v for k, v in row.items() if k != "old_value"})
+    existing = [row for row in existing if table != "corrections" or row["field"] == "row"
+                or row["old_value"] != row["new_value"]]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(existing)
+    return buffer.getvalue()
+
+
+def recorded(root: Path, placements: list[Placement], new: bytes, version: str, change: str) -> dict[str, str]:
+    """The revision as data: a row of article_revisions for the new snapshot, a row of
+    corrections (kind reanchoring) for each offset that moves, and a line in CHANGELOG.md."""
+    digest = hashlib.sha256(new).hexdigest()
+    reason = f"The article was revised (snapshot {digest[:12]}); the span's text is unchanged."
+    corrections = [{"version": version, "table_name": p.span.table, "row_id": p.span.id, "field": column,
+                    "old_value": str(old), "new_value": str(value), "kind": "reanchoring", "reason": reason}
+                   for p in placements if p.status == "moved"
+                   for column, old, value in ((p.span.start_column, p.span.start, p.start),
+                                              (p.span.end_column, p.span.end, p.end))]
+    revision = {"version": version, "sha256": digest, "bytes": str(len(new)), "change": change}
+    moved = sum(p.status == "moved" for p in placements)
+    entry = (f"- The article was revised: {change.rstrip('.')}. Snapshot `{digest[:12]}`; {moved} spans "
+             f"re-anchored by `scripts/reanchor.py`, as `data/corrections.csv` and "
+             f"`data/article_revisions.csv` record.\n")
+    text = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    if "## [Unreleased]\n" not in text:
+        first = text.index("\n## [")
+        text = text[:first] + "\n## [Unreleased]\n" + text[first:]
+    head, rest = text.split("## [Unreleased]\n", 1)
+    section, tail = (rest.split("\n## [", 1) + [""])[:2]
+    if "### Changed\n" in section:
+        section = section.replace("### Changed\n", "### Changed\n" + entry, 1)
+    else:
+        section = "\n### Changed\n" + entry + section
+    text = head + "## [Unreleased]\n" + section + ("\n## [" + tail if tail else "")
+    return {"data/corrections.csv": appended(root, "corrections", corrections),
+            "data/article_revisions.csv": appended(root, "article_revisions", [revision]),
+            "CHANGELOG.md": text}
+
+
 # ---- the copy, and writing back --------------------------------------------------------------
 
 def repository_files(root: Path) -> list[str]:
@@ -324,6 +392,7 @@ def staged(root: Path, files: list[str], edits: dict[str, str | bytes]) -> tuple
             done = subprocess.run([sys.executable, *command], cwd=copy, env=environ, capture_output=True, text=True)
             if done.returncode != 0 and command[0] != "scripts/build_site.py":
                 return {}, [f"{' '.join(command)} failed: {(done.stdout + done.stderr).strip()[-2000:]}"]
+        _count_in_the_readme(copy, environ)
         done = subprocess.run([sys.executable, "validate.py", "--json"], cwd=copy, env=environ,
                               capture_output=True, text=True)
         try:
@@ -338,6 +407,22 @@ def staged(root: Path, files: list[str], edits: dict[str, str | bytes]) -> tuple
             if content != (root / name).read_bytes():
                 changed[name] = content
         return changed, []
+
+
+def _count_in_the_readme(copy: Path, environ: dict) -> None:
+    """The README's Quick start line of what validate.py prints, with the rows the copy holds."""
+    readme = copy / "README.md"
+    done = subprocess.run([sys.executable, "validate.py", "--json"], cwd=copy, env=environ,
+                          capture_output=True, text=True)
+    try:
+        report = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        return
+    if readme.is_file():
+        text = readme.read_text(encoding="utf-8")
+        readme.write_text(re.sub(r"`valid: \d+ tables, \d+ rows, \d+ checks, 0 findings`",
+                                 f"`valid: {report['tables']} tables, {report['rows']} rows, "
+                                 f"{report['checks']} checks, 0 findings`", text), encoding="utf-8")
 
 
 def _place(finding: dict) -> str:
@@ -384,7 +469,7 @@ class Outcome(NamedTuple):
         return not self.findings and not any(p.needs_a_person for p in self.placements)
 
 
-def plan(root: Path, new: bytes) -> Outcome:
+def plan(root: Path, new: bytes, version: str | None = None, change: str | None = None) -> Outcome:
     """Re-anchor `root`'s rows to the article `new`, in a copy: what would be written, or why not."""
     old = (root / ARTICLE).read_bytes()
     try:
@@ -398,6 +483,8 @@ def plan(root: Path, new: bytes) -> Outcome:
     files = repository_files(root)
     tables = rewritten_tables(root, placements)
     edits: dict[str, str | bytes] = {**pinned(root, files, old, new), **example_rows(root, files, tables), **tables}
+    edits.update(recorded(root, placements, new, version or next_version(root),
+                          change or "a revision whose every span is found again"))
     edits[ARTICLE] = new
     changed, findings = staged(root, files, edits)
     return Outcome(placements, findings, changed)
@@ -435,13 +522,18 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     parser = argparse.ArgumentParser(prog="reanchor.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("article", help="the revised text of the article (UTF-8)")
     parser.add_argument("--dry-run", action="store_true", help="print the report; write nothing")
+    parser.add_argument("--version", help="the version that publishes the revision (default: the next patch "
+                                          "version after CHANGELOG.md's newest release)")
+    parser.add_argument("--change", help="what changed in the article, for article_revisions.csv and CHANGELOG.md")
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:
         return 2 if stop.code else 0
     try:
         new = Path(args.article).read_bytes()
-        outcome = plan(root, new)
+        if args.version is not None and not re.fullmatch(r"\d+\.\d+\.\d+", args.version):
+            raise UsageError(f"--version {args.version!r} is not MAJOR.MINOR.PATCH")
+        outcome = plan(root, new, args.version, args.change)
     except (OSError, UsageError) as error:
         print(f"reanchor.py: {error}; nothing was written", file=sys.stderr)
         return 2
