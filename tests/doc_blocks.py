@@ -93,6 +93,10 @@ RUNNERS = [
      "CONTRIBUTING.md", "Adding an optional column", {"python", "bash"}),
     ("tests/test_contributing.py::test_a_reviewed_value_passes_by_the_row_exception_rows_prints",
      "CONTRIBUTING.md", "Reviewed privacy exceptions", {"bash"}),
+    ("tests/test_contributing.py::test_the_article_was_revised_as_the_recipe_says_validates",
+     "CONTRIBUTING.md", "The article was revised", {"bash"}),
+    ("tests/test_contributing.py::test_a_row_corrected_as_the_recipe_says_shows_everywhere",
+     "CONTRIBUTING.md", "We corrected a row", {"python", "bash"}),
 ]
 
 

@@ -32,6 +32,12 @@ def package():
     return package_module.load(ROOT)
 
 
+def csv_header(table: str) -> list[str]:
+    """The table's header line, as its columns (a table may hold no row)."""
+    with open(ROOT / "data" / f"{table}.csv", encoding="utf-8", newline="") as f:
+        return next(csv.reader(f))
+
+
 def csv_rows(table: str) -> list[dict[str, str]]:
     """The table as the CSV file has it: every cell a string, empty cells ''."""
     with open(ROOT / "data" / f"{table}.csv", encoding="utf-8", newline="") as f:

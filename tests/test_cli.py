@@ -29,7 +29,7 @@ def test_valid_package_prints_one_line_and_exits_0(tmp_path):
     result = run(cwd=tmp_path)  # from another working directory, on the package beside the script
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("valid: 7 tables, ")
+    assert len(lines) == 1 and lines[0].startswith("valid: 9 tables, ")
     assert result.stderr == ""
 
 
@@ -137,7 +137,7 @@ def test_a_path_that_names_no_descriptor_exits_2_naming_it(given, says, capsys, 
 def test_help_says_what_it_checks(capsys):
     assert main(["--help"]) == 0
     out = " ".join(capsys.readouterr().out.split())
-    assert "Check this data package: the pinned snapshot of the article and its seven tables" in out
+    assert "Check this data package: the pinned snapshot of the article and its nine tables" in out
     assert "not a validator for other data packages" in out
 
 
@@ -330,7 +330,7 @@ def test_the_step_summary_is_exactly_a_heading_the_summary_line_and_a_table(pack
     layers = ["descriptor", "tables", "rows", "faithfulness", "completeness", "privacy", "hygiene"]
     rows = [f"| {layer} | {1 if layer == 'faithfulness' else 0} |" for layer in layers]
     assert summary.read_text(encoding="utf-8") == "\n".join(
-        ["earlier step", "### validate.py", "", f"invalid: 1 finding (7 tables, 112 rows, {len(registered())} checks)", "",
+        ["earlier step", "### validate.py", "", f"invalid: 1 finding (9 tables, 113 rows, {len(registered())} checks)", "",
          "| layer | findings |", "|---|--:|", *rows]) + "\n"
 
 

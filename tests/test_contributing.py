@@ -54,7 +54,7 @@ def test_editing_rows_the_commands_refresh_the_hashes_and_validate(repository_co
     assert not validate_package(repository_copy / "datapackage.json").valid  # the hash is stale
     output = run_bash(block, repository_copy).stdout
     assert "figures: hash updated" in output
-    assert last_line(output).startswith("valid: 7 tables, 112 rows,")
+    assert last_line(output).startswith("valid: 9 tables, 113 rows,")
 
 
 @pytest.mark.tools("git")
@@ -76,7 +76,7 @@ def test_adding_a_row_as_the_recipe_says_validates(repository_copy):
     with open(table, "a", encoding="utf-8", newline="") as f:  # the recipe: append the row
         f.write(line + "\n")
     output = run_bash(commands, repository_copy).stdout
-    assert last_line(output).startswith("valid: 7 tables, 112 rows,"), output
+    assert last_line(output).startswith("valid: 9 tables, 113 rows,"), output
     for name in ("datapackage.json", table.relative_to(repository_copy).as_posix(), "docs/index.html"):
         assert (repository_copy / name).read_bytes() == (ROOT / name).read_bytes(), name
     assert still_current(repository_copy) == dict.fromkeys(GENERATED_CHECKS, 0)
@@ -93,7 +93,7 @@ def test_adding_an_optional_column_as_the_recipe_says_validates(repository_copy)
     header = (repository_copy / "data" / f"{table}.csv").read_text(encoding="utf-8").split("\n", 1)[0]
     assert header.endswith("," + field["name"])
     output = run_bash(commands, repository_copy).stdout
-    assert last_line(output).startswith("valid: 7 tables, 112 rows,"), output
+    assert last_line(output).startswith("valid: 9 tables, 113 rows,"), output
     dictionary = (repository_copy / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
     assert f"`{field['name']}`" in dictionary.split(f"## {table}\n", 1)[1].split("\n## ", 1)[0]
     assert field["description"] in dictionary
@@ -144,3 +144,50 @@ def test_the_release_section_names_the_command_that_cuts_a_release():
     releases = section(CONTRIBUTING, "Releases and a DOI")
     assert "`.venv/bin/python scripts/bump_version.py X.Y.Z`" in releases
     assert (ROOT / "scripts" / "bump_version.py").is_file()
+
+
+REVISED = "tests/test_contributing.py::test_the_article_was_revised_as_the_recipe_says_validates"
+CORRECTED = "tests/test_contributing.py::test_a_row_corrected_as_the_recipe_says_shows_everywhere"
+
+
+@pytest.mark.tools("git")
+def test_the_article_was_revised_as_the_recipe_says_validates(repository_copy):
+    """The recipe's commands, on a revision that swaps two paragraphs: the copy then holds the
+    revised snapshot, its revision and re-anchorings as data, and validates."""
+    [commands] = claimed(REVISED, CONTRIBUTING)
+    article = (repository_copy / "data" / "article.txt").read_text(encoding="utf-8")
+    paragraphs = article.split("\n\n")
+    paragraphs[3], paragraphs[4] = paragraphs[4], paragraphs[3]
+    revised = "\n\n".join(paragraphs)
+    (repository_copy.parent / "revised-article.txt").write_text(revised, encoding="utf-8")
+    output = run_bash(commands, repository_copy).stdout
+    assert "would be written (dry run)" in output and last_line(output).startswith("valid: 9 tables, ")
+    assert (repository_copy / "data" / "article.txt").read_text(encoding="utf-8") == revised
+    digest = hashlib.sha256(revised.encode("utf-8")).hexdigest()
+    revisions = (repository_copy / "data" / "article_revisions.csv").read_text(encoding="utf-8")
+    assert revisions.splitlines()[-1] == f"0.2.1,{digest},{len(revised.encode())},Two paragraphs swapped."
+    corrections = (repository_copy / "data" / "corrections.csv").read_text(encoding="utf-8").splitlines()
+    assert len(corrections) == 1 + 2 * 17 and all(",reanchoring," in line for line in corrections[1:])
+    assert "Two paragraphs swapped. Snapshot" in (repository_copy / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert still_current(repository_copy) == dict.fromkeys(GENERATED_CHECKS, 0)
+
+
+@pytest.mark.tools("git")
+def test_a_row_corrected_as_the_recipe_says_shows_everywhere(repository_copy):
+    """The recipe's edit and commands: the copy validates; the correction is in the table, the
+    CHANGELOG, the row's panel and the release's database."""
+    edit, commands = claimed(CORRECTED, CONTRIBUTING)
+    namespace = run_script([edit], repository_copy)
+    output = run_bash(commands, repository_copy).stdout
+    assert last_line(output).startswith("valid: 9 tables, 114 rows,"), output
+    table, row_id = namespace["table"], namespace["row_id"]
+    assert f"`{table}/{row_id}`" in (repository_copy / "CHANGELOG.md").read_text(encoding="utf-8")
+    page = (repository_copy / "docs" / "index.html").read_text(encoding="utf-8")
+    panel = page.split(f'id="panel:{table}/{row_id}"', 1)[1].split("</template>", 1)[0]
+    assert "Corrected</strong> (1 change, in v0.2.1)" in panel and namespace["new_value"] in panel
+    subprocess.run([sys.executable, "scripts/build_release.py", "build"], cwd=repository_copy, check=True,
+                   capture_output=True)
+    import sqlite3
+    [database] = (repository_copy / "build").glob("*.sqlite")
+    rows = sqlite3.connect(database).execute("SELECT table_name, row_id, field, kind FROM corrections").fetchall()
+    assert rows == [(table, row_id, namespace["field"], "extraction")]

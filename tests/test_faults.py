@@ -810,7 +810,8 @@ def test_crlf_everywhere_is_reported_first_and_not_170_times(package):
     for path in sorted((package.root / "data").iterdir()):
         path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     report = package.validate()
-    tables = ["entities", "statements", "attributions", "quotes", "figures", "events", "excluded_spans"]
+    tables = ["entities", "statements", "attributions", "quotes", "figures", "events", "excluded_spans",
+              "corrections", "article_revisions"]
     files = [ARTICLE_FILE] + [csv(t) for t in tables]
     assert_findings(report,
                     *[("descriptor", "lf_line_endings", f, None, None) for f in files],

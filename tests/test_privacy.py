@@ -482,7 +482,7 @@ def test_date_exemptions_cannot_be_borrowed(package):
     released = json.loads(package.descriptor.read_text(encoding="utf-8"))["created"][:10]
     (package.root / "CITATION.cff").write_text(f"date-released: {released}\ndate-released: 1970" "-03-01\n",
                                                encoding="utf-8")
-    (package.root / "CHANGELOG.md").write_text(f"## [1.0.0] - {released}\n\n## [0.9.0] - 1970" "-03-01\n",
+    (package.root / "CHANGELOG.md").write_text(f"## [1.0.0] - {released}\n\n## [0.9.0] - 1970" "-03-01\n\n## [0.1.0]\n",
                                                encoding="utf-8")
     docs = package.root / "docs"
     docs.mkdir()

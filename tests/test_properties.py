@@ -106,7 +106,9 @@ FIELD_VALUES = {
 
 
 @settings(max_examples=examples(300), deadline=None)
-@given(table=st.sampled_from(sorted(RECORDS.rows)), data=st.data())
+@given(table=st.sampled_from(sorted(t for t, rows in RECORDS.rows.items()
+                                    if rows and set(FIELD_VALUES) & set(fields_of(type(rows[0][1]))))),
+       data=st.data())
 def test_no_row_values_make_a_check_raise(table, data):
     """Rows that pass their types but hold anything at all: every check that reads rows
     still returns findings rather than raising (offsets past the end, inverted spans, year

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from conftest import ROOT
-from release_build import built_release, csv_rows, package, release_file
+from release_build import built_release, csv_header, csv_rows, package, release_file
 from release import datasheet
 from release.citation import bibtex
 
@@ -58,7 +58,7 @@ def test_one_record_set_per_table_with_typed_fields_keys_and_references(croissan
     assert list(record_sets) == [t.name for t in package().tables]
     for table in package().tables:
         record = record_sets[table.name]
-        assert [f["name"] for f in record["field"]] == list(csv_rows(table.name)[0])
+        assert [f["name"] for f in record["field"]] == csv_header(table.name)
         for field, spec in zip(record["field"], table.fields):
             assert field["dataType"] == DATA_TYPES[spec["type"]]
             assert field["source"] == {"fileObject": {"@id": table.resource["path"]},

@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 
 from conftest import ARTICLE, ROOT
-from release_build import built_release, csv_rows, package, release_file
+from release_build import built_release, csv_header, csv_rows, package, release_file
 
 TABLES = [t.name for t in package().tables]
 
@@ -61,7 +61,7 @@ def test_every_table_equals_its_csv_nulls_included(database, table):
 def test_columns_keys_and_foreign_keys_are_declared_as_in_the_schema(database, table):
     table_schema = schema(table)
     info = database.execute(f'PRAGMA table_info("{table}")').fetchall()
-    assert [column[1] for column in info] == list(csv_rows(table)[0])
+    assert [column[1] for column in info] == csv_header(table)
     sql_types = {"integer": "INTEGER", "number": "REAL", "date": "TEXT", "string": "TEXT"}
     assert [column[2] for column in info] == [sql_types[f["type"]] for f in table_schema["fields"]]
     key = table_schema["primaryKey"]
@@ -109,7 +109,7 @@ def test_the_article_is_one_row_with_its_sha256(database):
     assert rows == [("data/article.txt", hashlib.sha256(content).hexdigest(), len(content), len(ARTICLE), ARTICLE)]
 
 
-@pytest.mark.parametrize("table", [t for t in TABLES if t != "attributions"])
+@pytest.mark.parametrize("table", [t for t in TABLES if t not in ("attributions", "corrections", "article_revisions")])
 def test_every_span_reanchors_in_sql(database, table):
     text = "name" if table == "entities" else "text"
     drifted = database.execute(f'SELECT count(*) FROM "{table}" AS t, article AS a '

@@ -189,7 +189,7 @@ def test_every_row_of_every_table_has_a_panel_and_a_line_in_the_tables_view(page
     assert templates == [f"panel:{key}" for key in keys]
     lines = [a["data-key"] for name, a in page.tags if name == "tr" and "data-key" in a]
     assert lines == keys
-    assert len(keys) == 112
+    assert len(keys) == 113
 
 
 def test_attributions_are_cited_and_linked_as_statement_plus_entity(page):
@@ -257,7 +257,8 @@ def test_tables_view_has_every_column_with_schema_titles_and_counts(page):
         section = HTML[start:HTML.index("</section>", start)]
         headers = re.findall(r'<th scope="col" title="[^"]*">([^<]*)</th>', section)
         assert headers == [field.title for field in table.fields]
-        assert f'data-total="{len(table.rows)}">{len(table.rows)} rows<' in section
+        count = len(table.rows)
+        assert f'data-total="{count}">{count} row{"s" if count != 1 else ""}<' in section
     assert ('<input type="search" id="filter"' in HTML)
 
 
@@ -294,7 +295,7 @@ def test_json_ld_describes_the_dataset_with_the_files_hashes():
     assert data["name"] == descriptor["title"] and data["keywords"] == descriptor["keywords"]
     assert data["license"] == descriptor["licenses"][0]["path"] and data["creator"]
     downloads = data["distribution"]
-    assert len(downloads) == 7 and {d["@type"] for d in downloads} == {"DataDownload"}
+    assert len(downloads) == 9 and {d["@type"] for d in downloads} == {"DataDownload"}
     for download in downloads:
         file = ROOT / "docs" / PurePosixPath(download["contentUrl"])
         assert file.resolve().parent == ROOT / "data" and download["encodingFormat"] == "text/csv"

@@ -94,8 +94,9 @@ def test_duckdb_reads_every_column_with_its_schema_type(readers, table):
 
 def empty_cells(table):
     with open(ROOT / "data" / f"{table}.csv", encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    return {name: [row[name] == "" for row in rows] for name in rows[0]}
+        reader = csv.DictReader(f)
+        rows = list(reader)
+    return {name: [row[name] == "" for row in rows] for name in reader.fieldnames}
 
 
 @pytest.mark.parametrize("table", TABLES)

@@ -36,10 +36,10 @@ class UsageError(Exception):
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="validate.py",
-        description="Check this data package: the pinned snapshot of the article and its seven "
+        description="Check this data package: the pinned snapshot of the article and its nine "
                     "tables (statements, entities, attributions, quotes, figures, events, "
-                    "excluded_spans). It checks that the package is well-formed, that every row "
-                    "says what the article says, that nothing the article says is missing, and "
+                    "excluded_spans, corrections, article_revisions). It checks that the package "
+                    "is well-formed, that every row says what the article says, that nothing the article says is missing, and "
                     "that no personal data is in any file. It reads, never writes, and never "
                     "touches the network. It is not a validator for other data packages.")
     parser.add_argument("descriptor", nargs="?", default=str(DEFAULT),

@@ -1,7 +1,7 @@
 """Layer 1, descriptor and files: `datapackage.json` and every file of the package.
 
 The descriptor parses as strict JSON and is a Data Package v2 holding exactly the article
-snapshot and the seven tables, every property in its canonical form, no URL that a library
+snapshot and the nine tables, every property in its canonical form, no URL that a library
 could fetch; every path stays inside the package and names a regular file within the size
 bound; line endings are LF; sizes and hashes match; the article is the pinned snapshot;
 each Table Schema and dialect says what the validator's models say; and every other file of
@@ -86,7 +86,7 @@ def properties_are_canonical(ctx):
 
 
 def resources_declared(ctx):
-    """Exactly the article and the seven tables: a missing table is not a smaller valid package."""
+    """Exactly the article and the nine tables: a missing table is not a smaller valid package."""
     resources = ctx.package.descriptor.get("resources")
     if not isinstance(resources, list) or not resources:
         yield Problem("expected a non-empty list of resources", DESCRIPTOR, field="resources")

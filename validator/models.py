@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .canonical import TABLE_SCHEMA_PROFILE, property_problems, same, short
 from .disclosure import shown
+from .vocabulary import CORRECTION_KINDS
 
 ENTITY_TYPES = ("article", "person", "organization", "news_outlet", "government_body", "state", "unnamed_group")
 MODES = ("direct_quotation", "mixed_quotation", "indirect", "hedged", "authorial")
@@ -26,6 +27,9 @@ EXCLUDED_FROM = ("figures", "events", "statements")
 SLUG = "[a-z0-9]+(-[a-z0-9]+)*"
 ENTITY_ID = "[a-z][a-z0-9]*(_[a-z0-9]+)*"
 SCHEMA_TYPES = ("string", "integer", "number", "date")
+VERSION = "[0-9]+[.][0-9]+[.][0-9]+"
+# The tables a correction may name: every table of rows read from the article.
+CORRECTED_TABLES = ("entities", "statements", "attributions", "quotes", "figures", "events", "excluded_spans")
 
 
 @dataclass(frozen=True)
@@ -110,9 +114,17 @@ Event = _row_class("Event", "events", (
     _text("what"), Column("context_note")), foreign_keys=_IN_A_STATEMENT)
 ExcludedSpan = _row_class("ExcludedSpan", "excluded_spans", (
     _id(prefix="x-"), Column("excluded_from", required=True, enum=EXCLUDED_FROM), *_SPAN, _text("reason")))
+Correction = _row_class("Correction", "corrections", (
+    Column("version", required=True, pattern=VERSION), Column("table_name", required=True, enum=CORRECTED_TABLES),
+    _text("row_id"), _text("field"), Column("old_value"), Column("new_value"),
+    Column("kind", required=True, enum=CORRECTION_KINDS), _text("reason")),
+    primary_key=("version", "table_name", "row_id", "field"))
+ArticleRevision = _row_class("ArticleRevision", "article_revisions", (
+    Column("version", required=True, pattern=VERSION), Column("sha256", required=True, pattern="[0-9a-f]{64}"),
+    _offset("bytes", 1), _text("change")), primary_key=("sha256",))
 
 MODELS: dict[str, type[Row]] = {model.TABLE: model for model in (
-    Entity, Statement, Attribution, Quote, Figure, Event, ExcludedSpan)}
+    Entity, Statement, Attribution, Quote, Figure, Event, ExcludedSpan, Correction, ArticleRevision)}
 
 
 def fields_of(model: type[Row]) -> dict[str, Column]:

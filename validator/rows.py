@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import cells
+from . import cells, corrections
 from .disclosure import shown
 from .findings import Problem
 from .mentions import cue_kind, hedge_in
 from .models import MODELS, SPAN_COLUMNS, Entity, Event, Figure, Row, Statement, added_columns, row_class
 from .package import Resource
-from .registry import ROWS, register
+from .registry import ARTICLE, ROWS, register
 
 LAYER = "rows"
 
@@ -208,3 +208,17 @@ register_row_rules([
     (percent_is_a_share, ("figures",)),
     (dates_in_order, ("events",)),
 ])
+
+
+def _check_of(function):  # pragma: no mutate block (runs at import)
+    def check(ctx):
+        return function(ctx)
+    check.__name__, check.__doc__ = function.__name__, function.__doc__
+    return check
+
+
+# Corrections as data (validator/corrections.py): corrections.csv and article_revisions.csv
+# held to the other tables, to CHANGELOG.md and to the snapshot.
+register(LAYER, ROWS, *map(_check_of, (corrections.corrections_name_rows, corrections.corrections_hold_the_new_value,
+                                       corrections.versions_in_order, corrections.corrections_in_changelog)))
+register(LAYER, ARTICLE, _check_of(corrections.article_revisions_end_with_the_snapshot))

@@ -158,3 +158,9 @@ TITLE_ABBREVIATIONS = {
     "Reps.": ("representative", "representatives"), "Gov.": ("governor",), "Gen.": ("general",),
     "Prof.": ("professor",), "Dr.": ("doctor",),
 }
+
+
+# What a row of corrections.csv records (docs/data-dictionary.md): a correction of our own
+# reading of the article, a revision of the article itself, or a span re-anchored to a revised
+# snapshot (scripts/reanchor.py).
+CORRECTION_KINDS = ("extraction", "revision", "reanchoring")

@@ -22,6 +22,11 @@ class Field:
     description: str
 
 
+# The key of each table that has no id column (its Table Schema's primaryKey).
+_KEYS = {"attributions": ("statement_id", "entity_id"), "corrections": ("version", "table_name", "row_id", "field"),
+         "article_revisions": ("sha256",)}
+
+
 @dataclass(frozen=True)
 class Row:
     """One record: its cells, the CSV line it starts on and the raw text of its lines."""
@@ -33,10 +38,11 @@ class Row:
 
     @property
     def key(self) -> str:
-        """The row's id; an attribution, which has none, is `<statement_id>+<entity_id>`."""
+        """The row's id; a row of a table without one, its key's cells joined by + (an
+        attribution: `<statement_id>+<entity_id>`)."""
         if "id" in self.values:
             return self.values["id"]
-        return f"{self.values['statement_id']}+{self.values['entity_id']}"
+        return "+".join(self.values[name] for name in _KEYS[self.table])
 
     @property
     def citation_key(self) -> str:

@@ -29,6 +29,7 @@ def panel(package: Package, row: Row) -> str:
     parts = [tag("p", {"class": "kind"}, esc(table.title), ", ",
                  text("a", {"href": f"../{table.path}"}, table.path), f" line {row.line}")]
     parts += _context(package, row)
+    parts.append(_corrections(package, row))
     parts.append(_fields(package, row))
     parts.append(_cite(package, row))
     return "".join(parts)
@@ -54,6 +55,29 @@ def _context(package: Package, row: Row) -> list[str]:
         parts.append(tag("figure", {"class": "dates"}, event_svg(row),
                          tag("figcaption", None, event_caption(row))))
     return parts
+
+
+KINDS = {"extraction": "our reading corrected", "revision": "the article revised",
+         "reanchoring": "re-anchored to a revised snapshot"}
+
+
+def _corrections(package: Package, row: Row) -> str:
+    """Each change corrections.csv records for this row: the version, the column, the old and
+    the new value, the kind and the reason; nothing for a row never corrected."""
+    table = package.tables.get("corrections")
+    changes = [c.values for c in table.rows if c.values["table_name"] == row.table
+               and c.values["row_id"] == row.key] if table and row.table != "corrections" else []
+    if not changes:
+        return ""
+    items = [tag("li", None, f"v{esc(c['version'])}, ", text("code", None, c["field"]), ": ",
+                 "“", esc(c["old_value"]), "” → “", esc(c["new_value"]), "” (",
+                 esc(KINDS.get(c["kind"], c["kind"])), "). ", esc(c["reason"]))
+             for c in changes]
+    return tag("div", {"class": "corrections"},
+               tag("p", None, tag("strong", None, "Corrected"), f" ({len(changes)} change"
+                   f"{'s' if len(changes) != 1 else ''}, in "
+                   + ", ".join(sorted({f'v{c["version"]}' for c in changes})) + "):"),
+               tag("ul", None, *items))
 
 
 def _statement(package: Package, statement_id: str) -> str:

@@ -1,0 +1,278 @@
+"""scripts/reanchor.py on revisions of the real article: each row unchanged, moved, changed or
+gone; a revision whose rows are all unchanged or moved is written whole and validates, any
+other writes nothing. The revisions are made here from data/article.txt; the sentence a test
+inserts is invented and reads as invented."""
+import hashlib
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+from conftest import ARTICLE, ROOT
+import reanchor
+from reanchor import Alignment, Span, place, spans_of
+
+SPANS = spans_of(ROOT)
+PARAGRAPHS = ARTICLE.split("\n\n")
+INVENTED = "This sentence is invented for a test of re-anchoring.\n\n"
+GENERATED_CHECKS = ["update_hashes.py", "build_data_dictionary.py", "build_docs.py", "build_site.py",
+                    "build_release.py"]
+
+
+def placements(new: str):
+    return reanchor.reanchor(ARTICLE, new, SPANS)
+
+
+def statuses(found) -> Counter:
+    return Counter(p.status for p in found)
+
+
+def by_label(found) -> dict:
+    return {p.span.label: p for p in found}
+
+
+def swapped(first: int, second: int) -> str:
+    paragraphs = PARAGRAPHS[:]
+    paragraphs[first], paragraphs[second] = paragraphs[second], paragraphs[first]
+    return "\n\n".join(paragraphs)
+
+
+def assert_anchored(found, new: str) -> None:
+    """Every unchanged or moved span holds its exact text at its new offsets."""
+    for p in found:
+        if p.status in ("unchanged", "moved"):
+            assert new[p.start:p.end] == p.span.text, p.span.label
+
+
+# ---- each revision, each row's status ---------------------------------------------------------
+
+def test_a_sentence_inserted_before_the_first_paragraph_moves_every_row_after_it_exactly():
+    at = ARTICLE.index("Leaked documents reveal")
+    new = ARTICLE[:at] + INVENTED + ARTICLE[at:]
+    found = placements(new)
+    assert_anchored(found, new)
+    for p in found:
+        if p.span.start >= at:
+            assert (p.status, p.start, p.end) == ("moved", p.span.start + len(INVENTED), p.span.end + len(INVENTED))
+        else:
+            assert (p.status, p.start) == ("unchanged", p.span.start)
+    assert statuses(found) == Counter(moved=85, unchanged=3)
+
+
+def test_a_sentence_inserted_before_the_headline_moves_every_row():
+    found = placements(INVENTED + ARTICLE)
+    assert statuses(found) == Counter(moved=len(SPANS))
+    assert all(p.start == p.span.start + len(INVENTED) for p in found)
+
+
+def test_a_paragraph_removed_leaves_its_rows_gone_and_the_others_placed():
+    removed = PARAGRAPHS[7]  # “The register also shows that about 79,000 CCP branches ...”
+    new = "\n\n".join(PARAGRAPHS[:7] + PARAGRAPHS[8:])
+    found = placements(new)
+    assert_anchored(found, new)
+    gone = {p.span.label for p in found if p.status == "gone"}
+    assert gone == {"entities/sky_news", "statements/s-markson-branches", "quotes/q-markson-answerable",
+                    "figures/f-party-branches", "events/e-sky-news-report"}
+    assert all(p.span.text in removed for p in found if p.status == "gone")
+    assert statuses(found)["changed"] == 0
+
+
+def test_a_corrected_number_changes_its_figure_and_statement_and_names_the_new_text():
+    new = ARTICLE.replace("an estimated 92 million", "an estimated 93 million")
+    found = by_label(placements(new))
+    changed = {label for label, p in found.items() if p.status == "changed"}
+    assert changed == {"figures/f-party-membership", "statements/s-party-size"}
+    figure = found["figures/f-party-membership"]
+    assert figure.candidate == "an estimated 93 million" and new[figure.start:figure.end] == figure.candidate
+    assert "not in the revised article" in figure.why
+    assert all(p.status == "unchanged" for label, p in found.items() if label not in changed)
+
+
+def test_a_shortened_quotation_changes_the_quote_and_its_statement():
+    new = ARTICLE.replace("to help craft a proactive and strategic approach", "to help craft a strategic approach")
+    found = by_label(placements(new))
+    assert {label for label, p in found.items() if p.status == "changed"} == {
+        "quotes/q-ipac-mission", "statements/s-ipac-mission"}
+    assert found["quotes/q-ipac-mission"].candidate == "to help craft a strategic approach"
+    assert statuses(found.values())["gone"] == 0
+
+
+@pytest.mark.parametrize("first, second", [(7, 8), (3, 4), (14, 15)])
+def test_two_paragraphs_swapped_move_their_rows_exactly(first, second):
+    new = swapped(first, second)
+    found = placements(new)
+    assert_anchored(found, new)
+    assert set(statuses(found)) <= {"unchanged", "moved"}
+    moved = {p.span.text for p in found if p.status == "moved"}
+    assert moved and all(text in PARAGRAPHS[first] + PARAGRAPHS[second] for text in moved)
+
+
+def test_blank_lines_added_between_paragraphs_move_every_row_including_the_repeated_headline():
+    new = ARTICLE.replace("\n\n", "\n\n\n")
+    found = by_label(placements(new))
+    assert_anchored(found.values(), new)
+    assert set(statuses(found.values())) == {"unchanged", "moved"}
+    headline = found["excluded_spans/x-repeated-headline"]  # the second printing, not the first
+    assert headline.start == new.index(headline.span.text, 1)
+
+
+def test_spaces_changed_inside_spans_change_them_and_spare_the_others():
+    new = ARTICLE.replace(". ", ".  ")
+    found = placements(new)
+    assert_anchored(found, new)
+    for p in found:
+        assert (p.status == "changed") == (". " in p.span.text), p.span.label
+
+
+def test_straight_quotation_marks_change_the_rows_that_print_curly_ones():
+    new = ARTICLE.replace("“", '"').replace("”", '"')
+    found = placements(new)
+    for p in found:
+        curly = "“" in p.span.text or "”" in p.span.text
+        assert p.status == ("changed" if curly else "unchanged"), p.span.label
+    assert any(p.span.table == "quotes" and p.status == "unchanged" for p in found)  # between the marks
+
+
+def test_an_occurrence_is_chosen_by_its_surroundings_only_without_doubt():
+    old = "Intro text that stays. The alpha report of 2016 was late, the auditors said. Closing words."
+    span = Span("events", "e-x", "text", "start", "end", "2016", old.index("2016"), old.index("2016") + 4)
+    clear = ("Intro text that stays. The beta report of 2016 was early, as usual. Then: the alpha report "
+             "of 2016 was late, the auditors said. Closing words.")
+    p = place(span, old, clear, Alignment(old, clear))
+    assert (p.status, p.start) == ("moved", clear.rindex("2016"))
+    doubtful = "Intro text. One report of 2016 was read, they said. Another report of 2016 was read, they said."
+    p = place(span, old, doubtful, Alignment(old, doubtful))
+    assert p.status == "changed" and "occurs 2 times" in p.why
+
+
+def test_a_short_text_found_once_in_other_surroundings_needs_a_person():
+    old = "Sales rose by 40 percent in the first year."
+    span = Span("figures", "f-x", "text", "start", "end", "40 percent", 14, 24)
+    new = "An invented line about something else. Only 40 percent of it is kept, never the sales."
+    p = place(span, old, new, Alignment(old, new))
+    assert p.status == "changed" and "check that it is the same passage" in p.why
+
+
+def test_rows_a_person_wrote_for_the_revision_are_unchanged_and_other_mismatches_are_refused():
+    new = ARTICLE.replace("an estimated 92 million", "an estimated 93 million")
+    start = new.index("an estimated 93 million")
+    edited = [s._replace(text="an estimated 93 million") if s.id == "f-party-membership" else s for s in SPANS]
+    found = by_label(reanchor.reanchor(ARTICLE, new, edited))
+    assert (found["figures/f-party-membership"].status, found["figures/f-party-membership"].start) == (
+        "unchanged", start)
+    wrong = [s._replace(start=s.start + 1) if s.id == "f-party-membership" else s for s in SPANS]
+    with pytest.raises(reanchor.UsageError, match="f-party-membership"):
+        reanchor.reanchor(ARTICLE, new, wrong)
+
+
+def test_tables_are_written_back_byte_for_byte():
+    for table in reanchor.SPAN_COLUMNS:
+        path = ROOT / "data" / f"{table}.csv"
+        assert reanchor.table_text(reanchor.read_table(ROOT, table)) == path.read_text(encoding="utf-8"), table
+
+
+# ---- the command on a copy of the repository ---------------------------------------------------
+
+def run(copy, *arguments):
+    return subprocess.run([sys.executable, "scripts/reanchor.py", *map(str, arguments)], cwd=copy,
+                          capture_output=True, text=True, timeout=600)
+
+
+def snapshot(copy) -> dict:
+    """Every file of the copy that git would publish (compiled modules a run leaves are not)."""
+    return {path.relative_to(copy).as_posix(): path.read_bytes() for path in sorted(copy.rglob("*"))
+            if path.is_file() and not {".git", ".venv", "__pycache__"} & set(path.relative_to(copy).parts)
+            and path.suffix != ".pyc"}
+
+
+def current(copy) -> dict:
+    return {script: subprocess.run([sys.executable, f"scripts/{script}", "--check"], cwd=copy,
+                                   capture_output=True).returncode for script in GENERATED_CHECKS}
+
+
+@pytest.mark.tools("git")
+def test_swapped_paragraphs_are_written_whole_and_the_copy_validates(repository_copy, tmp_path):
+    new = swapped(3, 4)
+    revised = tmp_path / "revised.txt"
+    revised.write_text(new, encoding="utf-8")
+    before = snapshot(repository_copy)
+    dry = run(repository_copy, "--dry-run", revised)
+    assert dry.returncode == 0, dry.stdout + dry.stderr
+    assert "would be written (dry run)" in dry.stdout and snapshot(repository_copy) == before
+
+    done = run(repository_copy, revised)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "88 spans: 71 unchanged, 17 moved, 0 changed, 0 gone" in done.stdout
+    assert (repository_copy / "data" / "article.txt").read_text(encoding="utf-8") == new
+    validated = subprocess.run([sys.executable, "validate.py"], cwd=repository_copy, capture_output=True, text=True)
+    assert validated.returncode == 0 and validated.stdout.startswith("valid: 9 tables, "), validated.stdout
+    assert current(repository_copy) == dict.fromkeys(GENERATED_CHECKS, 0)
+    digest = hashlib.sha256(new.encode("utf-8")).hexdigest()
+    for name in ("validator/pins.py", "CITATION.cff", "docs/method.md", "docs/datasheet.md", "datapackage.json"):
+        text = (repository_copy / name).read_text(encoding="utf-8")
+        assert digest in text and hashlib.sha256(ARTICLE.encode()).hexdigest() not in text, name
+    after = snapshot(repository_copy)
+    assert {name for name in after if after[name] != before.get(name)} >= {
+        "data/article.txt", "datapackage.json", "validator/pins.py", "docs/index.html"}
+    assert run(repository_copy, revised).stdout.rstrip().endswith("nothing to write")  # once is enough
+
+
+@pytest.mark.tools("git")
+def test_blank_lines_added_rewrite_the_documents_example_rows(repository_copy, tmp_path):
+    revised = tmp_path / "revised.txt"
+    revised.write_text(ARTICLE.replace("\n\n", "\n\n\n"), encoding="utf-8")
+    done = run(repository_copy, revised)
+    assert done.returncode == 0, done.stdout + done.stderr
+    example = "f-companies-in-japan,s-japan-members,almost 300,"
+    contributing = (repository_copy / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    line = next(line for line in contributing.splitlines() if line.startswith(example))
+    assert line in (repository_copy / "data" / "figures.csv").read_text(encoding="utf-8")
+    assert line not in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")  # its offsets moved
+    validated = subprocess.run([sys.executable, "validate.py"], cwd=repository_copy, capture_output=True, text=True)
+    assert validated.returncode == 0, validated.stdout
+
+
+@pytest.mark.tools("git")
+@pytest.mark.parametrize("revise, expected", [
+    (lambda a: a.replace("an estimated 92 million", "an estimated 93 million"),
+     ["changed    figures/f-party-membership", "candidate: 'an estimated 93 million'"]),
+    (lambda a: "\n\n".join(PARAGRAPHS[:7] + PARAGRAPHS[8:]), ["gone       quotes/q-markson-answerable"]),
+    (lambda a: a.replace("Leaked documents reveal", "Of 7 invented lines, this one is new.\n\nLeaked documents reveal"),
+     ["[completeness]", "'7'", "needs rows or exclusions a person writes"]),
+])
+def test_a_revision_that_needs_a_person_writes_nothing(repository_copy, tmp_path, revise, expected):
+    revised = tmp_path / "revised.txt"
+    revised.write_text(revise(ARTICLE), encoding="utf-8")
+    before = snapshot(repository_copy)
+    done = run(repository_copy, revised)
+    assert done.returncode == 1, done.stdout + done.stderr
+    for words in expected:
+        assert words in done.stdout, done.stdout
+    assert done.stdout.rstrip().endswith("nothing was written")
+    assert snapshot(repository_copy) == before
+
+
+def test_usage_errors_exit_2_and_write_nothing(tmp_path):
+    assert reanchor.main([], root=ROOT) == 2
+    assert reanchor.main([str(tmp_path / "missing.txt")], root=ROOT) == 2
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(ARTICLE.replace("’", "'").encode("utf-8") + b"\xe9")
+    assert reanchor.main([str(latin)], root=ROOT) == 2
+
+
+def test_a_failed_rename_puts_back_every_file_already_replaced(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("old a", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("old b", encoding="utf-8")
+    real, calls = reanchor.os.replace, []
+
+    def failing(source, target):
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        real(source, target)
+    monkeypatch.setattr(reanchor.os, "replace", failing)
+    with pytest.raises(OSError):
+        reanchor.write_back(tmp_path, {"a.txt": b"new a", "b.txt": b"new b"})
+    assert (tmp_path / "a.txt").read_text() == "old a" and (tmp_path / "b.txt").read_text() == "old b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]  # no temporary left

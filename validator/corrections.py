@@ -1,0 +1,185 @@
+"""Corrections as data: `corrections.csv` records every change to a published row, and
+`article_revisions.csv` every snapshot of the article the package has published. These checks
+hold both to the rest of the package and to CHANGELOG.md; the rows layer registers them (read beside the descriptor; where
+there is none, as in an unzipped release, the checks on it are skipped).
+
+A version is released when CHANGELOG.md has a section for it, or pending when it is newer
+than every released one (its change is then under [Unreleased]).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .disclosure import shown, shown_id
+from .findings import Problem
+
+CORRECTIONS, REVISIONS = "corrections", "article_revisions"
+_RELEASE = re.compile(r"^## \[(\d+\.\d+\.\d+)\]", re.MULTILINE)
+_SECTION = re.compile(r"^## \[([^\]]+)\]", re.MULTILINE)
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """A version as numbers, to compare.
+
+    >>> version_key("0.10.2") > version_key("0.9.9")
+    True
+    """
+    return tuple(int(part) for part in version.split("."))
+
+
+def changelog_sections(root: Path) -> dict[str, str] | None:
+    """Each section of CHANGELOG.md by its heading's name (a version, or Unreleased); None
+    where there is no CHANGELOG.md."""
+    file = root / "CHANGELOG.md"
+    if not file.is_file():
+        return None
+    text = file.read_text(encoding="utf-8", errors="replace")
+    heads = list(_SECTION.finditer(text))
+    return {m.group(1): text[m.end():heads[i + 1].start() if i + 1 < len(heads) else len(text)]
+            for i, m in enumerate(heads)}
+
+
+def _released(sections: dict[str, str]) -> list[str]:
+    return [name for name in sections if re.fullmatch(r"\d+\.\d+\.\d+", name)]
+
+
+def _section_of(version: str, sections: dict[str, str]) -> str | None:
+    """The CHANGELOG section that states `version`'s changes: its own, or [Unreleased] for a
+    pending version; None for a version that is neither released nor pending."""
+    if version in sections:
+        return sections[version]
+    released = _released(sections)
+    if all(version_key(version) > version_key(other) for other in released):
+        return sections.get("Unreleased")
+    return None
+
+
+def _raw_rows(ctx, table: str) -> list[tuple[int, dict]]:
+    resource = ctx.package.resources.get(table)
+    return list(resource.table.dicts()) if resource is not None and resource.table is not None else []
+
+
+def _row_ids(ctx, table: str) -> dict[str, dict]:
+    """The rows of `table` by id (an attribution's: statement_id+entity_id, as the page keys it), cells as written."""
+    found = {}
+    for _, row in _raw_rows(ctx, table):
+        key = f"{row.get('statement_id')}+{row.get('entity_id')}" if table == "attributions" else row.get("id")
+        found[key] = row
+    return found
+
+
+ROW = "row"  # the field of a correction that adds a row (old value empty) or removes one (new value empty)
+
+
+def _readable(ctx, table: str) -> bool:
+    """Whether `table` was read under its schema (its typed rows leave out the broken ones)."""
+    resource = ctx.package.resources.get(table)
+    return resource is not None and resource.checkable
+
+
+def _removes(correction) -> bool:
+    return correction.field == ROW and not correction.new_value
+
+
+def corrections_name_rows(ctx):
+    """Every correction names a row of its table, and a column of it: a row that exists, or,
+    for a correction that removes one (column `row`, new value empty), a row that no longer does."""
+    if not _readable(ctx, CORRECTIONS):
+        return
+    tables = {}
+    for number, correction in ctx.records.numbered(CORRECTIONS):
+        table = correction.table_name
+        if table not in tables:
+            tables[table] = _row_ids(ctx, table)
+        rows = tables[table]
+        header = ctx.package.resources[table].table.header if table in ctx.package.resources else []
+        if _removes(correction):
+            if correction.row_id in rows:
+                yield Problem(f"the correction removes {table}/{shown_id(correction.row_id)}, but the table still "
+                              f"holds it; expected it gone", ctx.path(CORRECTIONS), number, "row_id")
+        elif correction.row_id not in rows:
+            yield Problem(f"{table}/{shown_id(correction.row_id)} is no row of {table}; expected the id of the "
+                          f"corrected row", ctx.path(CORRECTIONS), number, "row_id")
+        elif correction.field not in header and correction.field != ROW:
+            yield Problem(f"{shown(correction.field)} is no column of {table}; expected one of {', '.join(header)}",
+                          ctx.path(CORRECTIONS), number, "field")
+
+
+def corrections_hold_the_new_value(ctx):
+    """The table holds each correction's new value, exactly as written, unless a later
+    correction changes the same cell again."""
+    if not _readable(ctx, CORRECTIONS):
+        return
+    last = {}
+    for number, correction in ctx.records.numbered(CORRECTIONS):
+        if correction.field != ROW:
+            last[(correction.table_name, correction.row_id, correction.field)] = (number, correction)
+    tables = {}
+    for (table, row_id, field), (number, correction) in last.items():
+        if table not in tables:
+            tables[table] = _row_ids(ctx, table)
+        row = tables[table].get(row_id)
+        if row is None or field not in row:
+            continue  # corrections_name_rows says so
+        held = row[field] or ""
+        if held != (correction.new_value or ""):
+            yield Problem(f"{table}/{shown_id(row_id)} holds {shown(held)} in {field}, not the correction's new value "
+                          f"{shown(correction.new_value or '')}; expected the cell as corrected",
+                          ctx.path(CORRECTIONS), number, "new_value")
+
+
+def versions_in_order(ctx):
+    """The versions of corrections and article_revisions never go back from one row to the
+    next, and each is a version of CHANGELOG.md or, pending its release, newer than every one."""
+    sections = changelog_sections(ctx.package.root)
+    for table in (CORRECTIONS, REVISIONS):
+        if not _readable(ctx, table):
+            continue
+        before = None
+        for number, row in ctx.records.numbered(table):
+            if before is not None and version_key(row.version) < version_key(before):
+                yield Problem(f"version {shown(row.version)} comes after {shown(before)}; expected the rows in the "
+                              f"order of their versions", ctx.path(table), number, "version")
+            before = row.version
+            if sections is not None and _section_of(row.version, sections) is None:
+                yield Problem(f"version {shown(row.version)} is not in CHANGELOG.md, nor newer than its releases; "
+                              f"expected a released version, or the next one", ctx.path(table), number, "version")
+
+
+def corrections_in_changelog(ctx):
+    """A correction of our reading or of a revision is named (as `table/row_id`) in the
+    CHANGELOG.md section of its version ([Unreleased] before its release); re-anchored spans
+    are not named one by one."""
+    sections = changelog_sections(ctx.package.root)
+    if sections is None or not _readable(ctx, CORRECTIONS):
+        return
+    for number, correction in ctx.records.numbered(CORRECTIONS):
+        if correction.kind == "reanchoring":
+            continue
+        section = _section_of(correction.version, sections)
+        name = f"{correction.table_name}/{correction.row_id}"
+        if section is not None and name not in section:
+            where = correction.version if correction.version in sections else "Unreleased"
+            yield Problem(f"CHANGELOG.md's [{where}] section does not name {shown(name)}; expected each "
+                          f"corrected row named where its version's changes are", ctx.path(CORRECTIONS), number, "row_id")
+
+
+def article_revisions_end_with_the_snapshot(ctx):
+    """The last row of article_revisions is the article snapshot: its SHA-256 and size."""
+    resource = ctx.package.resources.get("article")
+    if not _readable(ctx, REVISIONS) or resource is None or resource.facts is None:
+        return
+    rows = ctx.records.numbered(REVISIONS)
+    digest = resource.facts.sha256.removeprefix("sha256:")
+    if not rows:
+        yield Problem("no revision is recorded; expected a row for the article snapshot", ctx.path(REVISIONS))
+        return
+    number, last = rows[-1]
+    if last.sha256 != digest:
+        yield Problem(f"the last revision is {shown(last.sha256)}, not the snapshot's SHA-256 {digest}; expected "
+                      f"a row for the snapshot, last", ctx.path(REVISIONS), number, "sha256")
+    elif last.bytes != resource.facts.size:
+        yield Problem(f"the last revision has {last.bytes} bytes, the snapshot {resource.facts.size}; expected "
+                      f"its size", ctx.path(REVISIONS), number, "bytes")
+
