@@ -6,8 +6,10 @@ is generated from them and validate.
 
 Writes the version to datapackage.json (`version`, and `created`: the release date) and
 CITATION.cff (`version`, `date-released`), turns CHANGELOG.md's [Unreleased] section into the
-section of X.Y.Z (a new, empty [Unreleased] above it), and rebuilds the README's citation
-block, the data dictionary and the page. The date is today's (UTC) unless given. The version
+section of X.Y.Z (a new, empty [Unreleased] above it), gives the rows of data/corrections.csv
+and data/article_revisions.csv whose version is pending (newer than every released one: their
+changes are under [Unreleased]) the version X.Y.Z, and refreshes the hashes and rebuilds the
+README's citation block, the data dictionary and the page. The date is today's (UTC) unless given. The version
 must follow the current one (a patch, minor or major step, CONTRIBUTING.md "Versions"); the date must
 not precede the last release's. Exit 0 done and valid, 1 done but not valid (the findings
 are printed), 2 refused (nothing written).
@@ -15,7 +17,9 @@ are printed), 2 refused (nothing written).
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime
+import io
 import json
 import re
 import sys
@@ -58,8 +62,38 @@ def bump(root: Path, version: str, day: datetime.date) -> None:
                       flags=re.MULTILINE)
     descriptor_file.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     citation_file.write_text(citation, encoding="utf-8")
+    released = [tuple(map(int, v)) for v in re.findall(r"^## \[(\d+)\.(\d+)\.(\d+)\]", changelog, re.MULTILINE)]
+    for table in VERSIONED_TABLES:
+        file = root / "data" / f"{table}.csv"
+        if file.is_file():
+            text = file.read_text(encoding="utf-8")
+            pending = _pending_versioned(text, version, released)
+            if pending != text:
+                file.write_text(pending, encoding="utf-8", newline="")
     (root / "CHANGELOG.md").write_text(
         changelog.replace(_UNRELEASED, f"{_UNRELEASED}\n## [{version}] - {day.isoformat()}\n", 1), encoding="utf-8")
+
+
+# The tables whose first column is the version a row's change was published in.
+VERSIONED_TABLES = ("corrections", "article_revisions")
+
+
+def _pending_versioned(text: str, version: str, released: list[tuple[int, ...]]) -> str:
+    """The CSV text with each record's version, where it is pending (newer than every released
+    version), made `version`; every other byte as it was."""
+    lines = text.split("\n")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    starts = []  # the line each record starts on (0-based), and its version
+    start = 0
+    for record in reader:
+        if record:
+            starts.append((start, record[0]))
+        start = reader.line_num
+    for line, cell in starts[1:]:  # the header is no record
+        found = VERSION.fullmatch(cell)
+        if found and cell != version and all(tuple(map(int, found.groups())) > other for other in released):
+            lines[line] = version + lines[line][len(cell):]
+    return "\n".join(lines)
 
 
 def _check_step(current: str | None, version: str) -> None:
@@ -76,11 +110,14 @@ def _check_step(current: str | None, version: str) -> None:
 
 
 def regenerate(root: Path) -> int:
-    """Rebuild the README's citation block, the data dictionary and the page; validate."""
+    """Refresh the hashes; rebuild the README's citation block, the data dictionary and the
+    page; validate."""
     import build_data_dictionary
     import build_release
     import build_site
+    from update_hashes import update_hashes
     from validator import validate_package
+    update_hashes(root / "datapackage.json")
     build_release.main(["--readme"], root=root)
     build_data_dictionary.main([], root=root)
     report = validate_package(root / "datapackage.json")

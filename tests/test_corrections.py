@@ -151,3 +151,29 @@ def test_the_release_carries_both_tables_in_every_format(repository_with_release
     import openpyxl
     [workbook] = build.glob("*.xlsx")
     assert {"corrections", "article_revisions"} <= set(openpyxl.load_workbook(workbook, read_only=True).sheetnames)
+
+
+@pytest.mark.tools("git")
+@pytest.mark.parametrize("step", ["minor", "major"])
+def test_cutting_a_release_gives_pending_corrections_its_version(tmp_path, step):
+    """A correction recorded for the next patch, released as a minor or major version: the
+    release command gives the row the version it cuts, and the copy validates."""
+    import sys
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bump_version
+    from conftest import PackageCopy
+    from release.versions import stated_versions
+    from test_privacy_model import published_copy
+    copy = published_copy(tmp_path)
+    package = PackageCopy(copy)
+    correct(package, version="0.2.1")
+    changelog(package, "### Fixed\n- `figures/f-companies-in-japan`: its measure reworded (invented).")
+    major, minor, _ = map(int, stated_versions(copy)["datapackage.json"].split("."))
+    version = {"minor": f"{major}.{minor + 1}.0", "major": f"{major + 1}.0.0"}[step]
+    lines_before = (copy / CORRECTIONS).read_text(encoding="utf-8").split("\n")
+    assert bump_version.main([version, "--date", "2099" "-06-30"], root=copy) == 0
+    lines_after = (copy / CORRECTIONS).read_text(encoding="utf-8").split("\n")
+    assert lines_after == [lines_before[0], version + lines_before[1][len("0.2.1"):], *lines_before[2:]]
+    assert (copy / REVISIONS).read_text(encoding="utf-8") == (ROOT / REVISIONS).read_text(encoding="utf-8")
+    from validator import validate_package
+    assert validate_package(copy / "datapackage.json").findings == []
