@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Write docs/validation.md from the validator's registries (every check by layer, every
 privacy detector), and the lists of what the privacy layer detects in README.md and
-docs/datasheet.md, each between its markers. The registries are the source: edit a check's
+docs/datasheet.md, each between its markers; and CONTRIBUTING.md's example finding ("Adding a
+row": what validate.py prints with the last row of figures left out, offsets included, so that
+it follows the article's snapshot). The registries are the source: edit a check's
 docstring or a detector's module, not these pages; a test fails while they are out of date.
 
     python scripts/build_docs.py          # rewrite them
@@ -10,19 +12,25 @@ docstring or a detector's module, not these pages; a test fails while they are o
 from __future__ import annotations
 
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from validator import LAYERS, run  # noqa: E402,F401  (run registers every check)
+from validator import LAYERS, run, validate_package  # noqa: E402,F401  (run registers every check)
+from validator.cli import as_text  # noqa: E402
 from validator.privacy import allowed, exceptions, limits, readings  # noqa: E402
 from validator.privacy.detectors import AS_SEEN, AS_WRITTEN, DETECTORS  # noqa: E402
 from validator.registry import registered  # noqa: E402
 
 PAGE = Path("docs/validation.md")
 BLOCKS = (Path("README.md"), Path("docs/datasheet.md"), Path("docs/validating.md"))
+CONTRIBUTING = Path("CONTRIBUTING.md")
+# The table whose last row CONTRIBUTING.md's "Adding a row" leaves out.
+LEFT_OUT_OF = "figures"
 _READS = {AS_WRITTEN: "as written", AS_SEEN: "as a reader sees it (also written as references or escapes)"}
 _MODULES = {layer: f"validator/{layer}.py" for layer in LAYERS} | {"privacy": "validator/privacy/"}
 
@@ -88,6 +96,24 @@ def privacy_rules() -> list[str]:
             + [f"- {paragraph(c.function.__doc__)} (`{c.code}`)" for c in others])
 
 
+def finding_without_the_last_row(root: Path, table: str = LEFT_OUT_OF) -> list[str]:
+    """What validate.py prints for a copy of the package whose `table` lacks its last row (the
+    sizes and hashes refreshed), as a text block."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from update_hashes import update_hashes
+    with tempfile.TemporaryDirectory(prefix="build-docs-") as folder:
+        copy = Path(folder)
+        shutil.copy(root / "datapackage.json", copy)
+        for name in ("data", "schema"):
+            shutil.copytree(root / name, copy / name)
+        path = copy / "data" / f"{table}.csv"
+        lines = path.read_text(encoding="utf-8").split("\n")
+        path.write_text("\n".join(lines[:-2] + [""]), encoding="utf-8", newline="")  # the last record, a line
+        update_hashes(copy / "datapackage.json")
+        report = validate_package(copy / "datapackage.json")
+    return ["```text", as_text(report), "```"]
+
+
 def wanted(root: Path) -> dict[Path, str]:
     """Each generated file's wanted text."""
     readme, datasheet, validating = (root / path for path in BLOCKS)
@@ -95,7 +121,9 @@ def wanted(root: Path) -> dict[Path, str]:
     return {root / PAGE: validation_page(),
             readme: with_block(readme.read_text(encoding="utf-8"), "detectors", detector_list()),
             datasheet: with_block(datasheet_text, "privacy-limits", [limits.CANNOT_CATCH]),
-            validating: with_block(validating.read_text(encoding="utf-8"), "privacy-limits", [limits.CANNOT_CATCH])}
+            validating: with_block(validating.read_text(encoding="utf-8"), "privacy-limits", [limits.CANNOT_CATCH]),
+            root / CONTRIBUTING: with_block((root / CONTRIBUTING).read_text(encoding="utf-8"), "adding-a-row-finding",
+                                            finding_without_the_last_row(root))}
 
 
 def main(argv: list[str], root: Path = ROOT) -> int:

@@ -229,6 +229,8 @@ def test_blank_lines_added_rewrite_the_documents_example_rows(repository_copy, t
     line = next(line for line in contributing.splitlines() if line.startswith(example))
     assert line in (repository_copy / "data" / "figures.csv").read_text(encoding="utf-8")
     assert line not in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")  # its offsets moved
+    start, end = line.split(",")[3:5]  # the example finding names the row's new span
+    assert f"expected one row for the whole expression 'almost 300' ({start}-{end})" in contributing
     validated = subprocess.run([sys.executable, "validate.py"], cwd=repository_copy, capture_output=True, text=True)
     assert validated.returncode == 0, validated.stdout
 
