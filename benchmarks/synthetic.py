@@ -201,6 +201,14 @@ def write_package(out_dir: Path, rows: int) -> int:
         (out_dir / "data" / f"{table}.csv").write_text(
             _csv_text(b.rows[table], header), encoding="utf-8", newline="")
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    # No correction; one revision, the synthetic article's snapshot.
+    article = b.text.encode("utf-8")
+    revisions = [{"version": descriptor["version"], "sha256": hashlib.sha256(article).hexdigest(),
+                  "bytes": len(article), "change": "The synthetic snapshot."}]
+    for table, records in (("corrections", []), ("article_revisions", revisions)):
+        schema = json.loads((ROOT / "schema" / f"{table}.json").read_text(encoding="utf-8"))
+        (out_dir / "data" / f"{table}.csv").write_text(
+            _csv_text(records, [f["name"] for f in schema["fields"]]), encoding="utf-8", newline="")
     descriptor["title"] = f"Synthetic benchmark package ({sum(map(len, b.rows.values()))} rows)"
     (out_dir / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False),
                                               encoding="utf-8")
@@ -208,7 +216,7 @@ def write_package(out_dir: Path, rows: int) -> int:
     pins = {"article_sha256": hashlib.sha256(b.text.encode("utf-8")).hexdigest(),
             "persons": {e["id"]: e["name"] for e in b.rows["entities"] if e["type"] == "person"}}
     pins_file(out_dir).write_text(json.dumps(pins), encoding="utf-8")
-    return sum(len(r) for r in b.rows.values())
+    return sum(len(r) for r in b.rows.values()) + len(revisions)
 
 
 def pins_file(package_dir: Path) -> Path:
