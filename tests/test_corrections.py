@@ -91,6 +91,27 @@ def test_a_correction_the_table_does_not_hold_is_refused(package):
     assert_findings(package.validate(), ("rows", "corrections_hold_the_new_value", CORRECTIONS, number, "new_value"))
 
 
+def test_a_cell_corrected_twice_follows_from_one_correction_to_the_next(package):
+    correct(package)
+    again = "Companies or affiliates in Japan that employ the members identified there."
+    package.edit("figures", "f-companies-in-japan", measure=again)
+    cells = dict(table_name="figures", row_id="f-companies-in-japan", field="measure", kind="extraction",
+                 reason="Invented, again.")
+    record(package, version="0.2.2", old_value=EDITED, new_value=again, **cells)  # what the first one made
+    assert_findings(package.validate())
+    wrong = record(package, version="0.2.3", old_value=MEASURE, new_value=MEASURE[:-1], **cells)  # not what 0.2.2 made
+    package.edit("figures", "f-companies-in-japan", measure=MEASURE[:-1])
+    [finding] = assert_findings(package.validate(), ("rows", "corrections_follow_each_other", CORRECTIONS, wrong,
+                                                     "old_value"))
+    assert "expected the value the package published in between" in finding.message
+
+
+def test_a_correction_that_changes_nothing_is_refused(package):
+    number = record(package, version="0.2.1", table_name="figures", row_id="f-companies-in-japan",
+                    field="measure", old_value=MEASURE, new_value=MEASURE, kind="extraction", reason="Invented.")
+    assert_findings(package.validate(), ("rows", "corrections_follow_each_other", CORRECTIONS, number, "new_value"))
+
+
 def test_versions_go_forward_and_are_released_or_next(package):
     correct(package, version="0.2.1")
     changelog(package, "- `figures/f-companies-in-japan` (invented).")

@@ -129,6 +129,27 @@ def corrections_hold_the_new_value(ctx):
                           ctx.path(CORRECTIONS), number, "new_value")
 
 
+def corrections_follow_each_other(ctx):
+    """A correction changes something: its old value differs from its new one; and where a
+    cell is corrected more than once, each correction's old value is the new value of the one
+    before it, which is what the package published in between."""
+    if not _readable(ctx, CORRECTIONS):
+        return
+    made = {}
+    for number, correction in ctx.records.numbered(CORRECTIONS):
+        old, new = correction.old_value or "", correction.new_value or ""
+        if old == new:
+            yield Problem(f"the old value and the new value are the same ({shown(old)}); expected a change",
+                          ctx.path(CORRECTIONS), number, "new_value")
+        cell = (correction.table_name, correction.row_id, correction.field)
+        if correction.field != ROW and cell in made and made[cell] != old:
+            yield Problem(f"the old value {shown(old)} is not {shown(made[cell])}, the new value of the correction "
+                          f"before it of {correction.table_name}/{shown_id(correction.row_id)} {correction.field}; "
+                          f"expected the value the package published in between", ctx.path(CORRECTIONS), number,
+                          "old_value")
+        made[cell] = new
+
+
 def versions_in_order(ctx):
     """The versions of corrections and article_revisions never go back from one row to the
     next, and each is a version of CHANGELOG.md or, pending its release, newer than every one."""
