@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Write docs/validation.md from the validator's registries (every check by layer, every
 privacy detector), and the lists of what the privacy layer detects in README.md and
-docs/datasheet.md, each between its markers; and CONTRIBUTING.md's example finding ("Adding a
+docs/datasheet.md, each between its markers; CONTRIBUTING.md's example finding ("Adding a
 row": what validate.py prints with the last row of figures left out, offsets included, so that
-it follows the article's snapshot). The registries are the source: edit a check's
+it follows the article's snapshot); and the counts the documents print: tables, rows and checks
+(README.md, docs/validating.md) and each table's rows (the datasheet's "How many instances?"). The registries are the source: edit a check's
 docstring or a detector's module, not these pages; a test fails while they are out of date.
 
     python scripts/build_docs.py          # rewrite them
@@ -11,10 +12,12 @@ docstring or a detector's module, not these pages; a test fails while they are o
 """
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,16 +117,57 @@ def finding_without_the_last_row(root: Path, table: str = LEFT_OUT_OF) -> list[s
     return ["```text", as_text(report), "```"]
 
 
+# The datasheet's words for the rows of each table, in its order.
+INSTANCE_WORDS = {"statements": ("statement", "statements"), "entities": ("entity", "entities"),
+                  "attributions": ("attribution", "attributions"), "quotes": ("quotation", "quotations"),
+                  "figures": ("figure", "figures"), "events": ("event", "events"),
+                  "excluded_spans": ("declared exclusion", "declared exclusions"),
+                  "article_revisions": ("article revision", "article revisions"),
+                  "corrections": ("correction", "corrections")}
+_COUNTS = re.compile(r"\d+ tables, \d+ rows, \d+ checks")
+_CHECKS_PRINTED = re.compile(r"^True \d+ Counter\(\)$", re.MULTILINE)
+_INSTANCES = re.compile(r"^- \*\*How many instances\?\*\* .*? in all(.*?)\n(?=- \*\*)", re.DOTALL | re.MULTILINE)
+
+
+def with_counts(text: str, report, removed: int = 0) -> str:
+    """`text` with every "N tables, N rows, N checks" the package's (`removed` rows fewer where a
+    line says "invalid: 1 finding": the example of a row left out), and the checks a valid
+    package prints from Python."""
+    def counts(match: re.Match) -> str:
+        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+        rows = report.rows - (removed if line.startswith("invalid: 1 finding") else 0)
+        return f"{report.tables} tables, {rows} rows, {report.checks} checks"
+    return _CHECKS_PRINTED.sub(f"True {report.checks} Counter()", _COUNTS.sub(counts, text))
+
+
+def instances(root: Path) -> str:
+    """The datasheet's answer: how many rows each table holds, and in all."""
+    counts = {}
+    for table in INSTANCE_WORDS:
+        with open(root / "data" / f"{table}.csv", encoding="utf-8", newline="") as f:
+            counts[table] = sum(1 for _ in csv.reader(f)) - 1
+    parts = [f"{n} {INSTANCE_WORDS[t][n != 1]}" for t, n in counts.items()]
+    listed = ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"{listed}: {sum(counts.values())} rows"
+
+
 def wanted(root: Path) -> dict[Path, str]:
     """Each generated file's wanted text."""
     readme, datasheet, validating = (root / path for path in BLOCKS)
+    report = validate_package(root / "datapackage.json")
     datasheet_text = with_block(datasheet.read_text(encoding="utf-8"), "privacy-rules", privacy_rules())
+    datasheet_text = _INSTANCES.sub(lambda m: textwrap.fill(
+        f"- **How many instances?** {instances(root)} in all{' '.join(m.group(1).split(' '))}".replace("\n  ", " "),
+        width=96, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False) + "\n",
+        datasheet_text, count=1)
+    contributing = with_block((root / CONTRIBUTING).read_text(encoding="utf-8"), "adding-a-row-finding",
+                              finding_without_the_last_row(root))
     return {root / PAGE: validation_page(),
-            readme: with_block(readme.read_text(encoding="utf-8"), "detectors", detector_list()),
+            readme: with_counts(with_block(readme.read_text(encoding="utf-8"), "detectors", detector_list()), report),
             datasheet: with_block(datasheet_text, "privacy-limits", [limits.CANNOT_CATCH]),
-            validating: with_block(validating.read_text(encoding="utf-8"), "privacy-limits", [limits.CANNOT_CATCH]),
-            root / CONTRIBUTING: with_block((root / CONTRIBUTING).read_text(encoding="utf-8"), "adding-a-row-finding",
-                                            finding_without_the_last_row(root))}
+            validating: with_counts(with_block(validating.read_text(encoding="utf-8"), "privacy-limits",
+                                               [limits.CANNOT_CATCH]), report),
+            root / CONTRIBUTING: contributing}
 
 
 def main(argv: list[str], root: Path = ROOT) -> int:

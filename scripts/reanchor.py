@@ -392,7 +392,6 @@ def staged(root: Path, files: list[str], edits: dict[str, str | bytes]) -> tuple
             done = subprocess.run([sys.executable, *command], cwd=copy, env=environ, capture_output=True, text=True)
             if done.returncode != 0 and command[0] != "scripts/build_site.py":
                 return {}, [f"{' '.join(command)} failed: {(done.stdout + done.stderr).strip()[-2000:]}"]
-        _count_in_the_readme(copy, environ)
         done = subprocess.run([sys.executable, "validate.py", "--json"], cwd=copy, env=environ,
                               capture_output=True, text=True)
         try:
@@ -407,22 +406,6 @@ def staged(root: Path, files: list[str], edits: dict[str, str | bytes]) -> tuple
             if content != (root / name).read_bytes():
                 changed[name] = content
         return changed, []
-
-
-def _count_in_the_readme(copy: Path, environ: dict) -> None:
-    """The README's Quick start line of what validate.py prints, with the rows the copy holds."""
-    readme = copy / "README.md"
-    done = subprocess.run([sys.executable, "validate.py", "--json"], cwd=copy, env=environ,
-                          capture_output=True, text=True)
-    try:
-        report = json.loads(done.stdout)
-    except json.JSONDecodeError:
-        return
-    if readme.is_file():
-        text = readme.read_text(encoding="utf-8")
-        readme.write_text(re.sub(r"`valid: \d+ tables, \d+ rows, \d+ checks, 0 findings`",
-                                 f"`valid: {report['tables']} tables, {report['rows']} rows, "
-                                 f"{report['checks']} checks, 0 findings`", text), encoding="utf-8")
 
 
 def _place(finding: dict) -> str:

@@ -11,6 +11,7 @@ import re
 import pytest
 import yaml
 
+from build_docs import INSTANCE_WORDS
 from conftest import ROOT
 from release.datasheet import plain, section_paragraphs
 from validator.figure_text import HEDGES, SCALES, hedge_before, noun_after
@@ -245,22 +246,14 @@ def test_the_datasheet_section_the_croissant_quotes_begins_with_the_register_sen
     assert first.startswith(sentence_with(DATASHEET, "birthdates, party positions, national ID numbers"))
 
 
-# The datasheet's words for each table's rows, singular and plural.
-_INSTANCE_WORDS = {"statements": "statement", "entities": "entity", "attributions": "attribution",
-                   "quotes": "quotation", "figures": "figure", "events": "event",
-                   "excluded_spans": "declared exclusion", "article_revisions": "article revision",
-                   "corrections": "correction"}
-
-
 def test_the_datasheet_counts_every_table_s_rows_as_the_tables_hold_them():
     answer = plain(DATASHEET.split("**How many instances?**", 1)[1].split("\n- **", 1)[0])
     resources = [r["name"] for r in DESCRIPTOR["resources"] if "schema" in r]
-    assert set(resources) == set(_INSTANCE_WORDS), "a table the datasheet does not count"
+    assert set(resources) == set(INSTANCE_WORDS), "a table the datasheet does not count"
     counted = {}
-    for name, word in _INSTANCE_WORDS.items():
-        plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+    for name, (word, plural) in INSTANCE_WORDS.items():
         found = re.search(rf"(\d+) (?:{word}|{plural})\b", answer)
         assert found, f"the datasheet does not count {name}"
         counted[name] = int(found.group(1))
-    assert counted == {name: len(table(name)) for name in _INSTANCE_WORDS}
+    assert counted == {name: len(table(name)) for name in INSTANCE_WORDS}
     assert re.search(r"(\d+) rows in all", answer).group(1) == str(sum(counted.values()))

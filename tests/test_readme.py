@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 import doc_blocks
-from conftest import ROOT
+from conftest import ROOT, package_rows
 from doc_blocks import blocks, claimed, run_script
 from validator.registry import registered
 
@@ -95,11 +95,6 @@ def test_ci_runs_the_release_build_and_croissant_blocks_verbatim():
 def test_the_check_of_ci_sees_a_line_out_of_place():
     assert not in_order_in_ci(["set -euo pipefail", "export CI=true"])  # in .ci/run, but apart
     assert in_order_in_ci(CI[3:5])
-
-
-def package_rows() -> int:
-    return sum(len((ROOT / "data" / name).read_text(encoding="utf-8").splitlines()) - 1
-               for name in os.listdir(ROOT / "data") if name.endswith(".csv"))
 
 
 def test_readme_states_what_validation_prints():

@@ -90,10 +90,12 @@ def corrections_name_rows(ctx):
     tables = {}
     for number, correction in ctx.records.numbered(CORRECTIONS):
         table = correction.table_name
+        if not _readable(ctx, table):
+            continue  # the table's own findings say why it cannot be read
         if table not in tables:
             tables[table] = _row_ids(ctx, table)
         rows = tables[table]
-        header = ctx.package.resources[table].table.header if table in ctx.package.resources else []
+        header = ctx.package.resources[table].table.header
         if _removes(correction):
             if correction.row_id in rows:
                 yield Problem(f"the correction removes {table}/{shown_id(correction.row_id)}, but the table still "
@@ -117,6 +119,8 @@ def corrections_hold_the_new_value(ctx):
             last[(correction.table_name, correction.row_id, correction.field)] = (number, correction)
     tables = {}
     for (table, row_id, field), (number, correction) in last.items():
+        if not _readable(ctx, table):
+            continue
         if table not in tables:
             tables[table] = _row_ids(ctx, table)
         row = tables[table].get(row_id)

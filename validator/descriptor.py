@@ -217,7 +217,8 @@ def files_declared(ctx):
         elif file.role == "undeclared":
             yield Problem("not declared in datapackage.json, not a schema it references and not a "
                           "documented repository file (CONTRIBUTING.md, \"Repository layout\"); expected no "
-                          "other file", file.path)
+                          "other file (a name that is not public is withheld: `git status` lists the files git "
+                          "would publish)", file.path)
         elif file.problem and file.role != "resource":
             yield Problem(f"cannot be read and scanned: {file.problem}", file.path)
 
