@@ -182,8 +182,29 @@ def place(span: Span, old: str, new: str, alignment: Alignment) -> Placement:
             return Placement(span, "changed", candidate=span.text,
                              why=f"the text occurs once, at {best}-{best + len(span.text)}, but what surrounds it "
                                  f"is only {score:.0%} alike what surrounded it: check that it is the same passage")
+    grown = _grown(old, span.start, span.end, new, best, best + len(span.text))
+    if grown:
+        return Placement(span, "changed", best, best + len(span.text), new[max(0, best - 8):best + len(span.text) + 8],
+                         f"the text is there, but {grown}: the expression it belongs to may be longer now")
     status = "unchanged" if best == span.start else "moved"
     return Placement(span, status, best, best + len(span.text))
+
+
+# What, touching a span's end, continues its expression: a letter or digit, an apostrophe, a
+# hyphen or dash; or a point, comma, colon or slash with a letter or digit beyond it.
+_CONTINUES_AFTER = re.compile(r"[\w'\u2019\-\u2010\u2011\u2013]|[.,:/]\w")
+_CONTINUES_BEFORE = re.compile(r"(?:[\w'\u2019\-\u2010\u2011\u2013]|\w[.,:/])$")
+
+
+def _grown(old: str, start: int, end: int, new: str, at: int, until: int) -> str:
+    """Why the span at `at`-`until` of `new` may be part of a longer expression than it was at
+    `start`-`end` of `old` (what touches it changed, and now continues it), or ""."""
+    before, after = new[max(0, at - 2):at], new[until:until + 2]
+    if after != old[end:end + 2] and _CONTINUES_AFTER.match(after):
+        return f"what follows it is now {after!r} (was {old[end:end + 2]!r})"
+    if before != old[max(0, start - 2):start] and _CONTINUES_BEFORE.search(before):
+        return f"what precedes it is now {before!r} (was {old[max(0, start - 2):start]!r})"
+    return ""
 
 
 def _not_found(span: Span, new: str, alignment: Alignment) -> Placement:
@@ -296,18 +317,24 @@ def pinned(root: Path, files: list[str], old: bytes, new: bytes) -> dict[str, st
 
 # ---- the record of the revision -------------------------------------------------------------
 
+def newest_release(root: Path) -> str | None:
+    """The newest version CHANGELOG.md releases, if any."""
+    released = [name for name in (changelog_sections(root) or {}) if re.fullmatch(r"\d+\.\d+\.\d+", name)]
+    return max(released, key=version_key, default=None)
+
+
 def next_version(root: Path) -> str:
     """The next patch version after the newest one CHANGELOG.md releases: what a re-anchoring is
     (CONTRIBUTING.md, "Versions")."""
-    released = [name for name in (changelog_sections(root) or {}) if re.fullmatch(r"\d+\.\d+\.\d+", name)]
-    newest = max(released, key=version_key, default="0.0.0")
-    major, minor, patch = version_key(newest)
+    major, minor, patch = version_key(newest_release(root) or "0.0.0")
     return f"{major}.{minor}.{patch + 1}"
 
 
 def appended(root: Path, table: str, rows: list[dict[str, str]]) -> str:
-    """`table`'s CSV text with `rows` after its own, a row for the same key replaced in place
-    (one cell re-anchored twice in one version keeps its first old value)."""
+    """`table`'s CSV text with `rows` after its own. Where a row has the same key (one cell
+    changed twice in one version), the row already there keeps its old value, kind and reason,
+    and takes the new value; a re-anchoring that leaves a cell as it was is dropped. No other
+    row is touched."""
     path = root / "data" / f"{table}.csv"
     with open(path, encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
@@ -319,10 +346,11 @@ def appended(root: Path, table: str, rows: list[dict[str, str]]) -> str:
         if old is None:
             existing.append(row)
             index[tuple(row[k] for k in key)] = row
-        else:
-            old.update({k: v for k, v in row.items() if k != "old_value"})
-    existing = [row for row in existing if table != "corrections" or row["field"] == "row"
-                or row["old_value"] != row["new_value"]]
+        elif table == "corrections":
+            old["new_value"] = row["new_value"]
+            if old["kind"] == "reanchoring" and old["old_value"] == old["new_value"]:
+                existing.remove(old)
+                del index[tuple(row[k] for k in key)]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
     writer.writeheader()
@@ -459,6 +487,14 @@ def plan(root: Path, new: bytes, version: str | None = None, change: str | None 
         new_text = new.decode("utf-8")
     except UnicodeDecodeError as error:
         raise UsageError(f"the revised article is not UTF-8: {error}") from None
+    if not new_text.strip():
+        raise UsageError("the revised article is empty")
+    if new_text.startswith("\ufeff"):
+        raise UsageError("the revised article starts with a byte order mark; save it as UTF-8 without one")
+    newest = newest_release(root)
+    if version is not None and newest is not None and version_key(version) <= version_key(newest):
+        raise UsageError(f"--version {version} is released already (CHANGELOG.md's newest release is {newest}); "
+                         f"expected a newer one")
     old_text = old.decode("utf-8")
     placements = reanchor(old_text, new_text, spans_of(root))
     if any(p.needs_a_person for p in placements) or new == old:

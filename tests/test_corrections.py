@@ -119,7 +119,7 @@ def test_versions_go_forward_and_are_released_or_next(package):
                           field="row", old_value="", new_value="f-register-size", kind="extraction",
                           reason="Invented: the row added in 0.1.0.")
     unknown = record(package, version="0.1.5", table_name="figures", row_id="f-party-branches",
-                             field="row", old_value="", new_value="f-party-branches", kind="reanchoring",
+                             field="row", old_value="", new_value="f-party-branches", kind="revision",
                              reason="Invented.")
     assert_findings(package.validate(), ("rows", "versions_in_order", CORRECTIONS, back, "version"),
                     ("rows", "corrections_in_changelog", CORRECTIONS, back, "row_id"),
@@ -198,3 +198,22 @@ def test_cutting_a_release_gives_pending_corrections_its_version(tmp_path, step)
     assert (copy / REVISIONS).read_text(encoding="utf-8") == (ROOT / REVISIONS).read_text(encoding="utf-8")
     from validator import validate_package
     assert validate_package(copy / "datapackage.json").findings == []
+
+
+def test_a_change_must_fit_its_kind(package):
+    """A re-anchoring moves offsets only; a row added or removed names itself as its new or its
+    old value, and nothing as the other."""
+    cells = dict(version="0.2.1", table_name="figures", reason="Invented.")
+    text_moved = record(package, row_id="f-companies-in-japan", field="measure", old_value=MEASURE,
+                        new_value=EDITED, kind="reanchoring", **cells)
+    package.edit("figures", "f-companies-in-japan", measure=EDITED)
+    added = record(package, row_id="f-party-branches", field="row", old_value="", new_value="f-other-row",
+                   kind="revision", **cells)
+    assert_findings(package.validate(), ("rows", "corrections_fit_their_kind", CORRECTIONS, text_moved, "kind"),
+                    ("rows", "corrections_fit_their_kind", CORRECTIONS, added, "new_value"))
+
+
+def test_the_changelog_names_the_corrected_row_itself_not_a_longer_id(package):
+    number = correct(package)
+    changelog(package, "### Fixed\n- `figures/f-companies-in-japan-2` and `xfigures/f-companies-in-japanese`.")
+    assert_findings(package.validate(), ("rows", "corrections_in_changelog", CORRECTIONS, number, "row_id"))

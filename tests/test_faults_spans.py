@@ -260,3 +260,15 @@ def test_a_word_labelling_a_personal_attribute_in_an_entity_s_note(package):
     row = package.edit("entities", "mark_warner", note="Born in Testville.")
     assert_findings(package.validate(),
                     ("privacy", "free_text_labels_no_personal_attribute", csv("entities"), row, "note"))
+
+
+def test_a_span_that_ends_inside_a_word_is_refused(package):
+    """“Sky New” where the article prints “Sky News”: the span's text is the article's, at its
+    offsets, but stops inside a word."""
+    row = package.row("entities", "sky_news")
+    number = package.edit("entities", "sky_news", name="Sky New", end=str(int(row["end"]) - 1))
+    [finding, *_] = assert_findings(
+        package.validate(), ("completeness", "spans_end_at_word_edges", "data/entities.csv", number, "name"),
+        ("faithfulness", "sources_printed_in_statement", "data/attributions.csv", 13, "entity_id"),
+        ("completeness", "sources_match_mode", "data/statements.csv", 10, "id"))
+    assert "'Sky New' ends inside a word or number" in finding.message

@@ -255,12 +255,36 @@ def test_a_revision_that_needs_a_person_writes_nothing(repository_copy, tmp_path
     assert snapshot(repository_copy) == before
 
 
-def test_usage_errors_exit_2_and_write_nothing(tmp_path):
+def test_usage_errors_exit_2_and_write_nothing(tmp_path, capsys):
     assert reanchor.main([], root=ROOT) == 2
     assert reanchor.main([str(tmp_path / "missing.txt")], root=ROOT) == 2
+    assert reanchor.main([str(tmp_path)], root=ROOT) == 2  # a folder
     latin = tmp_path / "latin.txt"
     latin.write_bytes(ARTICLE.replace("’", "'").encode("utf-8") + b"\xe9")
     assert reanchor.main([str(latin)], root=ROOT) == 2
+    for name, content, why in [("empty.txt", b"\n \n", "is empty"),
+                               ("bom.txt", b"\xef\xbb\xbf" + ARTICLE.encode("utf-8"), "byte order mark")]:
+        (tmp_path / name).write_bytes(content)
+        capsys.readouterr()
+        assert reanchor.main([str(tmp_path / name)], root=ROOT) == 2
+        assert why in capsys.readouterr().err
+    same = tmp_path / "same.txt"
+    same.write_text(ARTICLE, encoding="utf-8")
+    assert reanchor.main([str(same), "--version", "0.1.0"], root=ROOT) == 2  # released already
+    assert "is released already" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("before, after, label", [
+    ("in mid-2020 and", "in mid-2020s and", "events/e-ipac-founded"),
+    ("that month", "that month\u2019s end", "events/e-senators-statement"),
+    ("an estimated 92 million", "an estimated 92 million-plus", "figures/f-party-membership"),
+])
+def test_a_span_that_an_edit_beside_it_may_have_lengthened_needs_a_person(before, after, label):
+    """The text is found where it was, but what touches it now continues it: the expression it
+    belongs to may be longer (a decade, a month's end), so a person decides."""
+    assert ARTICLE.count(before) == 1
+    found = by_label(placements(ARTICLE.replace(before, after)))
+    assert found[label].status == "changed" and "may be longer now" in found[label].why
 
 
 def test_a_failed_rename_puts_back_every_file_already_replaced(tmp_path, monkeypatch):
@@ -278,3 +302,25 @@ def test_a_failed_rename_puts_back_every_file_already_replaced(tmp_path, monkeyp
         reanchor.write_back(tmp_path, {"a.txt": b"new a", "b.txt": b"new b"})
     assert (tmp_path / "a.txt").read_text() == "old a" and (tmp_path / "b.txt").read_text() == "old b"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]  # no temporary left
+
+
+def test_the_record_of_a_re_anchoring_touches_no_row_but_its_own(tmp_path):
+    """A cell changed again in the same version: the row already there keeps its old value,
+    kind and reason and takes the new value; a re-anchoring back to where it was is dropped;
+    every other row is left as written."""
+    (tmp_path / "data").mkdir()
+    header = "version,table_name,row_id,field,old_value,new_value,kind,reason"
+    person = '0.2.1,statements,s-invented,end,3116,3120,revision,"A person\'s reason, kept."'
+    other = "0.2.1,figures,f-invented,measure,Old words.,New words.,extraction,Another reason."
+    returning = "0.2.1,quotes,q-invented,start,10,12,reanchoring,An earlier re-anchoring."
+    (tmp_path / "data" / "corrections.csv").write_text("\n".join([header, person, other, returning]) + "\n",
+                                                     encoding="utf-8")
+    tool = {"version": "0.2.1", "kind": "reanchoring", "reason": "Re-anchored."}
+    text = reanchor.appended(tmp_path, "corrections", [
+        tool | {"table_name": "statements", "row_id": "s-invented", "field": "end", "old_value": "3120",
+                "new_value": "3130"},
+        tool | {"table_name": "quotes", "row_id": "q-invented", "field": "start", "old_value": "12",
+                "new_value": "10"},
+        tool | {"table_name": "quotes", "row_id": "q-other", "field": "end", "old_value": "40", "new_value": "44"}])
+    assert text.split("\n") == [header, person.replace(",3120,", ",3130,"), other,
+                                "0.2.1,quotes,q-other,end,40,44,reanchoring,Re-anchored.", ""]

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 
 from .context import Context
+from .models import SPAN_COLUMNS
 from .registry import ARTICLE, ROWS, register
 from .faithfulness import AUTHORIAL_MODES, QUOTING_MODES
 from .attribution import printed_media
@@ -51,6 +52,21 @@ def one_row_per_printed_span(ctx: Context):
     row's id."""
     for table, number, field, message in spans.repeated_spans(ctx.article, ctx.records):
         yield Problem(message, ctx.path(table), number, field)
+
+
+def spans_end_at_word_edges(ctx: Context):
+    """No span starts or ends inside a word or a number of the article (“mid-2020” of
+    “mid-2020s”, “Sky New” of “Sky News”): a span is whole words."""
+    for table, columns in SPAN_COLUMNS.items():
+        for number, row in ctx.records.numbered(table):
+            for text_field, start_field, end_field in columns:
+                text, start, end = (getattr(row, f) for f in (text_field, start_field, end_field))
+                crossed = spans.word_edges_crossed(ctx.article, start, end) if text and text == ctx.article[
+                    start:end] else []  # a span that is not the article's: spans_match_article says so
+                if crossed:
+                    yield Problem(f"{text_field} {snippet(text)!r} {' and '.join(crossed)} inside a word or number "
+                                  f"({snippet(ctx.article[max(0, start - 12):end + 12])!r}); expected whole words",
+                                  ctx.path(table), number, text_field)
 
 
 def spans_are_whole_expressions(ctx: Context):
@@ -284,7 +300,8 @@ def exclusions_hide_no_date(ctx: Context):
 
 
 # The layer's checks, registered once, in the order they run, with what each needs.
-register(LAYER, ARTICLE, every_quotation_has_a_row, one_row_per_printed_span, spans_are_whole_expressions,
+register(LAYER, ARTICLE, every_quotation_has_a_row, one_row_per_printed_span, spans_end_at_word_edges,
+         spans_are_whole_expressions,
          every_number_is_accounted_for, every_time_word_is_accounted_for, exclusions_are_needed,
          every_sentence_is_in_a_statement, statements_are_whole_sentences)
 register(LAYER, ROWS, mode_matches_quotes, every_statement_has_a_source, sources_match_mode,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .disclosure import shown, shown_id
 from .findings import Problem
+from .models import SPAN_COLUMNS
 
 CORRECTIONS, REVISIONS = "corrections", "article_revisions"
 _RELEASE = re.compile(r"^## \[(\d+\.\d+\.\d+)\]", re.MULTILINE)
@@ -154,6 +155,25 @@ def corrections_follow_each_other(ctx):
         made[cell] = new
 
 
+def corrections_fit_their_kind(ctx):
+    """A re-anchoring changes a span's offsets only (a `start` or `end` column of its table); a
+    correction that adds a row (column `row`) has no old value and the row's id as its new
+    value, and one that removes a row has the row's id as its old value and no new value."""
+    if not _readable(ctx, CORRECTIONS):
+        return
+    for number, correction in ctx.records.numbered(CORRECTIONS):
+        offsets = {column for _, start, end in SPAN_COLUMNS.get(correction.table_name, []) for column in (start, end)}
+        old, new = correction.old_value or "", correction.new_value or ""
+        if correction.kind == "reanchoring" and correction.field not in offsets:
+            yield Problem(f"a re-anchoring changes {shown(correction.field)}; expected one of a span's offsets "
+                          f"({', '.join(sorted(offsets)) or 'none in this table'}): any other change is named in "
+                          f"CHANGELOG.md as a correction or a revision", ctx.path(CORRECTIONS), number, "kind")
+        elif correction.field == ROW and not (old, new) in (("", correction.row_id), (correction.row_id, "")):
+            yield Problem("a row added or removed has the row's id as its new value (added) or its old value "
+                          "(removed), and nothing as the other; expected one of those", ctx.path(CORRECTIONS),
+                          number, "new_value" if old == "" else "old_value")
+
+
 def versions_in_order(ctx):
     """The versions of corrections and article_revisions never go back from one row to the
     next, and each is a version of CHANGELOG.md or, pending its release, newer than every one."""
@@ -184,7 +204,8 @@ def corrections_in_changelog(ctx):
             continue
         section = _section_of(correction.version, sections)
         name = f"{correction.table_name}/{correction.row_id}"
-        if section is not None and name not in section:
+        named = re.search(rf"(?<![\w/-]){re.escape(name)}(?![\w-])", section) if section is not None else True
+        if not named:
             where = correction.version if correction.version in sections else "Unreleased"
             yield Problem(f"CHANGELOG.md's [{where}] section does not name {shown(name)}; expected each "
                           f"corrected row named where its version's changes are", ctx.path(CORRECTIONS), number, "row_id")
@@ -205,6 +226,6 @@ def article_revisions_end_with_the_snapshot(ctx):
         yield Problem(f"the last revision is {shown(last.sha256)}, not the snapshot's SHA-256 {digest}; expected "
                       f"a row for the snapshot, last", ctx.path(REVISIONS), number, "sha256")
     elif last.bytes != resource.facts.size:
-        yield Problem(f"the last revision has {last.bytes} bytes, the snapshot {resource.facts.size}; expected "
+        yield Problem(f"the last revision has {shown(last.bytes)} bytes, the snapshot {resource.facts.size}; expected "
                       f"its size", ctx.path(REVISIONS), number, "bytes")
 

@@ -221,5 +221,6 @@ def _check_of(function):  # pragma: no mutate block (runs at import)
 # held to the other tables, to CHANGELOG.md and to the snapshot.
 register(LAYER, ROWS, *map(_check_of, (corrections.corrections_name_rows, corrections.corrections_hold_the_new_value,
                                        corrections.corrections_follow_each_other,
+                                       corrections.corrections_fit_their_kind,
                                        corrections.versions_in_order, corrections.corrections_in_changelog)))
 register(LAYER, ARTICLE, _check_of(corrections.article_revisions_end_with_the_snapshot))

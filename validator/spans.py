@@ -26,8 +26,20 @@ from .models import SPAN_COLUMNS
 # Every check on spans, in the order the data dictionary lists them (their docstrings are
 # the rules it prints).
 SPAN_CHECKS = ("span_is_not_empty", "spans_match_article", "spans_inside_statement",
-               "one_row_per_printed_span", "spans_are_whole_expressions", "quote_is_between_marks",
+               "one_row_per_printed_span", "spans_are_whole_expressions", "spans_end_at_word_edges",
+               "quote_is_between_marks",
                "statements_are_whole_sentences", "entities_at_first_printing", "exclusions_are_needed")
+
+
+def word_edges_crossed(article: str, start: int, end: int) -> list[str]:
+    """Which ends of the span [start, end) of `article` fall inside a word or a number: "starts"
+    where a letter or digit begins it and one precedes it, "ends" where one ends it and one
+    follows it."""
+    if not 0 <= start < end <= len(article):
+        return []
+    return [side for side, outer, inner in (("starts", article[start - 1:start], article[start]),
+                                            ("ends", article[end:end + 1], article[end - 1]))
+            if outer.isalnum() and inner.isalnum()]
 
 
 class Spans:
