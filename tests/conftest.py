@@ -154,12 +154,21 @@ class PackageCopy:
 
 @pytest.fixture
 def package(tmp_path) -> PackageCopy:
+    """A copy of the package whose corrections table holds its header only, so that a fault
+    planted in a row is refused for itself whatever corrections the package has published (the
+    published ones are validated with the package, tests/test_clean_package.py)."""
     root = tmp_path / "package"
     root.mkdir()
     shutil.copy(ROOT / "datapackage.json", root)
     shutil.copytree(ROOT / "data", root / "data")
     shutil.copytree(ROOT / "schema", root / "schema")
-    return PackageCopy(root)
+    copy = PackageCopy(root)
+    corrections = copy.table_file("corrections")
+    header = corrections.read_text(encoding="utf-8").split("\n", 1)[0] + "\n"
+    if corrections.read_text(encoding="utf-8") != header:
+        corrections.write_text(header, encoding="utf-8", newline="")
+        copy.rehash()
+    return copy
 
 
 # What .gitignore keeps out of the repository, for a copy made where git cannot list its files.

@@ -330,7 +330,7 @@ def test_the_step_summary_is_exactly_a_heading_the_summary_line_and_a_table(pack
     layers = ["descriptor", "tables", "rows", "faithfulness", "completeness", "privacy", "hygiene"]
     rows = [f"| {layer} | {1 if layer == 'faithfulness' else 0} |" for layer in layers]
     assert summary.read_text(encoding="utf-8") == "\n".join(
-        ["earlier step", "### validate.py", "", f"invalid: 1 finding (9 tables, {package_rows()} rows, {len(registered())} checks)", "",
+        ["earlier step", "### validate.py", "", f"invalid: 1 finding (9 tables, {package_rows(package.root)} rows, {len(registered())} checks)", "",
          "| layer | findings |", "|---|--:|", *rows]) + "\n"
 
 
