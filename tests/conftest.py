@@ -29,6 +29,11 @@ ARTICLE = (ROOT / "data" / "article.txt").read_text(encoding="utf-8")
 VALID_ID = "999999" "1970" "0101" "0017"
 
 
+# The scripts that write generated files and take --check (CONTRIBUTING.md, "Generated files").
+GENERATED_CHECKS = ["update_hashes.py", "build_data_dictionary.py", "build_docs.py", "build_site.py",
+                    "build_release.py"]
+
+
 def package_rows(root: Path = ROOT) -> int:
     """How many rows the tables under `root`'s data/ hold, as validate.py counts them."""
     total = 0

@@ -9,15 +9,13 @@ from collections import Counter
 
 import pytest
 
-from conftest import ARTICLE, ROOT
+from conftest import ARTICLE, GENERATED_CHECKS, ROOT
 import reanchor
 from reanchor import Alignment, Span, place, spans_of
 
 SPANS = spans_of(ROOT)
 PARAGRAPHS = ARTICLE.split("\n\n")
 INVENTED = "This sentence is invented for a test of re-anchoring.\n\n"
-GENERATED_CHECKS = ["update_hashes.py", "build_data_dictionary.py", "build_docs.py", "build_site.py",
-                    "build_release.py"]
 
 
 def placements(new: str):
