@@ -64,7 +64,7 @@ def validation_page() -> str:
         lines.append("")
     lines += ["## What the privacy layer detects", "", *detector_list(), "",
               "### How a text is read", "", paragraph(readings.__doc__), "", readings.HOW_TEXT_IS_READ, "",
-              "### Dates that are no one's", "", *_bullets(allowed.__doc__), "",
+              "### Values that are no one's", "", *_bullets(allowed.__doc__), "",
               "### Reviewed exceptions", "", *_paragraphs(exceptions.__doc__), ""]
     return "\n".join(lines)
 
@@ -93,7 +93,7 @@ def with_block(text: str, name: str, block: list[str]) -> str:
 def privacy_rules() -> list[str]:
     """The datasheet's list: what the detectors find, how they read, what else the layer checks."""
     others = [c for c in registered() if c.layer == "privacy" and c.code not in {d.CHECK for d in DETECTORS}]
-    return (detector_list() + ["", readings.HOW_TEXT_IS_READ, "", "The dates allowed, for a reason that holds "
+    return (detector_list() + ["", readings.HOW_TEXT_IS_READ, "", "The values allowed, for a reason that holds "
                                "in code (any other needs a reviewed exception):", ""]
             + _bullets(allowed.__doc__)[2:] + ["", "And:", ""]
             + [f"- {paragraph(c.function.__doc__)} (`{c.code}`)" for c in others])

@@ -71,6 +71,7 @@ class Span(NamedTuple):
     text: str
     start: int
     end: int
+    statement: str | None = None  # the statement the row is in (its statement_id), if any
 
     @property
     def label(self) -> str:
@@ -87,6 +88,7 @@ class Placement(NamedTuple):
     end: int | None = None
     candidate: str | None = None
     why: str = ""
+    reviewable: bool = False  # its text is found exactly; what changed is around it (--reviewed)
 
     @property
     def needs_a_person(self) -> bool:
@@ -112,7 +114,8 @@ def spans_of(root: Path) -> list[Span]:
             key = next(iter(row.values()))
             for text, start, end in columns:
                 if row.get(text):
-                    found.append(Span(table, key, text, start, end, row[text], int(row[start]), int(row[end])))
+                    found.append(Span(table, key, text, start, end, row[text], int(row[start]), int(row[end]),
+                                      row.get("statement_id") or None))
     return found
 
 
@@ -220,10 +223,11 @@ def _not_found(span: Span, new: str, alignment: Alignment) -> Placement:
                      why="the text is not in the revised article, nor anything close where it was")
 
 
-def reanchor(old: str, new: str, spans: list[Span]) -> list[Placement]:
+def reanchor(old: str, new: str, spans: list[Span], reviewed: frozenset[str] = frozenset()) -> list[Placement]:
     """Each span's placement in `new`. A span that is not the old text's at its offsets but is
     the new text's (a row a person has already written or edited for the revision) is
-    unchanged; one that is neither's is refused."""
+    unchanged; one that is neither's is refused. Then what a revision changes around a found
+    span (`in_context`) needs a person, unless its label is among `reviewed`."""
     alignment = Alignment(old, new)
     placements, wrong = [], []
     for span in spans:
@@ -236,7 +240,38 @@ def reanchor(old: str, new: str, spans: list[Span]) -> list[Placement]:
     if wrong:
         raise UsageError(f"spans that are neither the current article's nor the revised one's "
                          f"({', '.join(wrong[:5])}{', ...' if len(wrong) > 5 else ''}): run validate.py")
-    return placements
+    placements = in_context(placements)
+    confirmable = {p.span.label for p in placements if p.reviewable}
+    unknown = sorted(set(reviewed) - confirmable)
+    if unknown:
+        raise UsageError(f"--reviewed {', '.join(unknown)}: not a row whose text is found and whose "
+                         f"surroundings this revision asks a person to check")
+    return [p._replace(status="unchanged" if p.start == p.span.start else "moved", why="", reviewable=False)
+            if p.reviewable and p.span.label in reviewed else p for p in placements]
+
+
+def in_context(placements: list[Placement]) -> list[Placement]:
+    """A found statement whose statement before it in the article is another than before needs
+    a person: a statement is read in the light of the one before it (“Its mission”, “the
+    statement said”, “that month”, “the English-language publication”). So does a found row
+    inside a statement that needs a person: it is read in the light of its statement."""
+    def preceding(key) -> dict[str, str | None]:
+        ordered = sorted((p for p in placements if p.span.table == "statements" and p.start is not None),
+                         key=key)
+        return {p.span.id: (ordered[i - 1].span.id if i else None) for i, p in enumerate(ordered)}
+    before = preceding(lambda p: p.span.start)
+    after = preceding(lambda p: p.start)
+    result = []
+    for p in placements:
+        if p.span.table == "statements" and not p.needs_a_person and before.get(p.span.id) != after.get(p.span.id):
+            p = p._replace(status="changed", candidate=p.span.text, reviewable=True,
+                           why=f"the statement before it is now {after.get(p.span.id) or 'none'} (was "
+                               f"{before.get(p.span.id) or 'none'}): check that it reads as it did there")
+        result.append(p)
+    asked = {p.span.id for p in result if p.span.table == "statements" and p.needs_a_person}
+    return [p._replace(status="changed", candidate=p.span.text, reviewable=True,
+                       why=f"its statement {p.span.statement} needs a person: check the row against it")
+            if p.span.statement in asked and not p.needs_a_person else p for p in result]
 
 
 # ---- what is written -------------------------------------------------------------------------
@@ -362,7 +397,7 @@ def recorded(root: Path, placements: list[Placement], new: bytes, version: str, 
     """The revision as data: a row of article_revisions for the new snapshot, a row of
     corrections (kind reanchoring) for each offset that moves, and a line in CHANGELOG.md."""
     digest = hashlib.sha256(new).hexdigest()
-    reason = f"The article was revised (snapshot {digest[:12]}); the span's text is unchanged."
+    reason = f"The article was revised (snapshot {digest}); the span's text is unchanged."
     corrections = [{"version": version, "table_name": p.span.table, "row_id": p.span.id, "field": column,
                     "old_value": str(old), "new_value": str(value), "kind": "reanchoring", "reason": reason}
                    for p in placements if p.status == "moved"
@@ -370,7 +405,7 @@ def recorded(root: Path, placements: list[Placement], new: bytes, version: str, 
                                               (p.span.end_column, p.span.end, p.end))]
     revision = {"version": version, "sha256": digest, "bytes": str(len(new)), "change": change}
     moved = sum(p.status == "moved" for p in placements)
-    entry = (f"- The article was revised: {change.rstrip('.')}. Snapshot `{digest[:12]}`; {moved} spans "
+    entry = (f"- The article was revised: {change.rstrip('.')}. Snapshot `{digest}`; {moved} spans "
              f"re-anchored by `scripts/reanchor.py`, as `data/corrections.csv` and "
              f"`data/article_revisions.csv` record.\n")
     text = (root / "CHANGELOG.md").read_text(encoding="utf-8")
@@ -480,7 +515,8 @@ class Outcome(NamedTuple):
         return not self.findings and not any(p.needs_a_person for p in self.placements)
 
 
-def plan(root: Path, new: bytes, version: str | None = None, change: str | None = None) -> Outcome:
+def plan(root: Path, new: bytes, version: str | None = None, change: str | None = None,
+         reviewed: frozenset[str] = frozenset()) -> Outcome:
     """Re-anchor `root`'s rows to the article `new`, in a copy: what would be written, or why not."""
     old = (root / ARTICLE).read_bytes()
     try:
@@ -496,7 +532,7 @@ def plan(root: Path, new: bytes, version: str | None = None, change: str | None 
         raise UsageError(f"--version {version} is released already (CHANGELOG.md's newest release is {newest}); "
                          f"expected a newer one")
     old_text = old.decode("utf-8")
-    placements = reanchor(old_text, new_text, spans_of(root))
+    placements = reanchor(old_text, new_text, spans_of(root), reviewed)
     if any(p.needs_a_person for p in placements) or new == old:
         return Outcome(placements, [], {})
     files = repository_files(root)
@@ -523,6 +559,8 @@ def report(outcome: Outcome, applied: bool) -> str:
                       f"    old text:  {p.span.text!r}",
                       f"    candidate: {p.candidate!r}" + (f" at {p.start}-{p.end}" if p.start is not None else ""),
                       f"    why:       {p.why}"]
+            if p.reviewable:
+                lines.append(f"    checked, and it still reads as it did? run again with --reviewed {p.span.label}")
     if outcome.findings:
         lines.append(f"re-anchored, the package does not validate ({len(outcome.findings)} findings): "
                      "the revised text needs rows or exclusions a person writes")
@@ -544,6 +582,9 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     parser.add_argument("--version", help="the version that publishes the revision (default: the next patch "
                                           "version after CHANGELOG.md's newest release)")
     parser.add_argument("--change", help="what changed in the article, for article_revisions.csv and CHANGELOG.md")
+    parser.add_argument("--reviewed", action="append", default=[], metavar="TABLE/ID",
+                        help="a row a person has checked in the revised article, whose text is found but whose "
+                             "surroundings changed (the report names them); repeatable")
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:
@@ -552,7 +593,9 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
         new = Path(args.article).read_bytes()
         if args.version is not None and not re.fullmatch(r"\d+\.\d+\.\d+", args.version):
             raise UsageError(f"--version {args.version!r} is not MAJOR.MINOR.PATCH")
-        outcome = plan(root, new, args.version, args.change)
+        if args.change is not None and ("\n" in args.change or "\r" in args.change):
+            raise UsageError("--change is one line")
+        outcome = plan(root, new, args.version, args.change, frozenset(args.reviewed))
     except (OSError, UsageError) as error:
         print(f"reanchor.py: {error}; nothing was written", file=sys.stderr)
         return 2

@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from conftest import GENERATED_CHECKS, ROOT, package_rows
+import reanchor
 from doc_blocks import claimed, run_bash, run_script, section
 from validator import validate_package
 
@@ -150,23 +151,24 @@ CORRECTED = "tests/test_contributing.py::test_a_row_corrected_as_the_recipe_says
 
 @pytest.mark.tools("git")
 def test_the_article_was_revised_as_the_recipe_says_validates(repository_copy):
-    """The recipe's commands, on a revision that swaps two paragraphs: the copy then holds the
-    revised snapshot, its revision and re-anchorings as data, and validates."""
+    """The recipe's commands, on a revision that splits a paragraph in two: the copy then holds
+    the revised snapshot, its revision and re-anchorings as data, and validates."""
     [commands] = claimed(REVISED, CONTRIBUTING)
     article = (repository_copy / "data" / "article.txt").read_text(encoding="utf-8")
-    paragraphs = article.split("\n\n")
-    paragraphs[3], paragraphs[4] = paragraphs[4], paragraphs[3]
-    revised = "\n\n".join(paragraphs)
+    split = article.index("Indo-Pacific. Its mission") + len("Indo-Pacific.")
+    revised = article[:split] + "\n\n" + article[split + 1:]
+    moved = sum(1 for span in reanchor.spans_of(repository_copy) if span.start > split)
     (repository_copy.parent / "revised-article.txt").write_text(revised, encoding="utf-8")
     output = run_bash(commands, repository_copy).stdout
     assert "would be written (dry run)" in output and last_line(output).startswith("valid: 9 tables, ")
     assert (repository_copy / "data" / "article.txt").read_text(encoding="utf-8") == revised
     digest = hashlib.sha256(revised.encode("utf-8")).hexdigest()
     revisions = (repository_copy / "data" / "article_revisions.csv").read_text(encoding="utf-8")
-    assert revisions.splitlines()[-1] == f"0.2.1,{digest},{len(revised.encode())},Two paragraphs swapped."
+    assert revisions.splitlines()[-1] == f"0.2.1,{digest},{len(revised.encode())},A paragraph split in two."
     corrections = (repository_copy / "data" / "corrections.csv").read_text(encoding="utf-8").splitlines()
-    assert len(corrections) == 1 + 2 * 17 and all(",reanchoring," in line for line in corrections[1:])
-    assert "Two paragraphs swapped. Snapshot" in (repository_copy / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert moved and len(corrections) == 1 + 2 * moved and all(",reanchoring," in line for line in corrections[1:])
+    assert f"A paragraph split in two. Snapshot `{digest}`" in (repository_copy / "CHANGELOG.md").read_text(
+        encoding="utf-8")
     assert still_current(repository_copy) == dict.fromkeys(GENERATED_CHECKS, 0)
 
 

@@ -246,3 +246,36 @@ def test_the_union_of_the_pre_filters_never_drops_a_text_or_a_row_that_holds_som
             assert may_hold(cell)
     if any(found_in(cell) for cell in cells):
         assert row_may_hold(cells)
+
+
+# -- the package's own digests ---------------------------------------------------------------------
+
+def _a_table_whose_digest_looks_like_something(package) -> tuple[str, str]:
+    """Reword a figure's measure until the figures table's SHA-256, written in a sentence, holds
+    something a detector finds (about 1 digest in 100 does); (the note, the check it trips)."""
+    import hashlib
+    from validator.privacy.readings import Readings
+    rows = package.rows("figures")
+    measure = rows[-1]["measure"]
+    for variant in range(5000):
+        rows[-1]["measure"] = f"{measure[:-1]}, in variant {variant}."
+        package.write_rows("figures", rows, rehash=False)
+        digest = hashlib.sha256(package.table_file("figures").read_bytes()).hexdigest()
+        note = f"The figures table's SHA-256 is {digest}, as computed.\n"
+        found = list(found_in(Readings(note), set()))
+        if found:
+            package.rehash()
+            return note, found[0][0]
+    raise AssertionError("no digest in 5000 looked like anything")
+
+
+def test_a_digest_of_a_package_file_is_no_one_s_wherever_it_is_written(package):
+    note, check = _a_table_whose_digest_looks_like_something(package)
+    write(package, "docs/notes.md", note)
+    assert_findings(package.validate())
+    digest = re.search(r"[0-9a-f]{64}", note).group()
+    other = digest[:-1] + ("0" if digest[-1] != "0" else "1")  # no file's digest: refused as any text
+    write(package, "docs/notes.md", note.replace(digest, other))
+    assert check in {f.check for f in package.validate().findings}
+    write(package, "docs/notes.md", note.replace(digest, digest + "a"))  # longer than the digest
+    assert check in {f.check for f in package.validate().findings}

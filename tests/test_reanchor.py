@@ -3,6 +3,7 @@ gone; a revision whose rows are all unchanged or moved is written whole and vali
 other writes nothing. The revisions are made here from data/article.txt; the sentence a test
 inserts is invented and reads as invented."""
 import hashlib
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -28,6 +29,17 @@ def statuses(found) -> Counter:
 
 def by_label(found) -> dict:
     return {p.span.label: p for p in found}
+
+
+def changed_text(found) -> set:
+    """The rows whose text the revision changed (or whose place is in doubt)."""
+    return {p.span.label for p in found if p.status == "changed" and not p.reviewable}
+
+
+def inside(statements: set) -> set:
+    """The rows inside these statements (by label, statements/... given), but the statements."""
+    ids = {label.split("/", 1)[1] for label in statements if label.startswith("statements/")}
+    return {s.label for s in SPANS if s.statement in ids}
 
 
 def swapped(first: int, second: int) -> str:
@@ -79,19 +91,20 @@ def test_a_paragraph_removed_leaves_its_rows_gone_and_the_others_placed():
 def test_a_corrected_number_changes_its_figure_and_statement_and_names_the_new_text():
     new = ARTICLE.replace("an estimated 92 million", "an estimated 93 million")
     found = by_label(placements(new))
-    changed = {label for label, p in found.items() if p.status == "changed"}
+    changed = changed_text(found.values())
     assert changed == {"figures/f-party-membership", "statements/s-party-size"}
+    # the other rows of the statement are found, and a person checks them against it
+    assert {label for label, p in found.items() if p.reviewable} == inside(changed) - changed
     figure = found["figures/f-party-membership"]
     assert figure.candidate == "an estimated 93 million" and new[figure.start:figure.end] == figure.candidate
     assert "not in the revised article" in figure.why
-    assert all(p.status == "unchanged" for label, p in found.items() if label not in changed)
+    assert all(p.status == "unchanged" for label, p in found.items() if label not in changed | inside(changed))
 
 
 def test_a_shortened_quotation_changes_the_quote_and_its_statement():
     new = ARTICLE.replace("to help craft a proactive and strategic approach", "to help craft a strategic approach")
     found = by_label(placements(new))
-    assert {label for label, p in found.items() if p.status == "changed"} == {
-        "quotes/q-ipac-mission", "statements/s-ipac-mission"}
+    assert changed_text(found.values()) == {"quotes/q-ipac-mission", "statements/s-ipac-mission"}
     assert found["quotes/q-ipac-mission"].candidate == "to help craft a strategic approach"
     assert statuses(found.values())["gone"] == 0
 
@@ -100,6 +113,10 @@ def test_a_shortened_quotation_changes_the_quote_and_its_statement():
 def test_two_paragraphs_swapped_move_their_rows_exactly(first, second):
     new = swapped(first, second)
     found = placements(new)
+    assert not changed_text(found)
+    asked = {p.span.label for p in found if p.reviewable}  # statements after a new neighbour, and their rows
+    assert asked and all("statement" in p.why for p in found if p.reviewable)
+    found = reanchor.reanchor(ARTICLE, new, SPANS, frozenset(asked))  # a person checked them
     assert_anchored(found, new)
     assert set(statuses(found)) <= {"unchanged", "moved"}
     moved = {p.span.text for p in found if p.status == "moved"}
@@ -119,17 +136,18 @@ def test_spaces_changed_inside_spans_change_them_and_spare_the_others():
     new = ARTICLE.replace(". ", ".  ")
     found = placements(new)
     assert_anchored(found, new)
-    for p in found:
-        assert (p.status == "changed") == (". " in p.span.text), p.span.label
+    changed = changed_text(found)
+    assert changed == {p.span.label for p in found if ". " in p.span.text}
+    assert {p.span.label for p in found if p.reviewable} == inside(changed) - changed
 
 
 def test_straight_quotation_marks_change_the_rows_that_print_curly_ones():
     new = ARTICLE.replace("“", '"').replace("”", '"')
     found = placements(new)
-    for p in found:
-        curly = "“" in p.span.text or "”" in p.span.text
-        assert p.status == ("changed" if curly else "unchanged"), p.span.label
-    assert any(p.span.table == "quotes" and p.status == "unchanged" for p in found)  # between the marks
+    changed = changed_text(found)
+    assert changed == {p.span.label for p in found if "“" in p.span.text or "”" in p.span.text}
+    assert all(p.status == "unchanged" for p in found if p.span.label not in changed | inside(changed))
+    assert any(p.span.table == "quotes" and p.reviewable for p in found)  # between the marks: found
 
 
 def test_an_occurrence_is_chosen_by_its_surroundings_only_without_doubt():
@@ -155,7 +173,9 @@ def test_a_short_text_found_once_in_other_surroundings_needs_a_person():
 def test_rows_a_person_wrote_for_the_revision_are_unchanged_and_other_mismatches_are_refused():
     new = ARTICLE.replace("an estimated 92 million", "an estimated 93 million")
     start = new.index("an estimated 93 million")
-    edited = [s._replace(text="an estimated 93 million") if s.id == "f-party-membership" else s for s in SPANS]
+    edited = [s._replace(text="an estimated 93 million") if s.id == "f-party-membership" else
+              s._replace(text=s.text.replace("92 million", "93 million")) if s.id == "s-party-size" else s
+              for s in SPANS]
     found = by_label(reanchor.reanchor(ARTICLE, new, edited))
     assert (found["figures/f-party-membership"].status, found["figures/f-party-membership"].start) == (
         "unchanged", start)
@@ -195,11 +215,16 @@ def test_swapped_paragraphs_are_written_whole_and_the_copy_validates(repository_
     revised = tmp_path / "revised.txt"
     revised.write_text(new, encoding="utf-8")
     before = snapshot(repository_copy)
-    dry = run(repository_copy, "--dry-run", revised)
+    asked = run(repository_copy, "--dry-run", revised)  # the statements after a new neighbour, and their rows
+    assert asked.returncode == 1 and "nothing was written" in asked.stdout and snapshot(repository_copy) == before
+    checked = [argument for label in re.findall(r"--reviewed (\S+)", asked.stdout)
+               for argument in ("--reviewed", label)]
+    assert checked
+    dry = run(repository_copy, "--dry-run", revised, *checked)
     assert dry.returncode == 0, dry.stdout + dry.stderr
     assert "would be written (dry run)" in dry.stdout and snapshot(repository_copy) == before
 
-    done = run(repository_copy, revised)
+    done = run(repository_copy, revised, *checked)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "88 spans: 71 unchanged, 17 moved, 0 changed, 0 gone" in done.stdout
     assert (repository_copy / "data" / "article.txt").read_text(encoding="utf-8") == new
@@ -253,6 +278,30 @@ def test_a_revision_that_needs_a_person_writes_nothing(repository_copy, tmp_path
     assert snapshot(repository_copy) == before
 
 
+@pytest.mark.parametrize("moved, after, label", [
+    # “the statement said”, after the embassy's paragraph no longer
+    (PARAGRAPHS[-1], PARAGRAPHS[-2], "statements/s-senators-stop-at-nothing"),
+    # “Its mission ...” before “IPAC was founded ...”: “Its” no longer follows IPAC
+    ("Its mission", None, "statements/s-ipac-mission"),
+])
+def test_a_statement_after_a_new_neighbour_needs_a_person(moved, after, label):
+    """A statement is read in the light of the one before it: moved elsewhere, its text intact,
+    a person checks it (and the rows inside it) before it is re-anchored."""
+    if after is None:  # the two sentences of one paragraph, swapped
+        paragraph = next(p for p in PARAGRAPHS if moved in p)
+        first, second = paragraph.split(" Its mission", 1)
+        new = ARTICLE.replace(paragraph, "Its mission" + second + " " + first)
+    else:
+        paragraphs = [p for p in PARAGRAPHS if p != moved]
+        paragraphs.insert(3, moved)
+        new = "\n\n".join(paragraphs)
+    found = by_label(placements(new))
+    assert not changed_text(found.values())
+    assert found[label].reviewable and "the statement before it is now" in found[label].why
+    statement = label.split("/", 1)[1]
+    assert all(found[s.label].reviewable for s in SPANS if s.statement == statement)  # and its rows
+
+
 def test_usage_errors_exit_2_and_write_nothing(tmp_path, capsys):
     assert reanchor.main([], root=ROOT) == 2
     assert reanchor.main([str(tmp_path / "missing.txt")], root=ROOT) == 2
@@ -270,6 +319,9 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path, capsys):
     same.write_text(ARTICLE, encoding="utf-8")
     assert reanchor.main([str(same), "--version", "0.1.0"], root=ROOT) == 2  # released already
     assert "is released already" in capsys.readouterr().err
+    assert reanchor.main([str(same), "--change", "Swapped.\n\n## [0.2.1]"], root=ROOT) == 2  # one line
+    assert reanchor.main([str(same), "--reviewed", "statements/s-no-such"], root=ROOT) == 2
+    assert "not a row whose text is found" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("before, after, label", [

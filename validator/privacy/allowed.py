@@ -1,5 +1,5 @@
-"""The full dates that are no one's, for a reason that holds in code; any other date needs a
-reviewed exception (`exceptions`), however harmless it looks.
+"""The values that are no one's, for a reason that holds in code; any other date, number or
+address needs a reviewed exception (`exceptions`), however harmless it looks.
 
 - The events' own dates: the dates of an event row whose words are printed at its span in
   the pinned article, whose dates are what those words denote (`time_expressions`), in a
@@ -12,10 +12,15 @@ reviewed exception (`exceptions`), however harmless it looks.
   birth or joining date would lie before the data was reportedly removed (in 2016, the article
   says), and so before the last day of every event; a release date after those days cannot be
   one.
+- The package's own digests, whatever a detector finds in them: the SHA-256 of a file of the
+  package (the article snapshot's, a table's) as the validator computes it from the file's
+  bytes, written whole (64 hexadecimal digits) anywhere. It is the file's, and no one can choose
+  its digits.
 """
 from __future__ import annotations
 
 import re
+import string
 from datetime import date
 
 from .. import time_expressions
@@ -124,3 +129,32 @@ def _headings_in_order(text: str, latest: str) -> list[tuple[int, int, str]]:
             spans.append((*heading.span(4), day))
         above = (version, day)
     return spans
+
+
+def package_digests(ctx) -> "Digests":
+    """The SHA-256 digests of the package's files, computed from their bytes (one per
+    validation: `ctx.shared`)."""
+    return Digests({resource.facts.sha256.removeprefix("sha256:") for resource in ctx.package.resources.values()
+                    if resource.facts is not None})
+
+
+class Digests:
+    """Which finds lie inside one of the package's own digests, written whole (see above)."""
+
+    def __init__(self, digests: set[str]):
+        self.digests = digests
+
+    def hold(self, text, found) -> bool:
+        written = text.text
+        for digest in self.digests:
+            at = written.find(digest)
+            while at >= 0:
+                if at <= found.start and found.end <= at + len(digest) and not _hex_beside(written, at, len(digest)):
+                    return True
+                at = written.find(digest, at + 1)
+        return False
+
+
+def _hex_beside(text: str, at: int, length: int) -> bool:
+    """Whether a hexadecimal digit touches the digest (then it is part of a longer token)."""
+    return any(0 <= i < len(text) and text[i] in string.hexdigits for i in (at - 1, at + length))

@@ -1,5 +1,5 @@
 """The privacy scan: every text of the package (`texts`) read once (`readings`), every detector
-over its readings (`detectors`), then what is allowed taken out: the dates that are no one's
+over its readings (`detectors`), then what is allowed taken out: the dates and digests that are no one's
 (`allowed`) and the values a maintainer has reviewed (`exceptions`). One pass, shared by the
 detectors' checks, which report their part of it.
 
@@ -16,7 +16,7 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 from ..findings import Problem
-from .allowed import allowed_dates
+from .allowed import allowed_dates, package_digests
 from .detectors import DETECTORS, found_in, may_hold, row_may_hold
 from .detectors.full_date import CHECK as DATE_CHECK
 from .exceptions import Exceptions, fingerprint, read_exceptions
@@ -38,12 +38,12 @@ def scan(ctx) -> Scan:
     """What every detector finds in the package and may not stand (see the docstring)."""
     package = ctx.package
     result = Scan(exceptions=read_exceptions(package, CHECKS))
-    allowed = ctx.shared(allowed_dates)
+    allowed, digests = ctx.shared(allowed_dates), ctx.shared(package_digests)
     listed = list(sources(package, row_may_hold))
     read = _read_beside(listed) if ctx.workers > 1 else {}
     for key, _, source in listed:
         for text, check, found in read[key] if key in read else _found_in_source(key, source):
-            if check == DATE_CHECK and allowed.allows(text, found):
+            if check == DATE_CHECK and allowed.allows(text, found) or digests.hold(text, found):
                 continue
             entry = result.exceptions.entry(check, text.resource, found.value)
             if entry is not None:
