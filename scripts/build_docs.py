@@ -124,19 +124,18 @@ INSTANCE_WORDS = {"statements": ("statement", "statements"), "entities": ("entit
                   "excluded_spans": ("declared exclusion", "declared exclusions"),
                   "article_revisions": ("article revision", "article revisions"),
                   "corrections": ("correction", "corrections")}
-_COUNTS = re.compile(r"\d+ tables, \d+ rows, \d+ checks")
+# What validate.py prints of the whole package, as the documents quote it (an example of a
+# finding in the package as published included; other counts are left as written).
+_COUNTS = re.compile(r"(?<=`valid: )\d+ tables, \d+ rows, \d+ checks(?=, 0 findings`)"
+                     r"|(?<=^invalid: 1 finding \()\d+ tables, \d+ rows, \d+ checks(?=\)$)", re.MULTILINE)
 _CHECKS_PRINTED = re.compile(r"^True \d+ Counter\(\)$", re.MULTILINE)
 _INSTANCES = re.compile(r"^- \*\*How many instances\?\*\* .*? in all(.*?)\n(?=- \*\*)", re.DOTALL | re.MULTILINE)
 
 
-def with_counts(text: str, report, removed: int = 0) -> str:
-    """`text` with every "N tables, N rows, N checks" the package's (`removed` rows fewer where a
-    line says "invalid: 1 finding": the example of a row left out), and the checks a valid
-    package prints from Python."""
-    def counts(match: re.Match) -> str:
-        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
-        rows = report.rows - (removed if line.startswith("invalid: 1 finding") else 0)
-        return f"{report.tables} tables, {rows} rows, {report.checks} checks"
+def with_counts(text: str, report) -> str:
+    """`text` with the package's counts where it quotes what validate.py prints of the package
+    (`_COUNTS`), and the checks a valid package prints from Python."""
+    counts = f"{report.tables} tables, {report.rows} rows, {report.checks} checks"
     return _CHECKS_PRINTED.sub(f"True {report.checks} Counter()", _COUNTS.sub(counts, text))
 
 

@@ -84,7 +84,7 @@ def test_a_correction_of_no_row_or_no_column_is_refused(package):
 
 def test_a_removal_of_a_row_still_there_is_refused(package):
     number = record(package, version="0.2.1", table_name="figures", row_id="f-register-size",
-                            field="row", old_value="f-register-size", new_value="", kind="revision",
+                            field="row", old_value="f-register-size", new_value="", kind="extraction",
                             reason="Invented.")
     assert_findings(package.validate(), ("rows", "corrections_name_rows", CORRECTIONS, number, "row_id"))
 
@@ -124,7 +124,7 @@ def test_versions_go_forward_and_are_released_or_next(package):
                           field="row", old_value="", new_value="f-register-size", kind="extraction",
                           reason="Invented: the row added in 0.1.0.")
     unknown = record(package, version="0.1.5", table_name="figures", row_id="f-party-branches",
-                             field="row", old_value="", new_value="f-party-branches", kind="revision",
+                             field="row", old_value="", new_value="f-party-branches", kind="extraction",
                              reason="Invented.")
     assert_findings(package.validate(), ("rows", "versions_in_order", CORRECTIONS, back, "version"),
                     ("rows", "corrections_in_changelog", CORRECTIONS, back, "row_id"),
@@ -215,10 +215,38 @@ def test_a_change_must_fit_its_kind(package):
     added = record(package, row_id="f-party-branches", field="row", old_value="", new_value="f-other-row",
                    kind="revision", **cells)
     assert_findings(package.validate(), ("rows", "corrections_fit_their_kind", CORRECTIONS, text_moved, "kind"),
-                    ("rows", "corrections_fit_their_kind", CORRECTIONS, added, "new_value"))
+                    ("rows", "revisions_have_their_snapshot", CORRECTIONS, text_moved, "version"),
+                    ("rows", "revisions_have_their_snapshot", CORRECTIONS, text_moved, "new_value"),
+                    ("rows", "corrections_fit_their_kind", CORRECTIONS, added, "new_value"),
+                    ("rows", "revisions_have_their_snapshot", CORRECTIONS, added, "version"))
 
 
 def test_the_changelog_names_the_corrected_row_itself_not_a_longer_id(package):
     number = correct(package)
     changelog(package, "### Fixed\n- `figures/f-companies-in-japan-2` and `xfigures/f-companies-in-japanese`.")
     assert_findings(package.validate(), ("rows", "corrections_in_changelog", CORRECTIONS, number, "row_id"))
+
+
+def test_a_re_anchoring_follows_a_recorded_snapshot_and_moves_a_span_whole(package):
+    """Made up: a figure's span “re-anchored” in a version that published no snapshot, its
+    start and end moved apart."""
+    cells = dict(version="0.2.1", table_name="figures", row_id="f-party-branches", kind="reanchoring",
+                 reason="Invented.")
+    start = record(package, field="start", old_value="1800", new_value="1903", **cells)
+    end = record(package, field="end", old_value="1850", new_value="1915", **cells)
+    assert_findings(package.validate(), ("rows", "revisions_have_their_snapshot", CORRECTIONS, start, "version"),
+                    ("rows", "revisions_have_their_snapshot", CORRECTIONS, end, "version"),
+                    ("rows", "revisions_have_their_snapshot", CORRECTIONS, start, "new_value"),
+                    ("rows", "revisions_have_their_snapshot", CORRECTIONS, end, "new_value"))
+
+
+def test_a_row_named_in_a_comment_only_is_not_named(package):
+    number = correct(package)
+    changelog(package, "### Fixed\n<!-- figures/f-companies-in-japan -->\n- Something else.")
+    assert_findings(package.validate(), ("rows", "corrections_in_changelog", CORRECTIONS, number, "row_id"))
+
+
+def test_a_pending_version_is_the_next_patch_minor_or_major_one(package):
+    number = correct(package, version="7.0.0")
+    changelog(package, "### Fixed\n- `figures/f-companies-in-japan` (invented).")
+    assert_findings(package.validate(), ("rows", "versions_in_order", CORRECTIONS, number, "version"))

@@ -256,4 +256,6 @@ def test_the_datasheet_counts_every_table_s_rows_as_the_tables_hold_them():
         assert found, f"the datasheet does not count {name}"
         counted[name] = int(found.group(1))
     assert counted == {name: len(table(name)) for name in INSTANCE_WORDS}
-    assert re.search(r"(\d+) rows in all", answer).group(1) == str(sum(counted.values()))
+    total = re.search(r"(\d+) rows in all", answer)
+    assert total, "the datasheet does not say how many rows in all"
+    assert total.group(1) == str(sum(counted.values()))

@@ -18,6 +18,7 @@ from .models import SPAN_COLUMNS
 CORRECTIONS, REVISIONS = "corrections", "article_revisions"
 _RELEASE = re.compile(r"^## \[(\d+\.\d+\.\d+)\]", re.MULTILINE)
 _SECTION = re.compile(r"^## \[([^\]]+)\]", re.MULTILINE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -50,10 +51,20 @@ def _section_of(version: str, sections: dict[str, str]) -> str | None:
     pending version; None for a version that is neither released nor pending."""
     if version in sections:
         return sections[version]
-    released = _released(sections)
-    if all(version_key(version) > version_key(other) for other in released):
+    newest = max(_released(sections), key=version_key, default=None)
+    if newest is None or version in next_versions(newest):
         return sections.get("Unreleased")
     return None
+
+
+def next_versions(version: str) -> tuple[str, str, str]:
+    """The versions that may follow `version`: the next patch, minor and major one.
+
+    >>> next_versions("0.2.0")
+    ('0.2.1', '0.3.0', '1.0.0')
+    """
+    major, minor, patch = version_key(version)
+    return f"{major}.{minor}.{patch + 1}", f"{major}.{minor + 1}.0", f"{major + 1}.0.0"
 
 
 def _raw_rows(ctx, table: str) -> list[tuple[int, dict]]:
@@ -174,6 +185,36 @@ def corrections_fit_their_kind(ctx):
                           number, "new_value" if old == "" else "old_value")
 
 
+def revisions_have_their_snapshot(ctx):
+    """A correction of kind `revision` or `reanchoring` is published with a snapshot of the
+    article: article_revisions has a row of its version. And a re-anchoring moves a span whole:
+    its start and its end, in the same version, by the same number of code points."""
+    if not (_readable(ctx, CORRECTIONS) and _readable(ctx, REVISIONS)):
+        return
+    snapshots = {row.version for _, row in ctx.records.numbered(REVISIONS)}
+    moves = {}
+    for number, correction in ctx.records.numbered(CORRECTIONS):
+        if correction.kind in ("revision", "reanchoring") and correction.version not in snapshots:
+            yield Problem(f"no article revision of version {shown(correction.version)} is recorded; expected a row "
+                          f"of article_revisions for the snapshot this change follows", ctx.path(CORRECTIONS),
+                          number, "version")
+        if correction.kind == "reanchoring":
+            try:
+                moves[(correction.version, correction.table_name, correction.row_id, correction.field)] = (
+                    number, int(correction.new_value or "") - int(correction.old_value or ""))
+            except ValueError:
+                yield Problem("a re-anchoring's old and new values are offsets; expected whole numbers",
+                              ctx.path(CORRECTIONS), number, "new_value")
+    for (version, table, row_id, field), (number, shift) in moves.items():
+        for _, start, end in SPAN_COLUMNS.get(table, []):
+            partner = end if field == start else start if field == end else None
+            other = moves.get((version, table, row_id, partner)) if partner else None
+            if partner and (other is None or other[1] != shift):
+                yield Problem(f"{table}/{shown_id(row_id)} {field} moves by {shift} but {partner} "
+                              f"{'does not move' if other is None else f'by {other[1]}'}; expected the span "
+                              f"moved whole (its text is unchanged)", ctx.path(CORRECTIONS), number, "new_value")
+
+
 def versions_in_order(ctx):
     """The versions of corrections and article_revisions never go back from one row to the
     next, and each is a version of CHANGELOG.md or, pending its release, newer than every one."""
@@ -204,7 +245,8 @@ def corrections_in_changelog(ctx):
             continue
         section = _section_of(correction.version, sections)
         name = f"{correction.table_name}/{correction.row_id}"
-        named = re.search(rf"(?<![\w/-]){re.escape(name)}(?![\w-])", section) if section is not None else True
+        shown_text = _COMMENT.sub("", section) if section is not None else None  # a comment is not shown
+        named = re.search(rf"(?<![\w/-]){re.escape(name)}(?![\w-])", shown_text) if section is not None else True
         if not named:
             where = correction.version if correction.version in sections else "Unreleased"
             yield Problem(f"CHANGELOG.md's [{where}] section does not name {shown(name)}; expected each "

@@ -222,5 +222,6 @@ def _check_of(function):  # pragma: no mutate block (runs at import)
 register(LAYER, ROWS, *map(_check_of, (corrections.corrections_name_rows, corrections.corrections_hold_the_new_value,
                                        corrections.corrections_follow_each_other,
                                        corrections.corrections_fit_their_kind,
+                                       corrections.revisions_have_their_snapshot,
                                        corrections.versions_in_order, corrections.corrections_in_changelog)))
 register(LAYER, ARTICLE, _check_of(corrections.article_revisions_end_with_the_snapshot))
