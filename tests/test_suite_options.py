@@ -18,6 +18,11 @@ def test_starts_git():
 def test_starts_a_missing_tool():
     pass
 
+@pytest.mark.tools("git")
+@pytest.mark.skipif(True, reason="a condition of its own")
+def test_skipped_by_a_condition_of_its_own():
+    pass
+
 def test_quick():
     pass
 """
@@ -34,22 +39,22 @@ def run(pytester, monkeypatch, *options, ci=False):
                                         "-rs", *options)
 
 
-@pytest.mark.tools("git")  # the suite runs the git one for real: git must be there
 def test_by_default_a_test_that_starts_tools_is_skipped(pytester, monkeypatch):
     result = run(pytester, monkeypatch)
-    result.assert_outcomes(passed=1, skipped=2)
+    result.assert_outcomes(passed=1, skipped=3)
     result.stdout.fnmatch_lines(["*run with --tools*"])
 
 
 def test_with_tools_it_runs_and_a_missing_tool_skips(pytester, monkeypatch):
     result = run(pytester, monkeypatch, "--tools")
-    result.assert_outcomes(passed=2, skipped=1)
+    result.assert_outcomes(passed=2, skipped=2)
     result.stdout.fnmatch_lines(["*not installed: a-tool-no-one-has-installed*"])
 
 
 def test_under_ci_every_test_runs_and_a_missing_tool_fails(pytester, monkeypatch):
     result = run(pytester, monkeypatch, ci=True)
-    result.assert_outcomes(passed=2, errors=1)  # failed in its setup
+    result.assert_outcomes(passed=2, errors=2)  # each failed in its setup: the missing tool, the skipif
+    result.stdout.fnmatch_lines(["*skipped*CI=true, so this test must run, not skip*"])
     result.stdout.fnmatch_lines(["*CI=true, so this test must run, not skip*"])
 
 
