@@ -462,13 +462,29 @@ def staged(root: Path, files: list[str], edits: dict[str, str | bytes]) -> tuple
         except json.JSONDecodeError:
             return {}, [f"validate.py failed: {(done.stdout + done.stderr).strip()[-2000:]}"]
         if done.returncode != 0 or findings:
-            return {}, [f"[{f['layer']}] {_place(f)}: {f['message']}" for f in findings] or ["validate.py failed"]
+            listed = [f"[{f['layer']}] {_place(f)}: {f['message']}" for f in findings] or ["validate.py failed"]
+            if findings and all(f["layer"] == "privacy" for f in findings):
+                listed += _exception_rows(copy, environ)
+            return {}, listed
         changed = {}
         for name in files:
             content = (copy / name).read_bytes()
             if content != (root / name).read_bytes():
                 changed[name] = content
         return changed, []
+
+
+def _exception_rows(copy: Path, environ: dict) -> list[str]:
+    """The rows of privacy-exceptions.csv for the copy's privacy findings, with what to do: a
+    SHA-256 digest written where it is pinned can look like a date or a phone number."""
+    done = subprocess.run([sys.executable, "validate.py", "--exception-rows"], cwd=copy, env=environ,
+                          capture_output=True, text=True)
+    rows = list(dict.fromkeys(done.stdout.strip().splitlines()[1:]))  # each once, in order
+    if not rows:
+        return []
+    return ["where a finding is the new snapshot's SHA-256 (a digest can look like a date or a phone number), "
+            "check it, add its row to privacy-exceptions.csv with the reason, and run again (print these rows "
+            "only where no one else reads them):", *(f"  {row}" for row in rows)]
 
 
 def _place(finding: dict) -> str:

@@ -374,3 +374,32 @@ def test_the_record_of_a_re_anchoring_touches_no_row_but_its_own(tmp_path):
         tool | {"table_name": "quotes", "row_id": "q-other", "field": "end", "old_value": "40", "new_value": "44"}])
     assert text.split("\n") == [header, person.replace(",3120,", ",3130,"), other,
                                 "0.2.1,quotes,q-other,end,40,44,reanchoring,Re-anchored.", ""]
+
+
+@pytest.mark.tools("git")
+def test_a_new_digest_that_looks_like_a_date_is_written_once_its_exception_is_reviewed(repository_copy, tmp_path):
+    """About one digest in 200 holds what reads as a date where the snapshot's hash is pinned: the
+    tool writes nothing and prints the exception rows; with them reviewed, it writes."""
+    from validator.privacy.detectors import found_in
+    from validator.privacy.readings import Readings
+    breaks = [i for i, c in enumerate(ARTICLE) if ARTICLE.startswith("\n\n", i)]
+    for variant in range(1, 2 ** len(breaks)):  # a blank line added after some paragraphs
+        new = "".join(ARTICLE[a:b] + ("\n" if variant >> k & 1 else "")
+                      for k, (a, b) in enumerate(zip([0] + breaks, breaks + [len(ARTICLE)])))
+        digest = hashlib.sha256(new.encode("utf-8")).hexdigest()
+        if any(check == "no_full_dates" for check, _ in found_in(Readings(f"SHA-256 {digest}."), set())):
+            break
+    revised = tmp_path / "revised.txt"
+    revised.write_text(new, encoding="utf-8")
+    before = snapshot(repository_copy)
+    asked = run(repository_copy, revised)
+    assert asked.returncode == 1 and snapshot(repository_copy) == before, asked.stdout
+    rows = [line.strip() for line in asked.stdout.splitlines() if line.strip().startswith("no_full_dates,")]
+    assert len(rows) == len(set(rows))
+    assert rows and "add its row to privacy-exceptions.csv" in asked.stdout
+    with open(repository_copy / "privacy-exceptions.csv", "a", encoding="utf-8") as exceptions:
+        exceptions.writelines(f'{row}"The snapshot\'s SHA-256, checked: a digest, no one\'s date."\n' for row in rows)
+    done = run(repository_copy, revised)
+    assert done.returncode == 0, done.stdout
+    validated = subprocess.run([sys.executable, "validate.py"], cwd=repository_copy, capture_output=True, text=True)
+    assert validated.returncode == 0, validated.stdout

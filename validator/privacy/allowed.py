@@ -12,10 +12,11 @@ address needs a reviewed exception (`exceptions`), however harmless it looks.
   birth or joining date would lie before the data was reportedly removed (in 2016, the article
   says), and so before the last day of every event; a release date after those days cannot be
   one.
-- The package's own digests, whatever a detector finds in them: the SHA-256 of a file of the
-  package (the article snapshot's, a table's) as the validator computes it from the file's
-  bytes, written whole (64 hexadecimal digits) anywhere. It is the file's, and no one can choose
-  its digits.
+- An ID number's digits as written inside one of the package's own digests: the SHA-256 of a
+  file of the package (the article snapshot's, a table's) as the validator computes it from the
+  file's bytes, written whole (64 hexadecimal digits) anywhere. No one can make a digest hold a
+  chosen ID number (some 10^17 tries a place). A date or a phone number in a digest can be
+  made by trying variants of a file's bytes, so it needs a reviewed exception like any other.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from datetime import date
 
 from .. import time_expressions
 from ..package import DESCRIPTOR
+from .detectors.resident_id import CHECK as ID_CHECK
 
 CITATION, CHANGELOG = "CITATION.cff", "CHANGELOG.md"
 # The table whose date columns hold the events' own dates, which the faithfulness layer holds to
@@ -139,13 +141,17 @@ def package_digests(ctx) -> "Digests":
 
 
 class Digests:
-    """Which finds lie inside one of the package's own digests, written whole (see above)."""
+    """Which ID numbers found are digits of one of the package's own digests, written whole
+    (see above)."""
 
     def __init__(self, digests: set[str]):
         self.digests = digests
 
-    def hold(self, text, found) -> bool:
+    def hold(self, text, found, check: str) -> bool:
         written = text.text
+        digits = re.sub(r"[^0-9]", "", found.value)
+        if check != ID_CHECK or not digits or digits not in written[found.start:found.end]:
+            return False  # not an ID number; or found in a reading other than the digits as written
         for digest in self.digests:
             at = written.find(digest)
             while at >= 0:

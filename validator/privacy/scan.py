@@ -1,5 +1,5 @@
 """The privacy scan: every text of the package (`texts`) read once (`readings`), every detector
-over its readings (`detectors`), then what is allowed taken out: the dates and digests that are no one's
+over its readings (`detectors`), then what is allowed taken out: the dates and digests' digits that are no one's
 (`allowed`) and the values a maintainer has reviewed (`exceptions`). One pass, shared by the
 detectors' checks, which report their part of it.
 
@@ -43,7 +43,7 @@ def scan(ctx) -> Scan:
     read = _read_beside(listed) if ctx.workers > 1 else {}
     for key, _, source in listed:
         for text, check, found in read[key] if key in read else _found_in_source(key, source):
-            if check == DATE_CHECK and allowed.allows(text, found) or digests.hold(text, found):
+            if check == DATE_CHECK and allowed.allows(text, found) or digests.hold(text, found, check):
                 continue
             entry = result.exceptions.entry(check, text.resource, found.value)
             if entry is not None:
