@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from validator.corrections import changelog_sections, version_key  # noqa: E402
-from validator.listing import published, walk  # noqa: E402
+from validator.listing import repository_files  # noqa: E402
 from validator.models import SPAN_COLUMNS  # noqa: E402
 
 ARTICLE = "data/article.txt"
@@ -58,7 +58,6 @@ CLOSE = 0.5           # difflib's ratio from which a candidate is "changed" rath
 # The generators run in the copy, in this order, before it is validated.
 GENERATORS = (["scripts/update_hashes.py"], ["scripts/build_data_dictionary.py"], ["scripts/build_docs.py"],
               ["scripts/build_release.py", "--readme"], ["scripts/build_site.py"])
-_SKIPPED_AT_THE_TOP = {".git", ".venv", ".pytest_cache", ".hypothesis", "mutants", "build"}
 
 
 class Span(NamedTuple):
@@ -425,17 +424,6 @@ def recorded(root: Path, placements: list[Placement], new: bytes, version: str, 
 
 
 # ---- the copy, and writing back --------------------------------------------------------------
-
-def repository_files(root: Path) -> list[str]:
-    """The files of the repository: what git publishes, or, outside git, every file but the
-    folders git ignores at the top."""
-    listed, _ = published(root)
-    if listed is None:
-        listed = [(name, path) for name, path in walk(root)
-                  if name.split("/", 1)[0] not in _SKIPPED_AT_THE_TOP and "__pycache__" not in name
-                  and not name.endswith(".pyc")]
-    return [name for name, path in listed if path.is_file() and not path.is_symlink()]
-
 
 def staged(root: Path, files: list[str], edits: dict[str, str | bytes]) -> tuple[dict[str, bytes], list[str]]:
     """Build the re-anchored repository in a copy: `edits` written, the generators run. Returns

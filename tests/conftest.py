@@ -176,22 +176,11 @@ def package(tmp_path) -> PackageCopy:
     return copy
 
 
-# What .gitignore keeps out of the repository, for a copy made where git cannot list its files.
-_IGNORED_AT_THE_TOP = {".git", ".venv", ".pytest_cache", ".hypothesis", "mutants", "build"}
-
-
 def repository_files() -> list[str]:
-    """The repository's files as git publishes them (tracked, and untracked ones it does not
-    ignore), from the working tree, edits included; where git cannot say, every file but what
-    .gitignore names."""
-    git = shutil.which("git")
-    if git and (ROOT / ".git").exists():
-        listing = subprocess.run([git, "-C", str(ROOT), "ls-files", "-z", "--cached", "--others",
-                                  "--exclude-standard"], capture_output=True, text=True, check=True).stdout
-        return sorted(name for name in listing.split("\0") if name and (ROOT / name).is_file())
-    return sorted(path.relative_to(ROOT).as_posix() for path in ROOT.rglob("*")
-                  if path.is_file() and path.relative_to(ROOT).parts[0] not in _IGNORED_AT_THE_TOP
-                  and "__pycache__" not in path.parts and path.suffix != ".pyc")
+    """The repository's files as git publishes them, from the working tree, edits included
+    (`validator.listing.repository_files`)."""
+    from validator.listing import repository_files as listed
+    return listed(ROOT)
 
 
 def copy_of_the_repository(destination: Path, environment: bool = True) -> Path:

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, VALID_ID, examples, assert_findings, write, write_exceptions
+from conftest import ROOT, VALID_ID, copy_of_the_repository, examples, assert_findings, write, write_exceptions
 from validator.cli import FORMATS, render
 from validator.privacy.detectors import DETECTORS, found_in, may_hold, row_may_hold
 from validator.privacy.exceptions import fingerprint
@@ -165,14 +165,7 @@ def test_the_repository_s_exceptions_each_have_a_reason_and_name_no_value():
 
 def published_copy(tmp_path):
     """The repository's published files (what git would commit), copied."""
-    copy = tmp_path / "repository"
-    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        if (ROOT / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, copy / name)
-    return copy
+    return copy_of_the_repository(tmp_path / "repository", environment=False)
 
 
 @pytest.mark.tools("git")

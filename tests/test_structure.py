@@ -130,3 +130,16 @@ def test_a_second_process_only_for_much_text_and_where_it_can_fork(package, monk
     monkeypatch.delattr(os, "fork")
     scan._KEPT.clear()
     assert validate_package(package.descriptor, workers=2).valid and forks == []  # no fork
+
+
+def test_outside_git_the_repository_s_files_are_all_but_what_gitignore_names(tmp_path):
+    """`listing.repository_files` where git cannot list: .gitignore's folders at the top,
+    `__pycache__`, compiled Python and `.git` are left out; a folder of the same name deeper in
+    is not at the top, and is kept."""
+    from validator.listing import repository_files
+    (tmp_path / ".gitignore").write_text("/build/\n/.cache\n__pycache__/\n*.pyc\n", encoding="utf-8")
+    for name in ("a.txt", "build/out.txt", ".cache/x", "docs/build/kept.txt", "sub/__pycache__/m.pyc",
+                 "sub/m.pyc", ".git/config", "sub/m.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("invented\n", encoding="utf-8")
+    assert repository_files(tmp_path) == [".gitignore", "a.txt", "docs/build/kept.txt", "sub/m.py"]

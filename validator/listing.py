@@ -88,3 +88,23 @@ def _no_content(folder: Path, files: list[str]) -> bool:
         content, _ = read_regular_file(folder / "CACHEDIR.TAG", limit=1024)
         return content is not None and content.startswith(_CACHEDIR_SIGNATURE)
     return False
+
+
+def repository_files(root: Path) -> list[str]:
+    """The repository's regular files (no link), as posix paths relative to `root`, sorted: what
+    git would commit (`published`); outside git, every file under `root` but what .gitignore
+    names (its folders at the top, `__pycache__` and compiled Python) and `.git`."""
+    listed, _ = published(root)
+    if listed is None:
+        ignored = {".git", *_ignored_at_the_top(root)}
+        listed = [(name, path) for name, path in walk(root) if name.split("/", 1)[0] not in ignored
+                  and "__pycache__" not in name.split("/") and not name.endswith(".pyc")]
+    return [name for name, path in listed if path.is_file() and not path.is_symlink()]
+
+
+def _ignored_at_the_top(root: Path) -> set[str]:
+    """The names .gitignore anchors at the top (`/name` or `/name/`)."""
+    content, _ = read_regular_file(root / ".gitignore")
+    text = content.decode("utf-8", "replace") if content is not None else ""
+    return {line.strip().strip("/") for line in text.splitlines()
+            if line.startswith("/") and "/" not in line.strip().strip("/")}
