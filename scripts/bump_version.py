@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from release.versions import stated_versions  # noqa: E402
+from validator.corrections import changelog_sections, newest_release, next_versions, version_key  # noqa: E402
 
 VERSION = re.compile(r"(\d+)\.(\d+)\.(\d+)")
 _UNRELEASED = "## [Unreleased]\n"
@@ -62,12 +63,12 @@ def bump(root: Path, version: str, day: datetime.date) -> None:
                       flags=re.MULTILINE)
     descriptor_file.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     citation_file.write_text(citation, encoding="utf-8")
-    released = [tuple(map(int, v)) for v in re.findall(r"^## \[(\d+)\.(\d+)\.(\d+)\]", changelog, re.MULTILINE)]
+    newest = newest_release(changelog_sections(root) or {})
     for table in VERSIONED_TABLES:
         file = root / "data" / f"{table}.csv"
         if file.is_file():
             text = file.read_text(encoding="utf-8")
-            pending = _pending_versioned(text, version, released)
+            pending = _pending_versioned(text, version, newest)
             if pending != text:
                 file.write_text(pending, encoding="utf-8", newline="")
     (root / "CHANGELOG.md").write_text(
@@ -78,9 +79,9 @@ def bump(root: Path, version: str, day: datetime.date) -> None:
 VERSIONED_TABLES = ("corrections", "article_revisions")
 
 
-def _pending_versioned(text: str, version: str, released: list[tuple[int, ...]]) -> str:
-    """The CSV text with each record's version, where it is pending (newer than every released
-    version), made `version`; every other byte as it was."""
+def _pending_versioned(text: str, version: str, newest: str | None) -> str:
+    """The CSV text with each record's version, where it is pending (newer than the newest
+    released version, `newest`), made `version`; every other byte as it was."""
     lines = text.split("\n")
     reader = csv.reader(io.StringIO(text, newline=""))
     starts = []  # the line each record starts on (0-based), and its version
@@ -90,8 +91,7 @@ def _pending_versioned(text: str, version: str, released: list[tuple[int, ...]])
             starts.append((start, record[0]))
         start = reader.line_num
     for line, cell in starts[1:]:  # the header is no record
-        found = VERSION.fullmatch(cell)
-        if found and cell != version and all(tuple(map(int, found.groups())) > other for other in released):
+        if VERSION.fullmatch(cell) and cell != version and (newest is None or version_key(cell) > version_key(newest)):
             lines[line] = version + lines[line][len(cell):]
     return "\n".join(lines)
 
@@ -102,11 +102,9 @@ def _check_step(current: str | None, version: str) -> None:
         raise Refused(f"{version!r} is not a version X.Y.Z")
     if old is None:
         raise Refused(f"the current version {current!r} is not X.Y.Z")
-    a, b = tuple(map(int, old.groups())), tuple(map(int, new.groups()))
-    steps = [(a[0], a[1], a[2] + 1), (a[0], a[1] + 1, 0), (a[0] + 1, 0, 0)]
-    if b not in steps:
-        raise Refused(f"{version} does not follow {current}; expected one of "
-                      + ", ".join(".".join(map(str, step)) for step in steps))
+    steps = next_versions(current)
+    if version not in steps:
+        raise Refused(f"{version} does not follow {current}; expected one of {', '.join(steps)}")
 
 
 def regenerate(root: Path) -> int:

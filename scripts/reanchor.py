@@ -44,6 +44,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from validator import corrections  # noqa: E402
 from validator.corrections import changelog_sections, version_key  # noqa: E402
 from validator.listing import repository_files  # noqa: E402
 from validator.models import SPAN_COLUMNS  # noqa: E402
@@ -353,15 +354,13 @@ def pinned(root: Path, files: list[str], old: bytes, new: bytes) -> dict[str, st
 
 def newest_release(root: Path) -> str | None:
     """The newest version CHANGELOG.md releases, if any."""
-    released = [name for name in (changelog_sections(root) or {}) if re.fullmatch(r"\d+\.\d+\.\d+", name)]
-    return max(released, key=version_key, default=None)
+    return corrections.newest_release(changelog_sections(root) or {})
 
 
 def next_version(root: Path) -> str:
     """The next patch version after the newest one CHANGELOG.md releases: what a re-anchoring is
     (CONTRIBUTING.md, "Versions")."""
-    major, minor, patch = version_key(newest_release(root) or "0.0.0")
-    return f"{major}.{minor}.{patch + 1}"
+    return corrections.next_versions(newest_release(root) or "0.0.0")[0]
 
 
 def appended(root: Path, table: str, rows: list[dict[str, str]]) -> str:

@@ -16,7 +16,6 @@ from .findings import Problem
 from .models import SPAN_COLUMNS
 
 CORRECTIONS, REVISIONS = "corrections", "article_revisions"
-_RELEASE = re.compile(r"^## \[(\d+\.\d+\.\d+)\]", re.MULTILINE)
 _SECTION = re.compile(r"^## \[([^\]]+)\]", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
@@ -42,8 +41,9 @@ def changelog_sections(root: Path) -> dict[str, str] | None:
             for i, m in enumerate(heads)}
 
 
-def _released(sections: dict[str, str]) -> list[str]:
-    return [name for name in sections if re.fullmatch(r"\d+\.\d+\.\d+", name)]
+def newest_release(sections: dict[str, str]) -> str | None:
+    """The newest version the CHANGELOG sections release, if any."""
+    return max((name for name in sections if re.fullmatch(r"\d+\.\d+\.\d+", name)), key=version_key, default=None)
 
 
 def _section_of(version: str, sections: dict[str, str]) -> str | None:
@@ -51,7 +51,7 @@ def _section_of(version: str, sections: dict[str, str]) -> str | None:
     pending version; None for a version that is neither released nor pending."""
     if version in sections:
         return sections[version]
-    newest = max(_released(sections), key=version_key, default=None)
+    newest = newest_release(sections)
     if newest is None or version in next_versions(newest):
         return sections.get("Unreleased")
     return None
