@@ -3,7 +3,9 @@ the whole repository for the tests that follow its documents' commands, and the 
 assertion every fault test uses."""
 from __future__ import annotations
 
+import contextlib
 import csv
+import importlib
 import io
 import json
 import shutil
@@ -32,6 +34,21 @@ VALID_ID = "999999" "1970" "0101" "0017"
 # The scripts that write generated files and take --check (CONTRIBUTING.md, "Generated files").
 GENERATED_CHECKS = ["update_hashes.py", "build_data_dictionary.py", "build_docs.py", "build_site.py",
                     "build_release.py"]
+
+
+def still_current(copy, in_process: bool = False) -> dict[str, int]:
+    """Each generated file's `--check` in the copy: 0 where it is current. Run as the command
+    a contributor types, or `in_process` (the same `main`, called here: no process to start)."""
+    if not in_process:
+        return {script: subprocess.run([sys.executable, f"scripts/{script}", "--check"], cwd=copy,
+                                       capture_output=True, text=True).returncode for script in GENERATED_CHECKS}
+    exits = {}
+    for script in GENERATED_CHECKS:
+        main = importlib.import_module(script.removesuffix(".py")).main
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            exits[script] = (main(["--check", str(copy / "datapackage.json")]) if script == "update_hashes.py"
+                             else main(["--check"], root=copy))
+    return exits
 
 
 def package_rows(root: Path = ROOT) -> int:

@@ -1,18 +1,15 @@
 """CONTRIBUTING.md's recipes, carried out as written on a copy of the repository that then
 validates: editing rows, adding a row, adding an optional column, recording a reviewed privacy
 exception; and the commands it names for the generated files exist and find them current."""
-import contextlib
 import datetime
 import hashlib
-import importlib
-import io
 import re
 import subprocess
 import sys
 
 import pytest
 
-from conftest import GENERATED_CHECKS, ROOT, package_rows
+from conftest import GENERATED_CHECKS, ROOT, package_rows, still_current
 import reanchor
 from doc_blocks import claimed, run_bash, run_script, section
 from validator import validate_package
@@ -26,21 +23,6 @@ ADDING_A_COLUMN = "tests/test_contributing.py::test_adding_an_optional_column_as
 
 def last_line(output: str) -> str:
     return output.rstrip().splitlines()[-1]
-
-
-def still_current(copy, in_process: bool = False) -> dict[str, int]:
-    """Each generated file's `--check` in the copy: 0 where it is current. Run as the command
-    a contributor types, or `in_process` (the same `main`, called here: no process to start)."""
-    if not in_process:
-        return {script: subprocess.run([sys.executable, f"scripts/{script}", "--check"], cwd=copy,
-                                       capture_output=True, text=True).returncode for script in GENERATED_CHECKS}
-    exits = {}
-    for script in GENERATED_CHECKS:
-        main = importlib.import_module(script.removesuffix(".py")).main
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            exits[script] = (main(["--check", str(copy / "datapackage.json")]) if script == "update_hashes.py"
-                             else main(["--check"], root=copy))
-    return exits
 
 
 @pytest.mark.tools("git")
