@@ -117,12 +117,17 @@ class PackageCopy:
         return self.rows(table)[self.row_number(table, key) - 2]
 
     # -- breaking ----------------------------------------------------------------------
-    def write_rows(self, table: str, rows: list[dict[str, str]], rehash: bool = True) -> None:
+    @staticmethod
+    def csv_text(rows: list[dict[str, str]]) -> str:
+        """The rows as write_rows writes them: a header, then a line each."""
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-        self.table_file(table).write_text(buffer.getvalue(), encoding="utf-8", newline="")
+        return buffer.getvalue()
+
+    def write_rows(self, table: str, rows: list[dict[str, str]], rehash: bool = True) -> None:
+        self.table_file(table).write_text(self.csv_text(rows), encoding="utf-8", newline="")
         if rehash:
             self.rehash()
 

@@ -248,18 +248,12 @@ def _a_table_whose_digest_holds(package, wanted: str) -> tuple[str, str]:
     what the detector `wanted` finds (about 1 digest in 1 000 for an ID number, 1 in 200 for a
     date); (the note, the digest)."""
     import hashlib
-    import io
-    import csv as csv_module
     from validator.privacy.readings import Readings
     rows = package.rows("figures")
     measure = rows[-1]["measure"]
     for variant in range(40_000):
         rows[-1]["measure"] = f"{measure[:-1]}, in variant {variant}."
-        buffer = io.StringIO()
-        writer = csv_module.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        digest = hashlib.sha256(buffer.getvalue().encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(package.csv_text(rows).encode("utf-8")).hexdigest()
         if not re.search(r"[0-9]{6}", digest):
             continue
         note = f"The figures table's SHA-256 is {digest}, as computed.\n"
