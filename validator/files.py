@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -224,7 +223,3 @@ def json_scalars(value) -> list[str]:
         elif item is not None:
             found.append(str(item))
     return found
-
-
-def is_finite_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
