@@ -30,9 +30,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from release.versions import stated_versions  # noqa: E402
-from validator.corrections import changelog_sections, newest_release, next_versions, version_key  # noqa: E402
+from validator.corrections import CORRECTIONS, REVISIONS, VERSION, changelog_sections, newest_release, next_versions, version_key  # noqa: E402
 
-VERSION = re.compile(r"(\d+)\.(\d+)\.(\d+)")
 _UNRELEASED = "## [Unreleased]\n"
 _HEADING = re.compile(r"^## \[\d+\.\d+\.\d+\] - (\d{4}-\d{2}-\d{2})$", re.MULTILINE)
 
@@ -76,7 +75,7 @@ def bump(root: Path, version: str, day: datetime.date) -> None:
 
 
 # The tables whose first column is the version a row's change was published in.
-VERSIONED_TABLES = ("corrections", "article_revisions")
+VERSIONED_TABLES = (CORRECTIONS, REVISIONS)
 
 
 def _pending_versioned(text: str, version: str, newest: str | None) -> str:

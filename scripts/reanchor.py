@@ -594,7 +594,7 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
         return 2 if stop.code else 0
     try:
         new = Path(args.article).read_bytes()
-        if args.version is not None and not re.fullmatch(r"\d+\.\d+\.\d+", args.version):
+        if args.version is not None and not corrections.VERSION.fullmatch(args.version):
             raise UsageError(f"--version {args.version!r} is not MAJOR.MINOR.PATCH")
         if args.change is not None and ("\n" in args.change or "\r" in args.change):
             raise UsageError("--change is one line")

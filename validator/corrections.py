@@ -16,6 +16,7 @@ from .findings import Problem
 from .models import SPAN_COLUMNS
 
 CORRECTIONS, REVISIONS = "corrections", "article_revisions"
+VERSION = re.compile(r"(\d+)\.(\d+)\.(\d+)")  # a version, MAJOR.MINOR.PATCH
 _SECTION = re.compile(r"^## \[([^\]]+)\]", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
@@ -43,7 +44,7 @@ def changelog_sections(root: Path) -> dict[str, str] | None:
 
 def newest_release(sections: dict[str, str]) -> str | None:
     """The newest version the CHANGELOG sections release, if any."""
-    return max((name for name in sections if re.fullmatch(r"\d+\.\d+\.\d+", name)), key=version_key, default=None)
+    return max((name for name in sections if VERSION.fullmatch(name)), key=version_key, default=None)
 
 
 def _section_of(version: str, sections: dict[str, str]) -> str | None:
