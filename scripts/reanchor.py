@@ -276,9 +276,10 @@ def in_context(placements: list[Placement]) -> list[Placement]:
 
 # ---- what is written -------------------------------------------------------------------------
 
-def table_text(rows: list[dict[str, str]]) -> str:
+def table_text(rows: list[dict[str, str]], header: list[str] | None = None) -> str:
+    """The rows as the package's CSV files hold them (a header, then a line each, \\n ended)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=header or list(rows[0]), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
@@ -384,11 +385,7 @@ def appended(root: Path, table: str, rows: list[dict[str, str]]) -> str:
             if old["kind"] == "reanchoring" and old["old_value"] == old["new_value"]:
                 existing.remove(old)
                 del index[tuple(row[k] for k in key)]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(existing)
-    return buffer.getvalue()
+    return table_text(existing, header)
 
 
 def recorded(root: Path, placements: list[Placement], new: bytes, version: str, change: str) -> dict[str, str]:
