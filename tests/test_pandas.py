@@ -66,26 +66,26 @@ def test_the_readme_s_loop_loads_every_table_of_the_descriptor():
     assert list(README_TABLES) == TABLES
 
 
-@pytest.mark.parametrize("table", TABLES)
-def test_the_readme_s_loop_gives_the_schema_types(table):
-    frame = README_TABLES[table]
+def assert_columns(frame, table: str, kind_for) -> None:
+    """The frame has the schema's columns, in order, each of the kind `kind_for(field)`."""
     fields = schema_fields(table)
     assert list(frame.columns) == [f["name"] for f in fields]
     for field in fields:
-        kind = "nullable int" if field["type"] == "integer" else expected_kind(field)  # Int64, every one
-        assert kind_of(frame[field["name"]]) == kind, field["name"]
+        assert kind_of(frame[field["name"]]) == kind_for(field), field["name"]
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_the_readme_s_loop_gives_the_schema_types(table):
+    assert_columns(README_TABLES[table], table,  # Int64 for every integer column
+                   lambda field: "nullable int" if field["type"] == "integer" else expected_kind(field))
 
 
 @pytest.mark.parametrize("table", TABLES)
 def test_table_by_table_gives_the_schema_types(table):
-    frame = BY_NAME[table]
-    fields = schema_fields(table)
-    assert list(frame.columns) == [f["name"] for f in fields]
-    for field in fields:
+    def kind_for(field):
         kind = expected_kind(field)
-        if kind == "nullable int" and table != "entities":
-            kind = "int"  # every cell filled: pandas reads a plain integer column
-        assert kind_of(frame[field["name"]]) == kind, field["name"]
+        return "int" if kind == "nullable int" and table != "entities" else kind  # every cell filled: plain int
+    assert_columns(BY_NAME[table], table, kind_for)
 
 
 @pytest.mark.parametrize("loader", LOADERS)
