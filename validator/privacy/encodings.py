@@ -37,14 +37,17 @@ _BACKSLASH = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]
 # A tab, line break or form feed written as an escape beside a digit or an at sign: white space
 # between what it parts (a digit, then backslash and t, then a digit), as a program that prints
 # the string shows it.
-_WHITE_ESCAPE = re.compile(r"(?<=[0-9@])\\[tnrfv]|\\[tnrfv](?=[0-9@])")
+_WHITE_ESCAPE = re.compile(r"\\(?:(?<=[0-9@]\\)[tnrfv]|[tnrfv](?=[0-9@]))")
 # UTF-8 bytes as C, Python and shells write them: hexadecimal or octal escapes.
 _BACKSLASH_BYTES = re.compile(r"\\(?:x[0-9A-Fa-f]{2}(?:\\x[0-9A-Fa-f]{2})+|[0-7]{3}(?:\\[0-7]{3})+)")
 _CSS_ESCAPE = re.compile(r"\\([0-9A-Fa-f]{2,6})(?:\r\n|[ \t\r\n\f])?")
 _BASE64 = re.compile(r"[A-Za-z0-9+/_-]{20,}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/_-]{4,})*={0,2}")
 # Code points in Unicode's notation, two or more in a row: U+0031 U+0039, u+0031,u+0039.
 _CODE_POINTS = re.compile(r"[Uu]\+[0-9A-Fa-f]{4,6}(?:[ ,]?[Uu]\+[0-9A-Fa-f]{4,6})+")
-_HEX_BYTES = re.compile(r"(?:(?<![0-9A-Za-z])|(?<=0[xX]))(?:[0-9A-Fa-f]{2}){8,}(?![0-9A-Za-z])")
+# Eight bytes or more, not glued to a letter or digit before them (but 0x) or after them. The
+# pattern starts with the character it reads first, which the engine finds fast, and looks
+# back from the second.
+_HEX_BYTES = re.compile(r"[0-9A-Fa-f](?:(?<![0-9A-Za-z].)|(?<=0[xX].))[0-9A-Fa-f](?:[0-9A-Fa-f]{2}){7,}(?![0-9A-Za-z])")
 # Markup that a page or a Markdown viewer shows as nothing, touching a digit, an @, a digit's
 # ordinal suffix or a month's name: an HTML comment or processing instruction, a tag of any
 # element but those that start a new block or cell (a table cell, a paragraph, a list item
@@ -87,7 +90,7 @@ ENCODED = re.compile(r"&(?:#[0-9]|#[xX][0-9A-Fa-f]|[A-Za-z][A-Za-z0-9]{1,31};)|%
 
 
 _ONE_ITEM = re.compile(rf"{_HIDDEN}|{_MARKUP_ITEM}|{_MARKS}", re.DOTALL | re.IGNORECASE)
-_LINK = re.compile(r"(!?)\[([^\]\n]{0,200})\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,200}\])")
+_LINK = re.compile(r"(?:(!)\[|\[)([^\]\n]{0,200})\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,200}\])")
 
 
 def _without_markup(match: re.Match) -> str:

@@ -87,6 +87,7 @@ class Readings:
         self.text = text
         self.code = code
         self._seen_decoders = _SEEN_DECODERS[code, styled]
+        self._chains: dict[tuple, list[Reading]] = {}
 
     @cached_property
     def written(self) -> Reading:
@@ -123,18 +124,27 @@ class Readings:
         """`normal`'s decoded readings, before they are normalised: each decoder undone on its
         own, then all of them chained (an encoding inside another)."""
         found = []
-        for (piece, origin, _), singles in zip(self._stretches, self._singles):
+        for index, (_, singles) in enumerate(zip(self._stretches, self._singles)):
             found += [reading for _, reading in singles]
-            found += _chained(piece, origin, DECODERS, {reading.text for _, reading in singles})
+            found += self._chain(index, DECODERS)
         return found
+
+    def _chain(self, index: int, decoders) -> list[Reading]:
+        """`_chained` for the stretch at `index`, computed once for each set of decoders (where
+        `as_seen` undoes them all, it reads the chain `normal` does)."""
+        key = index, decoders
+        if key not in self._chains:
+            piece, origin, changing = self._stretches[index]
+            self._chains[key] = _chained(piece, origin, decoders, {r.text for _, r in self._singles[index]}, changing)
+        return self._chains[key]
 
     @cached_property
     def as_seen(self) -> list[Reading]:
         """The text as written, then as decoded (the escapes of code left as written)."""
         seen, found = self._seen_decoders, [self.written]
-        for (piece, origin, _), singles in zip(self._stretches, self._singles):
+        for index, singles in enumerate(self._singles):
             found += [reading for decoder, reading in singles if decoder in seen]
-            found += _chained(piece, origin, seen, {reading.text for _, reading in singles})
+            found += self._chain(index, seen)
         return _distinct(found)
 
     @cached_property
@@ -179,15 +189,23 @@ _SEEN_DECODERS = {(code, styled): tuple(d for d in DECODERS if not (
     for code in (False, True) for styled in (False, True)}
 
 
-BRACKETED = re.compile(r" ?[\[({<\u3010\u3014\u3008\u300a] ?(at|dot|@|\.) ?[\])}>\u3011\u3015\u3009\u300b] ?"
-                       r"| -(at|dot)- "
-                       r"| ?@ ?", re.IGNORECASE)
+# An at sign or a dot in brackets, between spaced dashes (-at-), or an at sign with spaces
+# around it: " ?[(] ?(at|dot|@|.) ?[)] ?| -(at|dot)- | ?@ ?", written to start with the one
+# character every match starts with (a space, a bracket or @), which the engine finds fast, and
+# to look back at it for the alternatives.
+_OPEN, _CLOSE = r"[\[({<\u3010\u3014\u3008\u300a]", r"[\])}>\u3011\u3015\u3009\u300b]"
+BRACKETED = re.compile(rf"[ @\[({{<\u3010\u3014\u3008\u300a](?:(?:(?<= ){_OPEN}|(?<={_OPEN})) ?(at|dot|@|\.) ?{_CLOSE} ?"
+                       r"|(?<= )-(at|dot)- |(?:(?<= )@|(?<=@)) ?)", re.IGNORECASE)
 # Letters that look like digits, read as digits in a run of digits with separators between
 # its groups, when every group holds a digit; a group glued to any other letter is a word.
 _LOOKALIKES = str.maketrans(LOOKALIKE_DIGITS)
 _LOOKALIKE_CLASS = "[" + re.escape("".join(LOOKALIKE_DIGITS)) + "]"
 _LOOKALIKE_GROUP = rf"{_LOOKALIKE_CLASS}*[0-9](?:[0-9]|{_LOOKALIKE_CLASS})*"
-_LOOKALIKE_RUN = re.compile(rf"(?<![\w]){_LOOKALIKE_GROUP}(?:[ ().\-/_]{{1,3}}{_LOOKALIKE_GROUP})*(?![\w])")
+# Its first group is written to start with the character it reads first (which the engine
+# finds fast), and looks back from there.
+_LOOKALIKE_FIRST = (rf"[0-9{_LOOKALIKE_CLASS[1:]}(?<![\w].)(?:(?<=[0-9])(?:[0-9]|{_LOOKALIKE_CLASS})*"
+                    rf"|(?<={_LOOKALIKE_CLASS}){_LOOKALIKE_CLASS}*[0-9](?:[0-9]|{_LOOKALIKE_CLASS})*)")
+_LOOKALIKE_RUN = re.compile(rf"{_LOOKALIKE_FIRST}(?:[ ().\-/_]{{1,3}}{_LOOKALIKE_GROUP})*(?![\w])")
 
 
 def _bracketed(match: re.Match) -> str:
@@ -223,14 +241,17 @@ def _each_undone(piece: str, origin: range, decoders=DECODERS):
             yield decoder, Reading(text, positions)
 
 
-def _chained(piece: str, origin: range, decoders, singles: set[str]) -> list[Reading]:
+def _chained(piece: str, origin: range, decoders, singles: set[str], changing=None) -> list[Reading]:
     """The stretch with all of `decoders` undone one after another, round after round until
-    nothing changes (at most `ROUNDS`: an encoding inside another, inside another...), if that differs from the stretch and from each of `singles`
-    (the stretch with one decoder undone)."""
+    nothing changes (at most `ROUNDS`: an encoding inside another, inside another...), if that
+    differs from the stretch and from each of `singles` (the stretch with one decoder undone).
+    `changing`, when known, holds the decoders that change the stretch itself: the first round
+    starts at the first of them (those before it would leave the stretch as it is)."""
     chained, chained_origin = piece, origin
+    first = 0 if changing is None else next((i for i, d in enumerate(decoders) if d in changing), len(decoders))
     for rounds in range(ROUNDS):
         before = chained
-        for pattern, decode in decoders:
+        for pattern, decode in decoders[first if rounds == 0 else 0:]:
             chained, chained_origin = _substitute(chained, chained_origin, pattern, decode)
         if chained == before:
             break
@@ -254,8 +275,6 @@ def _normalised(decoded: str, origin) -> tuple[str, Sequence[int]]:
 
 def _substitute(text: str, origin, pattern: re.Pattern, replace) -> tuple[str, Sequence[int]]:
     """`text` with each match of `pattern` replaced, and the positions kept in step."""
-    if pattern.search(text) is None:
-        return text, origin
     parts, positions, last = [], [], 0
     for match in pattern.finditer(text):
         parts.append(text[last:match.start()])
@@ -267,6 +286,8 @@ def _substitute(text: str, origin, pattern: re.Pattern, replace) -> tuple[str, S
         else:
             positions.extend([origin[match.start()]] * len(replacement))
         last = match.end()
+    if not parts:  # no match: the text as it is
+        return text, origin
     parts.append(text[last:])
     positions.extend(origin[last:])
     return "".join(parts), positions
