@@ -46,6 +46,16 @@ _IN_WORDS = re.compile(r"(?<![\w.%+-])([\w.%+-]{1,64})\s+at\s+([\w-]{1,63}(?:\s+
 _DOT = re.compile(r"\s+dot\s+", re.IGNORECASE)
 
 
+_NAME_END = re.compile(r"[\w.%+-]")
+
+
+def _may_start(text: str, hit: re.Match) -> bool:
+    """Whether an address may hold the pre-filter's hit: "at" and "dot" as words may be one's;
+    an @ only after a character a name can end in (every pattern's name ends right before it:
+    an @ after a line break or a quotation mark, `@context`, starts none)."""
+    return hit.group() != "@" or hit.start() > 0 and _NAME_END.match(text, hit.start() - 1) is not None
+
+
 # Longer than any address the patterns read (64 characters, @ or " at ", nine labels of 63).
 _LONGEST = 700
 
@@ -56,7 +66,7 @@ def find(text: str, numeric: bool = False) -> list[Found]:
     if numeric:
         return []
     found = []
-    for start, end in windows([m.span() for m in MAY_HOLD.finditer(text)], len(text), _LONGEST):
+    for start, end in windows([m.span() for m in MAY_HOLD.finditer(text) if _may_start(text, m)], len(text), _LONGEST):
         found += [Found(m.start(), m.end(), m.group().replace(" ", "").lower(), "what looks like an e-mail address")
                   for pattern in (_ADDRESS, _SPACED) for m in pattern.finditer(text, start, end)]
         found += [Found(m.start(), m.end(), f"{m.group(1)}@{m.group(2)}".lower(), "what looks like an e-mail address")
