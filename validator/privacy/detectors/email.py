@@ -23,7 +23,9 @@ FINDS = ("e-mail addresses, also with the at sign or the dots in brackets or das
          "spaced out, or written out in words (at, dot)")
 READS = "normal"
 EXPECTED = " (value withheld); personal data of any kind is not allowed"
-MAY_HOLD = re.compile(r"@|(?<![\w])at\s+[\w-]{1,63}(?:\s+dot\s|\.[\w-])", re.IGNORECASE)
+# The pre-filter: "@|(?<![\w])at\s+[\w-]{1,63}(?:\s+dot\s|\.[\w-])", ignoring case, written to
+# start with the character every match starts with, which the engine finds fast.
+MAY_HOLD = re.compile(r"[@Aa](?:(?<=@)|(?<![\w].)[Tt]\s+[\w-]{1,63}(?:\s+[Dd][Oo][Tt]\s|\.[\w-]))")
 
 # Top-level domains read after a written-out "dot": the generic ones and the country codes of
 # the region the leak concerns and of large mail providers, none an English word ("in", "it").
