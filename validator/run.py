@@ -2,7 +2,8 @@
 not be read. `validate_package` is the API; it never prints and never writes.
 
 The checks that read only the files run first (they read no finding, so their order does
-not matter); then the checks that read the typed rows, in layer order. Findings are reported
+not matter); then the checks that read the typed rows, in layer order; the privacy layer's
+last, while a second process reads part of the package's text for them (where it may). Findings are reported
 layer by layer. While the checks run, the article's words count as public for their messages
 when the article is the pinned snapshot (`disclosure`)."""
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .package import load_package
 from .pins import ARTICLE_SHA256, PERSONS
 from .privacy import checks as privacy_checks  # noqa: F401  (it registers the privacy checks)
 from .privacy.allowed import allowed_dates
+from .privacy.scan import begin_beside
 from .registry import FILES, NOTHING, registered
 
 
@@ -51,10 +53,11 @@ def validate_package(path: str | os.PathLike, *, article_sha256: str = ARTICLE_S
         context = Context(load_package(path), article_sha256, PERSONS if persons is None else persons,
                           workers=workers)
         checks = [check for check in registered() if context.provides(check.needs)]
-        on_files = [check for check in checks if check.needs in (NOTHING, FILES)]
+        if context.package.descriptor is not None:
+            context.shared(begin_beside)  # a second process starts reading now (where it may)
         pinned = context.article_is_pinned
         with public_article(context.article if pinned else None, context.shared(allowed_dates).events):
-            for check in on_files + [check for check in checks if check not in on_files]:
+            for check in _in_running_order(checks):
                 context.findings += check.run(context)
     finally:
         if collecting:
@@ -62,3 +65,14 @@ def validate_package(path: str | os.PathLike, *, article_sha256: str = ARTICLE_S
     tables = context.package.tables() if context.package.descriptor is not None else []
     rows = sum(len(context.records.numbered(t.name)) for t in tables) if len(checks) > 1 else 0
     return Report(context.findings, len(tables), rows, len(checks))
+
+
+def _in_running_order(checks: list) -> list:
+    """The checks that read only the files first, then the others, each in the order
+    registered; the privacy layer's last, while a second process reads (`begin_beside`). No
+    check reads the privacy layer's findings, and a layer's checks keep their order, so its
+    findings do too."""
+    privacy = [check for check in checks if check.layer == privacy_checks.LAYER]
+    others = [check for check in checks if check not in privacy]
+    on_files = [check for check in others if check.needs in (NOTHING, FILES)]
+    return on_files + [check for check in others if check not in on_files] + privacy

@@ -211,3 +211,14 @@ DECODERS = ((_MARKUP, _without_markup), (_LINK, _link_text), (_BASE64, _from_bas
              (_BACKSLASH_BYTES, _from_backslash_bytes), (_BACKSLASH, _from_backslash),
              (_WHITE_ESCAPE, _from_white_escape),
              (_CSS_ESCAPE, _from_css_escape), (_CODE_POINTS, _from_code_points))
+# For each decoder whose every match holds one of a few characters, those characters: where a
+# text holds none of them, the decoder leaves it as it is (`may_change`).
+_SIGNS = {_MARKUP: "<*_~`[\\", _LINK: "[", _PERCENT: "%", _QUOTED_PRINTABLE: "=", _ENTITY: "&",
+          _BACKSLASH_BYTES: "\\", _BACKSLASH: "\\", _WHITE_ESCAPE: "\\", _CSS_ESCAPE: "\\", _CODE_POINTS: "+"}
+
+
+def may_change(pattern: re.Pattern, text: str) -> bool:
+    """Whether the decoder of `pattern` may change `text` (it may say yes wrongly, never no
+    wrongly): a text without any of the characters each of its matches holds, it cannot."""
+    signs = _SIGNS.get(pattern)
+    return signs is None or any(sign in text for sign in signs)

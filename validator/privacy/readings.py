@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Sequence
 
-from .encodings import CSS_ESCAPES, DECODERS, ENCODED, ESCAPES
+from .encodings import CSS_ESCAPES, DECODERS, ENCODED, ESCAPES, may_change
 from .normal import LOOKALIKE_DIGITS, normalise, with_origin
 from .rendered import rendered
 
@@ -216,7 +216,7 @@ def _bracketed(match: re.Match) -> str:
 def _encoded_spots(text: str, decoders) -> list[tuple[int, int, int]]:
     """(start, end, the decoder's place in `decoders`) where in `text` a decoder changes
     something, in order."""
-    return sorted((*match.span(), index) for index, (pattern, decode) in enumerate(decoders)
+    return sorted((*match.span(), index) for index, (pattern, decode) in enumerate(decoders) if may_change(pattern, text)
                   for match in pattern.finditer(text) if decode(match) != match.group())
 
 
@@ -252,7 +252,8 @@ def _chained(piece: str, origin: range, decoders, singles: set[str], changing=No
     for rounds in range(ROUNDS):
         before = chained
         for pattern, decode in decoders[first if rounds == 0 else 0:]:
-            chained, chained_origin = _substitute(chained, chained_origin, pattern, decode)
+            if may_change(pattern, chained):
+                chained, chained_origin = _substitute(chained, chained_origin, pattern, decode)
         if chained == before:
             break
     return [Reading(chained, chained_origin)] if chained != piece and chained not in singles else []
@@ -274,19 +275,19 @@ def _normalised(decoded: str, origin) -> tuple[str, Sequence[int]]:
 
 
 def _substitute(text: str, origin, pattern: re.Pattern, replace) -> tuple[str, Sequence[int]]:
-    """`text` with each match of `pattern` replaced, and the positions kept in step."""
+    """`text` with each match of `pattern` replaced, and the positions kept in step (a match
+    left as it was, such as a blob that is no base64, stays in place)."""
     parts, positions, last = [], [], 0
     for match in pattern.finditer(text):
+        replacement = replace(match)
+        if replacement == match.group():
+            continue
         parts.append(text[last:match.start()])
         positions.extend(origin[last:match.start()])
-        replacement = replace(match)
         parts.append(replacement)
-        if replacement == match.group():  # left as it was (a blob that is no base64): in place
-            positions.extend(origin[match.start():match.end()])
-        else:
-            positions.extend([origin[match.start()]] * len(replacement))
+        positions.extend([origin[match.start()]] * len(replacement))
         last = match.end()
-    if not parts:  # no match: the text as it is
+    if not parts:  # nothing replaced: the text as it is
         return text, origin
     parts.append(text[last:])
     positions.extend(origin[last:])

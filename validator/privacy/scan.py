@@ -39,8 +39,8 @@ def scan(ctx) -> Scan:
     package = ctx.package
     result = Scan(exceptions=read_exceptions(package, CHECKS))
     allowed, digests = ctx.shared(allowed_dates), ctx.shared(package_digests)
-    listed = list(sources(package, row_may_hold))
-    read = _read_beside(listed) if ctx.workers > 1 else {}
+    listed = ctx.shared(listed_sources)
+    read = _finish_beside(ctx.shared(begin_beside))
     for key, _, source in listed:
         for text, check, found in read[key] if key in read else _found_in_source(key, source):
             if check == DATE_CHECK and allowed.allows(text, found) or digests.hold(text, found, check):
@@ -58,19 +58,37 @@ KEEP = 2048  # sources kept: several packages' (this repository has some 400)
 
 
 # From this many characters on, a second process reads half of them (where one can be forked):
-# below, starting it costs more than it saves.
+# below, starting it costs more than it saves. This process, which also runs the other checks,
+# takes this many characters fewer.
 BESIDE_FROM = 300_000
+HERE_AHEAD = 100_000
 
 
-def _read_beside(listed: list) -> dict:
-    """What the detectors find in each source not yet kept, about half of the work read in a
-    second process: the same finds, sooner on two cores. Without fork, or for little work,
-    none (each source is read when it is asked for)."""
+def listed_sources(ctx) -> list:
+    """(key, size, texts) of every source of texts of the package (`texts.sources`)."""
+    return list(sources(ctx.package, row_may_hold))
+
+
+@dataclass
+class _Beside:
+    """The sources read here, and the second process reading the others (or none)."""
+    here: list
+    child: int | None = None
+    pipe: int | None = None
+    received: dict = field(default_factory=dict)  # what the second process sent, once ended
+
+
+def begin_beside(ctx) -> _Beside:
+    """Where the validation may use two processes (`ctx.workers`), the system can fork and the
+    sources not yet kept are large: a second process started now on about half of them (the
+    largest first, each to the lighter half), which reads while this one runs the other checks
+    (`run.validate_package` starts it first). Else every source is read here, when asked for."""
+    listed = ctx.shared(listed_sources)
     todo = sorted((item for item in listed if item[0] not in _KEPT), key=lambda item: -item[1])
-    if not todo or not hasattr(os, "fork") or sum(size for _, size, _ in todo) < BESIDE_FROM:
-        return {}
-    halves, weights = ([], []), [0, 0]
-    for item in todo:  # the largest first, each to the lighter half
+    if ctx.workers < 2 or not todo or not hasattr(os, "fork") or sum(size for _, size, _ in todo) < BESIDE_FROM:
+        return _Beside([])
+    halves, weights = ([], []), [HERE_AHEAD, 0]
+    for item in todo:
         lighter = weights.index(min(weights))
         halves[lighter].append(item)
         weights[lighter] += item[1]
@@ -84,17 +102,25 @@ def _read_beside(listed: list) -> dict:
         finally:
             os._exit(0)
     os.close(write)
-    found = {key: _found_in_source(key, source) for key, _, source in halves[0]}
-    with os.fdopen(read, "rb") as pipe:
-        sent = pipe.read()
-    os.waitpid(child, 0)
-    try:
-        found |= dict(pickle.loads(sent))
-    except Exception:  # the second process failed: its sources are read here when asked for
-        return found
-    for key, items in found.items():
-        _keep(key, items)
-    return found
+    return _Beside(halves[0], child, read)
+
+
+def _finish_beside(beside: _Beside) -> dict:
+    """What the detectors find in each source of `beside`: those of this process read now, the
+    second process's received (if it failed, its sources are read here when asked for)."""
+    found = {key: _found_in_source(key, source) for key, _, source in beside.here}
+    if beside.child is not None:
+        with os.fdopen(beside.pipe, "rb") as pipe:
+            sent = pipe.read()
+        os.waitpid(beside.child, 0)
+        beside.child = None
+        try:
+            beside.received = dict(pickle.loads(sent))
+        except Exception:
+            pass
+        for key, items in beside.received.items():
+            _keep(key, items)
+    return found | beside.received
 
 
 def _keep(key, found: list) -> None:

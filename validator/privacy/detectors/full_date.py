@@ -69,6 +69,10 @@ _PATTERNS = [
     r"(?P<y>[0-9]{4}) ?\u5e74 ?(?P<m>[0-9]{1,2}) ?\u6708 ?(?P<d>[0-9]{1,2}) ?[\u65e5\u53f7]",
 ]
 _PATTERNS = [re.compile(pattern, re.IGNORECASE) for pattern in _PATTERNS]
+# The patterns that read a month's name, and what each name starts with: where none is, they
+# read nothing.
+_NAMING = {pattern for pattern in _PATTERNS if re.search(r"\(\?P<m>[a-z]", pattern.pattern)}
+_ANY_MONTH = re.compile("|".join(name for name in _MONTH_NAMES if len(name) == 3), re.IGNORECASE)
 # Dates written as digits alone, which a number in a number column is not read as.
 _COMPACT = [re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<m>[01][0-9])(?P<d>[0-3][0-9])(?![0-9])"),
             re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<yd>[0-3][0-9]{2})(?![0-9])")]
@@ -107,7 +111,10 @@ def find(text: str, numeric: bool = False) -> list[Found]:
     patterns = _PATTERNS if numeric else _PATTERNS + _COMPACT
     found = []
     for start, end in _windows(text):
+        named = _ANY_MONTH.search(text, start, end + _LONGEST) is not None
         for pattern in patterns:
+            if pattern in _NAMING and not named:  # no month's name to read
+                continue
             for match in pattern.finditer(text, start, end + _LONGEST):
                 if match.start() >= end:
                     break
