@@ -57,11 +57,12 @@ _KEPT: OrderedDict = OrderedDict()  # source key -> what the detectors found in 
 KEEP = 2048  # sources kept: several packages' (this repository has some 400)
 
 
-# From this many characters on, a second process reads half of them (where one can be forked):
-# below, starting it costs more than it saves. This process, which also runs the other checks,
-# takes this many characters fewer.
+# From this many characters on, a second process shares the reading (where one can be forked):
+# below, starting it costs more than it saves.
 BESIDE_FROM = 300_000
-HERE_AHEAD = 100_000
+# The sources queued for the two processes, at most (four bytes each: they fit in a pipe's
+# buffer of 64 KiB, written before either reads); any others are read here.
+QUEUED = 16_000
 
 
 def listed_sources(ctx) -> list:
@@ -71,8 +72,12 @@ def listed_sources(ctx) -> list:
 
 @dataclass
 class _Beside:
-    """The sources read here, and the second process reading the others (or none)."""
+    """The sources to read, largest first: those queued (by their place in `sources`), which
+    this process and the second one take in turn from a pipe, each the next one as it is free,
+    and those read here in any case."""
+    sources: list
     here: list
+    queue: int | None = None
     child: int | None = None
     pipe: int | None = None
     received: dict = field(default_factory=dict)  # what the second process sent, once ended
@@ -80,35 +85,50 @@ class _Beside:
 
 def begin_beside(ctx) -> _Beside:
     """Where the validation may use two processes (`ctx.workers`), the system can fork and the
-    sources not yet kept are large: a second process started now on about half of them (the
-    largest first, each to the lighter half), which reads while this one runs the other checks
-    (`run.validate_package` starts it first). Else every source is read here, when asked for."""
+    sources not yet kept are large: a second process started now, which reads the sources
+    queued, the largest first, while this one runs the other checks (`run.validate_package`
+    starts it first) and then takes its share of the queue. Else every source is read here,
+    when asked for."""
     listed = ctx.shared(listed_sources)
     todo = sorted((item for item in listed if item[0] not in _KEPT), key=lambda item: -item[1])
     if ctx.workers < 2 or not todo or not hasattr(os, "fork") or sum(size for _, size, _ in todo) < BESIDE_FROM:
-        return _Beside([])
-    halves, weights = ([], []), [HERE_AHEAD, 0]
-    for item in todo:
-        lighter = weights.index(min(weights))
-        halves[lighter].append(item)
-        weights[lighter] += item[1]
+        return _Beside([], [])
+    queued, here = todo[:QUEUED], todo[QUEUED:]
+    queue, queue_write = os.pipe()
+    os.write(queue_write, b"".join(index.to_bytes(4, "big") for index in range(len(queued))))
+    os.close(queue_write)  # once the queue is taken, a read of it ends
     read, write = os.pipe()
     child = os.fork()
-    if child == 0:  # the second process: read its half, send what it found, end
+    if child == 0:  # the second process: read from the queue until it is empty, send what it found, end
         try:
             os.close(read)
+            found = [(queued[index][0], _found_in_source(queued[index][0], queued[index][2]))
+                     for index in _taken(queue)]
             with os.fdopen(write, "wb") as pipe:
-                pickle.dump([(key, _found_in_source(key, source)) for key, _, source in halves[1]], pipe)
+                pickle.dump(found, pipe)
         finally:
             os._exit(0)
     os.close(write)
-    return _Beside(halves[0], child, read)
+    return _Beside(queued, here, queue, child, read)
+
+
+def _taken(queue: int):
+    """The place of each source this process takes from the queue, one at a time (a read of
+    four bytes from a pipe is whole: the two processes never split one)."""
+    while taken := os.read(queue, 4):
+        yield int.from_bytes(taken, "big")
 
 
 def _finish_beside(beside: _Beside) -> dict:
-    """What the detectors find in each source of `beside`: those of this process read now, the
-    second process's received (if it failed, its sources are read here when asked for)."""
+    """What the detectors find in each source of `beside`: this process's share read now, the
+    second process's received (if it failed, what it took is read here when asked for)."""
     found = {key: _found_in_source(key, source) for key, _, source in beside.here}
+    if beside.queue is not None:
+        for index in _taken(beside.queue):
+            key, _, source = beside.sources[index]
+            found[key] = _found_in_source(key, source)
+        os.close(beside.queue)
+        beside.queue = None
     if beside.child is not None:
         with os.fdopen(beside.pipe, "rb") as pipe:
             sent = pipe.read()
