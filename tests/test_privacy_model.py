@@ -215,11 +215,13 @@ def test_a_60_mib_one_line_file_is_refused_in_bounded_memory(package):
 # -- pre-filters that never drop what their detectors find ------------------------------------------
 
 # Text rich in what the detectors look for: digits and their separators, letters that look like
-# digits, month names, at signs and "at"/"dot", escapes, markup, other scripts and invisible marks.
+# digits, month names, at signs and "at"/"dot", escapes, markup, other scripts and invisible marks,
+# and characters beyond ASCII that every detector reads as written (curly quotation marks, é).
 ALPHABET = st.sampled_from(list(string.digits + " -./()+~_,:@Xx\n\tOolIS") + [
     "1970", "0101", "0017", "999999", "138", "852", "+86", "00", "March", "Mar", "dec", "at", "dot", " at ",
     " dot ", "[at]", "(dot)", "com", "org", "<b>", "</b>", "&#57;", "%39", "\\x39", "=39", "\u5f20", "\u202e",
-    "\u200b", "\uff11", "\u0661", "\u2e9b", "\ue000", "W09", "\u5e74", "\u6708", "\u65e5", "tel ", "IX", "th"])
+    "\u200b", "\uff11", "\u0661", "\u2e9b", "\ue000", "W09", "\u5e74", "\u6708", "\u65e5", "tel ", "IX", "th",
+    "\u201c", "\u2019", "\u00e9", "\u2013", "\u00a0", "\u2026", "\uff20"])  # beyond ASCII: plain, and not
 TEXTS = st.lists(ALPHABET, max_size=30).map("".join)
 
 

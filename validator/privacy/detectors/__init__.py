@@ -94,10 +94,11 @@ _SEEN_IN_A_ROW = re.compile(r"[^\x00\t\n\r -~]")  # as _SEEN_MAY_HOLD, but for t
 @lru_cache(maxsize=4096)  # a document's values repeat ("0", "", "string"): each is tested once
 def may_hold(text: str) -> bool:
     """Whether any detector could find anything in any reading of `text` (it may say yes
-    wrongly, never no wrongly): text beyond ASCII or with an encoding could read otherwise;
-    ASCII text without one reads only as itself and, for the number detectors, with its
-    bracketed at signs and dots read as @ and . (`Readings.normal`, first)."""
-    if not text.isascii() or _SEEN_MAY_HOLD.search(text) or ENCODED.search(text) or BRACKETED.search(text):
+    wrongly, never no wrongly): text with a character beyond ASCII that is not `plain`, or
+    with an encoding, could read otherwise; other text reads only as itself and, for the
+    number detectors, with its bracketed at signs and dots read as @ and . (`Readings.normal`,
+    first)."""
+    if _seen_may_hold(_SEEN_MAY_HOLD, text) or ENCODED.search(text) or BRACKETED.search(text):
         return True
     return _NORMAL_MAY_HOLD.search(normalise(text)) is not None
 
@@ -106,8 +107,23 @@ def row_may_hold(cells: list[str]) -> bool:
     """`may_hold` for a table row, its cells joined by NUL, which no detector reads across (no
     number, date or address runs from one cell into the next)."""
     joined = "\x00".join(cells)
-    if joined.count("\x00") != len(cells) - 1 or _SEEN_IN_A_ROW.search(joined):
+    if joined.count("\x00") != len(cells) - 1 or _seen_may_hold(_SEEN_IN_A_ROW, joined):
         return True
-    if not joined.isascii() or ENCODED.search(joined) or BRACKETED.search(joined):
+    if ENCODED.search(joined) or BRACKETED.search(joined):
         return True
     return _NORMAL_MAY_HOLD.search(normalise(joined)) is not None
+
+
+def _seen_may_hold(pre_filter: re.Pattern, text: str) -> bool:
+    """Whether the detectors that read the characters a reader sees could find one in `text`:
+    a character their pre-filter matches that is not `plain`."""
+    return any(not all(map(plain, match.group())) for match in pre_filter.finditer(text))
+
+
+@lru_cache(maxsize=None)
+def plain(char: str) -> bool:
+    """Whether every detector reads `char` as it is written, and only as itself: a printable
+    ASCII character, or one beyond ASCII (é, a curly quotation mark) that is of no other
+    script than Latin, is not invisible, and is read as itself by the number, date and e-mail
+    detectors (no digit, dash, space or compatibility form)."""
+    return script.script_of(char) is None and not invisible.is_invisible(char) and normalise(char) == char
