@@ -67,9 +67,11 @@ def _parse(text: str) -> Table:
     table = Table(header, [])
     _note_longest(table, 1, header)
     line = reader.line_num + 1
+    values = [{} for _ in header]  # each column's values so far, while they are few (`_shared`)
     try:
         for number, cells in enumerate(reader, start=2):
             if cells:
+                _shared(cells, values)
                 table.records.append((number, cells))
                 table.lines[number] = line
                 _note_longest(table, number, cells)
@@ -77,6 +79,22 @@ def _parse(text: str) -> Table:
     except csv.Error:
         table.truncated = True
     return table
+
+
+# A column with no more distinct values than this (a kind, a mode, an empty note) keeps one
+# copy of each: a large table then holds its repeated cells once.
+REPEATED = 256
+
+
+def _shared(cells: list[str], values: list[dict]) -> None:
+    """Replace each cell of a column with few distinct values by the first equal cell read
+    (the same text, held once); a column that turns out to have many is no longer looked at."""
+    for index, column in enumerate(values[:len(cells)]):
+        if column is not None:
+            cell = cells[index]
+            cells[index] = column.setdefault(cell, cell)
+            if len(column) > REPEATED:
+                values[index] = None
 
 
 def _note_longest(table: Table, number: int, cells: list[str]) -> None:

@@ -39,9 +39,7 @@ def public_article(article: str | None, dates: frozenset[str] = frozenset()):
     """While it lasts, the article's words count as public (give None for an article that is
     not the pinned snapshot: its words are then the package's own), and so do `dates`, the
     dates the article's words fix (the privacy layer's `allowed.AllowedDates.events`)."""
-    words = frozenset(w.lower() for w in _WORD.findall(article)) if article else frozenset()
-    words |= _numbers_printed(article) if article else frozenset()
-    token = _ARTICLE.set((article, words, frozenset(dates)) if article else None)
+    token = _ARTICLE.set((article, _public_words(article), frozenset(dates)) if article else None)
     try:
         yield
     finally:
@@ -167,6 +165,13 @@ def _public(value: str) -> bool:
 _NUMBER = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 _SCALED = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s+(hundred|thousand|million|billion)\b", re.IGNORECASE)
 _SCALES = {"hundred": 10**2, "thousand": 10**3, "million": 10**6, "billion": 10**9}
+
+
+@lru_cache(maxsize=4)  # a test session validates many copies of one article
+def _public_words(article: str) -> frozenset[str]:
+    """The article's words, lower case, and the numbers it prints (`_numbers_printed`), read
+    one at a time (a long article's words are never all held at once)."""
+    return frozenset(match.group().lower() for match in _WORD.finditer(article)) | _numbers_printed(article)
 
 
 def _as_number(value: str) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from typing import Callable, NamedTuple
@@ -197,11 +198,11 @@ def places_of(article: str, words: str) -> list[int]:
 
 
 @functools.lru_cache(maxsize=2)
-def word_places(article: str) -> dict[str, list[int]]:
+def word_places(article: str) -> dict[str, array]:
     """Where each word (a run of letters, digits and underscores) of the article starts, by
     the word in lower case: read once, so that finding a name is a lookup, not a reading of
-    the whole article."""
-    places = defaultdict(list)
+    the whole article. The places are machine integers (a long article's are many)."""
+    places = defaultdict(lambda: array("q"))
     for word in _WORD.finditer(article):
         places[word.group().lower()].append(word.start())
     return places
