@@ -79,7 +79,8 @@ _MARKS = r"(?:\*{1,3}|_{2,3}|~~|`{1,3})+"
 _EMPHASIS = (rf"(?<=[0-9]{{2}}){_MARKS}(?=[ ./-]{{0,2}}[0-9])|(?:(?<=[0-9])|(?<=[0-9][ ./-])){_MARKS}(?=[0-9]{{2}})"
              rf"|(?:(?<=[0-9][ ./-])|(?<=[0-9]{{2}})){_MARKS}(?={_MONTHS})|{_MONTH_ENDS}{_MARKS}(?=[ ./-]{{0,2}}[0-9])"
              rf"|(?<=@){_MARKS}|{_MARKS}(?=@)")
-_MARKUP = re.compile(rf"(?=[<*_~`!\[\\])(?:{_BEFORE}{_ITEMS}{_AFTER}|(?<={_MONTHS}){_ITEMS}(?=[a-z])"
+# Each match starts with one of its items' or marks' first signs (a single _ or ~ is none).
+_MARKUP = re.compile(rf"(?=[<*`\[\\]|__|~~|!\[)(?:{_BEFORE}{_ITEMS}{_AFTER}|(?<={_MONTHS}){_ITEMS}(?=[a-z])"
                      rf"|(?<=@){_ITEMS}|{_ITEMS}(?=@)|{_EMPHASIS})", re.DOTALL | re.IGNORECASE)
 # Markers of an encoded form: a reading other than the plain one is worth making.
 _LOOKALIKE = "[" + re.escape("".join(LOOKALIKE_DIGITS) + "\u2223\u01c0\u2758") + "]"  # as read, or before

@@ -69,13 +69,13 @@ _PATTERNS = [
     r"(?P<y>[0-9]{4}) ?\u5e74 ?(?P<m>[0-9]{1,2}) ?\u6708 ?(?P<d>[0-9]{1,2}) ?[\u65e5\u53f7]",
 ]
 _PATTERNS = [re.compile(pattern, re.IGNORECASE) for pattern in _PATTERNS]
+# Dates written as digits alone, which a number in a number column is not read as.
+_COMPACT = [re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<m>[01][0-9])(?P<d>[0-3][0-9])(?![0-9])"),
+            re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<yd>[0-3][0-9]{2})(?![0-9])")]
 # The patterns that read a month's name, and what each name starts with: where none is, they
 # read nothing.
 _NAMING = {pattern for pattern in _PATTERNS if re.search(r"\(\?P<m>[a-z]", pattern.pattern)}
 _ANY_MONTH = re.compile("|".join(name for name in _MONTH_NAMES if len(name) == 3), re.IGNORECASE)
-# Dates written as digits alone, which a number in a number column is not read as.
-_COMPACT = [re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<m>[01][0-9])(?P<d>[0-3][0-9])(?![0-9])"),
-            re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<yd>[0-3][0-9]{2})(?![0-9])")]
 # A month's name as a word (as `_MONTH` reads it), written so that a search tests one letter at
 # most places.
 _STEMS = (r"(?<![a-z])(?=[adfjmnos])(?:j(?:an|u[nl])|feb|ma[ry]|a(?:pr|ug)|sep|oct|nov|dec)(?:"
