@@ -171,8 +171,11 @@ def _from_base64(match: re.Match) -> str:
                     for part in parts)
 
 
+_SPACES = re.compile(r"\s")
+
+
 def _base64_text(written: str) -> str | None:
-    blob = re.sub(r"\s", "", written).replace("-", "+").replace("_", "/")
+    blob = _SPACES.sub("", written).replace("-", "+").replace("_", "/")
     try:
         decoded = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True).decode("utf-8")
     except (binascii.Error, ValueError):

@@ -132,7 +132,7 @@ class Readings:
     def _chain(self, index: int, decoders) -> list[Reading]:
         """`_chained` for the stretch at `index`, computed once for each set of decoders (where
         `as_seen` undoes them all, it reads the chain `normal` does)."""
-        key = index, decoders
+        key = index, id(decoders)  # one of the module's tuples of decoders
         if key not in self._chains:
             piece, origin, changing = self._stretches[index]
             self._chains[key] = _chained(piece, origin, decoders, {r.text for _, r in self._singles[index]}, changing)
@@ -156,7 +156,7 @@ class Readings:
         """The readings the number, date and e-mail detectors read (plain first)."""
         plain = self.plain
         found = [Reading(*_substitute(plain.text, plain.origin, BRACKETED, _bracketed))]
-        if not BIDI_CONTROLS.isdisjoint(self.text):
+        if not self.text.isascii() and not BIDI_CONTROLS.isdisjoint(self.text):
             found.append(Reading(plain.text[::-1], plain.origin[::-1]))
         if not self._encoded:
             return found

@@ -148,11 +148,17 @@ class _Page:
         self.origin[start:] = self.origin[start:][::-1]
 
 
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
+_CSS_ESCAPE = re.compile(r"\\([0-9A-Fa-f]{1,6})\s?|\\(.)")
+
+
 def _css(style: str) -> str:
     """A style attribute as CSS reads it: comments dropped, escapes undone."""
-    style = re.sub(r"/\*.*?(?:\*/|\Z)", "", style, flags=re.DOTALL)
-    return re.sub(r"\\([0-9A-Fa-f]{1,6})\s?|\\(.)", lambda m: chr(int(m.group(1), 16)) if m.group(1)
-                  and int(m.group(1), 16) < 0x110000 else (m.group(2) or ""), style)
+    if "/" not in style and "\\" not in style:
+        return style
+    style = _CSS_COMMENT.sub("", style)
+    return _CSS_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1)
+                           and int(m.group(1), 16) < 0x110000 else (m.group(2) or ""), style)
 
 
 def _attributes(written: str) -> dict[str, str]:

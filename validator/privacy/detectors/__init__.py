@@ -98,7 +98,7 @@ def may_hold(text: str) -> bool:
     with an encoding, could read otherwise; other text reads only as itself and, for the
     number detectors, with its bracketed at signs and dots read as @ and . (`Readings.normal`,
     first)."""
-    if _seen_may_hold(_SEEN_MAY_HOLD, text) or ENCODED.search(text) or BRACKETED.search(text):
+    if ENCODED.search(text) or BRACKETED.search(text) or _seen_may_hold(_SEEN_MAY_HOLD, text):
         return True
     return _NORMAL_MAY_HOLD.search(normalise(text)) is not None
 

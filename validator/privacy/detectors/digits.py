@@ -50,9 +50,12 @@ def a_quantity(run: re.Match) -> bool:
     return _DECIMAL.fullmatch(run.group()) is not None or len(digits.rstrip("0")) <= 3
 
 
+_NO_DIGIT = re.compile(r"[^0-9Xx]")
+
+
 def digits_of(run: re.Match) -> str:
     """The digits of a run (and a check character X, upper case)."""
-    return re.sub(r"[^0-9Xx]", "", run.group()).upper()
+    return _NO_DIGIT.sub("", run.group()).upper()
 
 
 def glued_to_letters(text: str, start: int, end: int) -> bool:
