@@ -14,17 +14,19 @@ VOID = {"br", "hr", "img", "input", "meta", "link", "col"}
 
 
 def esc(value: object) -> str:
-    """`value` as text safe inside an element or a double-quoted attribute."""
-    return html.escape(str(value), quote=True)
+    """`value` as text safe inside an element (&, < and > escaped; quotation marks need no
+    escape there, and are written as themselves)."""
+    return html.escape(str(value), quote=False)
 
 
 def attributes(attrs: dict | None) -> str:
-    """` name="value"` pairs in the given order; None and False are left out, True is bare."""
+    """` name="value"` pairs in the given order, each value escaped for a double-quoted
+    attribute; None and False are left out, True is bare."""
     parts = []
     for name, value in (attrs or {}).items():
         if value is None or value is False:
             continue
-        parts.append(f" {name}" if value is True else f' {name}="{esc(value)}"')
+        parts.append(f" {name}" if value is True else f' {name}="{html.escape(str(value), quote=True)}"')
     return "".join(parts)
 
 

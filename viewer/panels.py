@@ -157,11 +157,12 @@ def _cite(package: Package, row: Row) -> str:
 
 
 def csv_line(raw: str) -> str:
-    """The CSV line exactly as in the file, each cell in its own element so that the cells
-    can be told apart (and the page holds no long run of digits and commas).
+    """The CSV line exactly as in the file, each cell in its own element, with the comma that
+    ends it, so that the cells can be told apart (and no markup stands between a number and
+    the comma after it: the page holds no run of digits and commas, as written or as shown).
 
     >>> csv_line('a,"b, c",1')
-    '<span class="cell">a</span>,<span class="cell">&quot;b, c&quot;</span>,<span class="cell">1</span>'
+    '<span class="cell">a,</span><span class="cell">"b, c",</span><span class="cell">1</span>'
     """
     cells, current, quoted = [], "", False
     for char in raw:
@@ -172,4 +173,5 @@ def csv_line(raw: str) -> str:
         quoted ^= char == '"'
         current += char
     cells.append(current)
-    return ",".join(text("span", {"class": "cell"}, cell) for cell in cells)
+    ends = [","] * (len(cells) - 1) + [""]
+    return "".join(text("span", {"class": "cell"}, cell + end) for cell, end in zip(cells, ends))
