@@ -26,7 +26,7 @@ from .registry import FILES, NOTHING, registered
 
 @dataclass
 class Report:
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # layer by layer, as `validate_package` gives them
     tables: int = 0
     rows: int = 0
     checks: int = 0  # the checks that ran
@@ -64,7 +64,7 @@ def validate_package(path: str | os.PathLike, *, article_sha256: str = ARTICLE_S
             gc.enable()
     tables = context.package.tables() if context.package.descriptor is not None else []
     rows = sum(len(context.records.numbered(t.name)) for t in tables) if len(checks) > 1 else 0
-    return Report(context.findings, len(tables), rows, len(checks))
+    return Report(Report(context.findings).by_layer(), len(tables), rows, len(checks))
 
 
 def _in_running_order(checks: list) -> list:
