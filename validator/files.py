@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -56,7 +57,7 @@ def resolve_inside(root: Path, path: str) -> tuple[Path | None, str | None]:
     if ".." in pure.parts or "\\" in path:
         return None, "the path contains '..' or a backslash; expected a plain relative path"
     try:
-        resolved = (root / pure).resolve()
+        resolved = Path(os.path.realpath(os.path.join(root, path)))
     except (OSError, RuntimeError, ValueError):
         return None, "the path cannot be resolved (a symlink loop?)"
     if not resolved.is_relative_to(root):
@@ -137,11 +138,13 @@ def load_json(content: bytes) -> tuple[object, str | None]:
         return None, f"nested too deeply to read; expected at most {MAX_JSON_DEPTH} levels"
     except ValueError as error:  # an integer of more digits than Python converts
         return None, f"not strict JSON: {error}"
+    # No lone surrogate but from a \u escape (UTF-8 decodes to none): a document without one is
+    # not walked for it.
     depth, where = _deepest(value)
     if depth > MAX_JSON_DEPTH:
         return None, (f"nested {depth} levels deep (at {_cut(shown_field(where), 80)}); expected at most "
                       f"{MAX_JSON_DEPTH} levels")
-    surrogate = _lone_surrogate_at(value)
+    surrogate = _lone_surrogate_at(value) if "\\u" in text else None
     if surrogate is not None:
         return None, f"not strict JSON: a lone surrogate (an unpaired \\ud800-\\udfff escape) at {shown_field(surrogate)}"
     return value, None
@@ -174,11 +177,16 @@ def path_of(link) -> str:
 
 
 def _deepest(value) -> tuple[int, str]:
-    """(levels of nesting, the path to the deepest point)."""
+    """(levels of nesting, the path to the first deepest point), walking the objects and
+    arrays only, in document order."""
     deepest, where = 0, None
-    for item, depth, link in walk_json(value):
-        if isinstance(item, (dict, list)) and depth > deepest:
+    stack = [(value, 1, None)] if isinstance(value, (dict, list)) else []
+    while stack:
+        item, depth, link = stack.pop()
+        if depth > deepest:
             deepest, where = depth, link
+        children = reversed(item.items()) if isinstance(item, dict) else reversed(list(enumerate(item)))
+        stack += [(child, depth + 1, (link, key)) for key, child in children if isinstance(child, (dict, list))]
     return deepest, path_of(where) or "(top level)"
 
 
