@@ -345,6 +345,7 @@ def _forget_what_was_computed_before_a_mutation():
         from validator.privacy.detectors import digits
         scan._KEPT.clear()
         detectors.may_hold.cache_clear()
+        detectors.plain.cache_clear()
         digits.runs.cache_clear()
     if mutant.startswith("validator."):
         from validator import profile, tables
@@ -359,4 +360,7 @@ def _forget_what_was_computed_before_a_mutation():
             normal.clear_caches()
         if module == "script":
             script.script_of.cache_clear()
+        for value in list(vars(sys.modules.get(mutant.rsplit(".", 1)[0], normal)).values()):
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()  # every cache of the mutated module itself
     yield

@@ -3,8 +3,8 @@ not be read. `validate_package` is the API; it never prints and never writes.
 
 The checks that read only the files run first (they read no finding, so their order does
 not matter); then the checks that read the typed rows, in layer order; the privacy layer's
-last, while a second process reads part of the package's text for them (where it may). Findings are reported
-layer by layer. While the checks run, the article's words count as public for their messages
+last, while a second process reads part of the package's text for them (where it may).
+Findings are reported layer by layer. While the checks run, the article's words count as public for their messages
 when the article is the pinned snapshot (`disclosure`)."""
 from __future__ import annotations
 
@@ -44,8 +44,9 @@ def validate_package(path: str | os.PathLike, *, article_sha256: str = ARTICLE_S
     """Check the package whose descriptor is `path` (or is in the directory `path`) against the
     pinned article snapshot and the reviewed list of persons (by default this package's own).
 
-    With `workers=2`, where the system can fork and the package holds much text, the privacy
-    layer reads about half of it in a second process: the same findings, sooner on two cores.
+    With `workers=2`, where the system can fork and the package holds much text, a second
+    process shares the privacy layer's reading, from when the package is loaded: the same
+    findings, sooner on two cores.
     The command line asks for it; the default runs in this process."""
     collecting = gc.isenabled()
     gc.disable()  # everything made here lives until the report: no collection could free it

@@ -120,7 +120,7 @@ def _seen_may_hold(pre_filter: re.Pattern, text: str) -> bool:
     return any(not all(map(plain, match.group())) for match in pre_filter.finditer(text))
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=2**16)  # characters, as met
 def plain(char: str) -> bool:
     """Whether every detector reads `char` as it is written, and only as itself: a printable
     ASCII character, or one beyond ASCII (é, a curly quotation mark) that is of no other
