@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -22,7 +24,7 @@ class Table:
     """A CSV resource parsed as text: its header and its records with their row numbers."""
     header: list[str]
     records: list[tuple[int, list[str]]]  # (row number, cells); the header is row 1
-    lines: dict[int, int] = field(default_factory=dict)  # row number -> line it starts on
+    lines: Lines = field(default_factory=lambda: Lines())  # row number -> line it starts on
     longest: tuple[int, str, int] | None = None  # (row, column, length) of the longest cell
     truncated: bool = False  # a malformed row ended the parse
     clean_under: list | None = None  # the fields every cell was found to read under (cells.clean)
@@ -45,6 +47,35 @@ class Table:
             for index, cell in enumerate(cells):
                 column = self.header[index] if index < len(self.header) else f"column {index + 1}"
                 yield number, column, cell
+
+
+class Lines:
+    """Row number -> the line it starts on, for the rows recorded, held as the places where the
+    difference between the two changes (a cell over several lines) and the blank rows: a large
+    table of one line a row holds next to nothing."""
+
+    def __init__(self):
+        self._numbers, self._shifts = array("q"), array("q")  # from this row on, line - number is
+        self._last = 0
+        self._unrecorded: set[int] = set()
+
+    def __setitem__(self, number: int, line: int) -> None:
+        if not self._shifts or line - number != self._shifts[-1]:
+            self._numbers.append(number)
+            self._shifts.append(line - number)
+        self._unrecorded.update(range(self._last + 1, number))
+        self._last = number
+
+    def get(self, number: int, default=None):
+        if not self._numbers or not self._numbers[0] <= number <= self._last or number in self._unrecorded:
+            return default
+        return number + self._shifts[bisect_right(self._numbers, number) - 1]
+
+    def __getitem__(self, number: int) -> int:
+        line = self.get(number)
+        if line is None:
+            raise KeyError(number)
+        return line
 
 
 def parse_csv(text: str) -> Table:
