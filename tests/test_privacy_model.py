@@ -8,6 +8,7 @@ package holds one: a date, a name in Han script (Zhang San, the placeholder of C
 examples) and a made-up Latin name."""
 from __future__ import annotations
 
+import base64
 import json
 import re
 import shutil
@@ -23,6 +24,7 @@ from conftest import ROOT, VALID_ID, copy_of_the_repository, examples, assert_fi
 from validator.cli import FORMATS, render
 from validator.privacy.detectors import DETECTORS, found_in, may_hold, row_may_hold
 from validator.privacy.exceptions import fingerprint
+from validator.privacy.readings import MARGIN, Readings
 
 DATE = "1970" "-03-01"
 HAN = "\u5f20\u4e09"
@@ -221,7 +223,8 @@ ALPHABET = st.sampled_from(list(string.digits + " -./()+~_,:@Xx\n\tOolIS") + [
     "1970", "0101", "0017", "999999", "138", "852", "+86", "00", "March", "Mar", "dec", "at", "dot", " at ",
     " dot ", "[at]", "(dot)", "com", "org", "<b>", "</b>", "&#57;", "%39", "\\x39", "=39", "\u5f20", "\u202e",
     "\u200b", "\uff11", "\u0661", "\u2e9b", "\ue000", "W09", "\u5e74", "\u6708", "\u65e5", "tel ", "IX", "th",
-    "\u201c", "\u2019", "\u00e9", "\u2013", "\u00a0", "\u2026", "\uff20"])  # beyond ASCII: plain, and not
+    "\u201c", "\u2019", "\u00e9", "\u2013", "\u00a0", "\u2026", "\uff20",  # beyond ASCII: plain, and not
+    "-at-", "-dot-", "(", ")", "\u017f"])
 TEXTS = st.lists(ALPHABET, max_size=30).map("".join)
 
 
@@ -243,6 +246,43 @@ def test_the_union_of_the_pre_filters_never_drops_a_text_or_a_row_that_holds_som
         assert row_may_hold(cells)
 
 
+@pytest.mark.parametrize("text", [
+    "jane.doe\t-at-\texample.org",                 # a tab read as a space: " -at- " is an at sign
+    "jane.doe\t-at-\texample.org, caf\u00e9",       # and a character beyond ASCII read as written
+    "jane.doe(\tat\t)example.org \u2019",
+    "jane (at)\texample\t(dot)\torg \u00e9"])
+def test_an_at_sign_in_brackets_or_dashes_however_spaced_is_never_ruled_out(text):
+    """The pre-filters read bracketed at signs as the detectors do, after tabs are read as
+    spaces, whatever else the text holds."""
+    assert found_in(text) and may_hold(text)
+    assert row_may_hold(["Caf\u00e9", text]) and row_may_hold(["x", text])
+
+
+def test_an_address_spaced_with_tabs_beside_plain_characters_is_refused_in_a_file_and_a_cell(package):
+    address = "jane.doe\t-at-\texample.org"
+    write(package, "docs/notes.md", f"Caf\u00e9 notes: {address}.\n")
+    package.edit("entities", "ipac", description=f"An alliance; caf\u00e9 {address}.")
+    assert_findings(package.validate(), ("privacy", "no_email_addresses", "docs/notes.md", 1, None),
+                    ("privacy", "no_email_addresses", "data/entities.csv", package.row_number("entities", "ipac"),
+                     "description"))
+
+
+@pytest.mark.parametrize("shape", ["hex", "base64"])
+@pytest.mark.parametrize("beside", ["&#65;", "%41", "\\4e "])
+def test_a_run_that_decodes_only_as_its_stretch_cuts_it_is_read(shape, beside):
+    """A stretch around an encoded place is read with every decoder from the first round: a run
+    of hex digits or base64 that decodes only once the stretch has cut the letter glued to it
+    off is still read, whatever other encoding is beside it."""
+    born = ("born 1970" "-03-01 " * 10)[:100 if shape == "hex" else 150]
+    run = born.encode().hex() if shape == "hex" else base64.b64encode(born.encode()).decode()
+    assert len(run) == MARGIN  # so a stretch around `beside` holds the run whole, and not the "g"
+    # cut off at the stretch's start; and at its end, where `beside` ends with a sign no run goes on through
+    for text in ["g" + run + beside] + ([beside + run + "g"] if not beside[-1].isalnum() else []):
+        for code, styled in ((False, False), (True, False), (False, True)):
+            found = found_in(Readings(text, code=code, styled=styled))
+            assert ("no_full_dates", "1970" "-03-01") in {(check, f.value) for check, f in found}, (text[:40], code, styled)
+
+
 # -- the package's own digests ---------------------------------------------------------------------
 
 def _a_table_whose_digest_holds(package, wanted: str) -> tuple[str, str]:
@@ -250,7 +290,7 @@ def _a_table_whose_digest_holds(package, wanted: str) -> tuple[str, str]:
     what the detector `wanted` finds (about 1 digest in 1 000 for an ID number, 1 in 200 for a
     date); (the note, the digest)."""
     import hashlib
-    from validator.privacy.readings import Readings
+    from validator.privacy.readings import MARGIN, Readings
     rows = package.rows("figures")
     measure = rows[-1]["measure"]
     for variant in range(40_000):

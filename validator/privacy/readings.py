@@ -134,8 +134,8 @@ class Readings:
         `as_seen` undoes them all, it reads the chain `normal` does)."""
         key = index, id(decoders)  # one of the module's tuples of decoders
         if key not in self._chains:
-            piece, origin, changing = self._stretches[index]
-            self._chains[key] = _chained(piece, origin, decoders, {r.text for _, r in self._singles[index]}, changing)
+            piece, origin, _ = self._stretches[index]
+            self._chains[key] = _chained(piece, origin, decoders, {r.text for _, r in self._singles[index]})
         return self._chains[key]
 
     @cached_property
@@ -241,17 +241,16 @@ def _each_undone(piece: str, origin: range, decoders=DECODERS):
             yield decoder, Reading(text, positions)
 
 
-def _chained(piece: str, origin: range, decoders, singles: set[str], changing=None) -> list[Reading]:
+def _chained(piece: str, origin: range, decoders, singles: set[str]) -> list[Reading]:
     """The stretch with all of `decoders` undone one after another, round after round until
     nothing changes (at most `ROUNDS`: an encoding inside another, inside another...), if that
     differs from the stretch and from each of `singles` (the stretch with one decoder undone).
-    `changing`, when known, holds the decoders that change the stretch itself: the first round
-    starts at the first of them (those before it would leave the stretch as it is)."""
+    Every decoder is tried from the first round: cut out of its text, a stretch may decode
+    where the whole did not (a run of hex digits whose glued letter is outside it)."""
     chained, chained_origin = piece, origin
-    first = 0 if changing is None else next((i for i, d in enumerate(decoders) if d in changing), len(decoders))
     for rounds in range(ROUNDS):
         before = chained
-        for pattern, decode in decoders[first if rounds == 0 else 0:]:
+        for pattern, decode in decoders:
             if may_change(pattern, chained):
                 chained, chained_origin = _substitute(chained, chained_origin, pattern, decode)
         if chained == before:

@@ -96,11 +96,11 @@ def may_hold(text: str) -> bool:
     """Whether any detector could find anything in any reading of `text` (it may say yes
     wrongly, never no wrongly): text with a character beyond ASCII that is not `plain`, or
     with an encoding, could read otherwise; other text reads only as itself and, for the
-    number detectors, with its bracketed at signs and dots read as @ and . (`Readings.normal`,
-    first)."""
-    if ENCODED.search(text) or BRACKETED.search(text) or _seen_may_hold(_SEEN_MAY_HOLD, text):
+    number detectors, as they read it, with its bracketed at signs and dots read as @ and .
+    (`Readings.normal`, first)."""
+    if ENCODED.search(text) or _seen_may_hold(_SEEN_MAY_HOLD, text):
         return True
-    return _NORMAL_MAY_HOLD.search(normalise(text)) is not None
+    return _normal_may_hold(normalise(text))
 
 
 def row_may_hold(cells: list[str]) -> bool:
@@ -109,9 +109,17 @@ def row_may_hold(cells: list[str]) -> bool:
     joined = "\x00".join(cells)
     if joined.count("\x00") != len(cells) - 1 or _seen_may_hold(_SEEN_IN_A_ROW, joined):
         return True
-    if ENCODED.search(joined) or BRACKETED.search(joined):
+    if ENCODED.search(joined):
         return True
-    return _NORMAL_MAY_HOLD.search(normalise(joined)) is not None
+    return _normal_may_hold(normalise(joined))
+
+
+def _normal_may_hold(normal: str) -> bool:
+    """Whether the number, date and e-mail detectors could find anything in text that reads
+    only as itself, given as they read it (`normalise`: a tab read as a space, so that
+    "\t-at-\t" is a bracketed at sign): an at sign or a dot in brackets read as one, or what
+    their pre-filters match."""
+    return BRACKETED.search(normal) is not None or _NORMAL_MAY_HOLD.search(normal) is not None
 
 
 def _seen_may_hold(pre_filter: re.Pattern, text: str) -> bool:

@@ -85,8 +85,8 @@ _STEMS = (r"(?<![a-z])(?=[adfjmnos])(?:j(?:an|u[nl])|feb|ma[ry]|a(?:pr|ug)|sep|o
 # day of the year, a week, an ordinal day, a month's name after a digit or before a day, a
 # Roman numeral after a day, or the Chinese word for year. A date is looked for only around
 # what it matches (`_windows`). It is written to start with the character every match starts
-# with (a digit, a month's first letter, or the word for year), which the engine finds fast,
-# and then to look back at it:
+# with (a digit, a month's first letter or the long s that is an s ignoring case, or the word
+# for year), which the engine finds fast, and then to look back at it:
 #   [0-9](?:[ \n{_SIGNS}]{1,7}[0-9]{1,2}){2} | (?:1[89]|20)[0-9]{2}(?:(?:0[1-9]|1[0-2])[0-3][0-9]|[0-3][0-9]{2})(?![0-9])
 #   | [0-9]-?W[0-9] | [0-9]{4}-[0-3] | [0-9][^0-9\x00]{0,16}?{_STEMS} | {_STEMS}[^0-9\x00]{0,16}?[0-9]{1,2}(?![0-9])
 #   | [0-9][ \n./-]{1,3}[IVX] | \u5e74   (ignoring case)
@@ -94,7 +94,7 @@ _STEM_AFTER_ITS_FIRST_LETTER = (
     r"(?:(?<=j)(?:an|u[nl])|(?<=f)eb|(?<=m)a[ry]|(?<=a)(?:pr|ug)|(?<=s)ep|(?<=o)ct|(?<=n)ov|(?<=d)ec)(?:"
     + "|".join(sorted({name[3:] for name in _MONTH_NAMES}, key=len, reverse=True)) + r")\.?(?![a-z])")
 MAY_HOLD = re.compile(
-    r"[0-9ADFJMNOSadfjmnos\u5e74](?i:"
+    r"[0-9ADFJMNOSadfjmnos\u017f\u5e74](?i:"
     rf"(?<=[0-9])(?:(?:[ \n{_SIGNS}]{{1,7}}[0-9]{{1,2}}){{2}}"
     r"|(?:(?<=1)[89]|(?<=2)0)[0-9]{2}(?:(?:0[1-9]|1[0-2])[0-3][0-9]|[0-3][0-9]{2})(?![0-9])"
     rf"|-?W[0-9]|[0-9]{{3}}-[0-3]|[^0-9\x00]{{0,16}}?{_STEMS}|[ \n./-]{{1,3}}[IVX])"
