@@ -112,14 +112,29 @@ def load_package(path: str | os.PathLike) -> LoadedPackage:
     package = LoadedPackage(root, descriptor, problem)
     if descriptor is None:
         return package
+    resolve = _Resolved(root)
     for resource_descriptor in declared_resources(descriptor):
-        resource = _load_resource(root, resource_descriptor)
+        resource = _load_resource(resolve, resource_descriptor)
         package.resources[resource.name] = resource
     if package.article is not None:
         for resource in package.resources.values():
             resource.cell_limit = len(package.article)
-    package.files = _package_files(package, descriptor_file)
+    package.files = _package_files(package, descriptor_file, resolve)
     return package
+
+
+class _Resolved(dict):
+    """`files.resolve_inside(root, path)` for each path, worked out once per loading (a
+    resource's file and a schema are listed with the package's files too)."""
+
+    def __init__(self, root: Path):
+        super().__init__()
+        self.root = root
+
+    def __call__(self, path: str) -> tuple[Path | None, str | None]:
+        if path not in self:
+            self[path] = resolve_inside(self.root, path)
+        return self[path]
 
 
 def declared_resources(descriptor: dict) -> list[dict]:
@@ -134,15 +149,15 @@ def declared_resources(descriptor: dict) -> list[dict]:
     return usable
 
 
-def _load_resource(root: Path, descriptor: dict) -> Resource:
+def _load_resource(resolve: _Resolved, descriptor: dict) -> Resource:
     path = descriptor.get("path")
     resource = Resource(descriptor["name"], path if isinstance(path, str) else "", descriptor)
     if not isinstance(path, str) or not path:
         resource.refused = "expected one relative file path as a non-empty string"
         return resource
     if resource.is_table:
-        _load_schema(root, resource)
-    resource.file, resource.refused = resolve_inside(root, path)
+        _load_schema(resolve, resource)
+    resource.file, resource.refused = resolve(path)
     if resource.file is None:
         return resource
     content, resource.unreadable = read_regular_file(resource.file)
@@ -159,13 +174,13 @@ def _load_resource(root: Path, descriptor: dict) -> Resource:
     return resource
 
 
-def _load_schema(root: Path, resource: Resource) -> None:
+def _load_schema(resolve: _Resolved, resource: Resource) -> None:
     schema = resource.descriptor.get("schema")
     if not isinstance(schema, str):
         resource.schema_unreadable = "expected the path of a Table Schema file"
         return
     resource.schema_path = schema
-    file, why = resolve_inside(root, schema)
+    file, why = resolve(schema)
     content, why = read_regular_file(file) if file is not None else (None, why)
     value, why = load_json(content) if content is not None else (None, why)
     if value is None:
@@ -180,7 +195,7 @@ def _load_schema(root: Path, resource: Resource) -> None:
     resource.schema_problems = schema_disagreements(resource.name, value)
 
 
-def _package_files(package: LoadedPackage, descriptor_file: Path) -> list[PackageFile]:
+def _package_files(package: LoadedPackage, descriptor_file: Path, resolve: _Resolved) -> list[PackageFile]:
     """The files of the package's directory that are published, with their role: in a git
     work tree, those git publishes (tracked, or untracked and not ignored), whatever their
     names; elsewhere (an unzipped release) every file (`listing.walk`). Files already read as
@@ -189,12 +204,13 @@ def _package_files(package: LoadedPackage, descriptor_file: Path) -> list[Packag
     schemas = {}
     for resource in package.resources.values():
         if resource.schema_path:
-            file, _ = resolve_inside(package.root, resource.schema_path)
+            file, _ = resolve(resource.schema_path)
             schemas[file] = resource
     listed, package.listing_problem = published(package.root)
     in_git = listed is not None
+    descriptor_resolved = descriptor_file.resolve()
     if package.listing_problem:  # the declared files alone are read; the descriptor layer says why
-        declared = [descriptor_file.resolve(), *resources, *schemas]
+        declared = [descriptor_resolved, *resources, *schemas]
         listed = sorted((path.relative_to(package.root).as_posix(), path) for path in declared
                         if path is not None and path.exists())
     files = []
@@ -203,7 +219,7 @@ def _package_files(package: LoadedPackage, descriptor_file: Path) -> list[Packag
         if module is not None and (package.root / module).is_file():
             files.append(PackageFile(relative, "compiled"))  # never read; its name is scanned
             continue
-        file, why = resolve_inside(package.root, relative)
+        file, why = resolve(relative)
         resource = resources.get(file)
         if resource is not None and not resource.is_table:
             files.append(PackageFile(relative, "resource", resource.text,
@@ -212,7 +228,7 @@ def _package_files(package: LoadedPackage, descriptor_file: Path) -> list[Packag
         if resource is not None:
             files.append(PackageFile(relative, "resource"))  # scanned cell by cell
             continue
-        role = ("descriptor" if file == descriptor_file.resolve() else "schema" if file in schemas
+        role = ("descriptor" if file == descriptor_resolved else "schema" if file in schemas
                 else "repository" if layout.documented(relative) else "undeclared")
         files.append(_read_package_file(relative, file, why, role))
     for file in files:
