@@ -118,6 +118,31 @@ def test_two_processes_find_exactly_what_one_finds(package, monkeypatch):
     assert validate_package(package.descriptor, workers=2).by_layer() == one.by_layer() and forks == [1]  # kept
 
 
+def test_what_a_second_process_took_and_never_sent_is_read_here(package, monkeypatch):
+    """The second process ends without sending what it found (it failed): the sources it took
+    from the queue are read by this one, and the findings are those of one process."""
+    import os
+
+    from validator.privacy import scan
+    for n in range(6):
+        (package.root / "docs").mkdir(exist_ok=True)
+        (package.root / "docs" / f"notes{n}.md").write_text(f"Notes {n}, born 1970" "-03-0" f"{n + 1}.\n",
+                                                             encoding="utf-8")
+    scan._KEPT.clear()
+    one = package.validate()
+    here, real_read = os.getpid(), scan._found_in_source
+
+    def failing_beside(key, source):
+        if os.getpid() != here:
+            raise RuntimeError("the second process fails")
+        return real_read(key, source)
+    monkeypatch.setattr(scan, "BESIDE_FROM", 0)
+    monkeypatch.setattr(scan, "_found_in_source", failing_beside)
+    scan._KEPT.clear()
+    two = validate_package(package.descriptor, workers=2)
+    assert len(one.findings) == 6 and two.by_layer() == one.by_layer()
+
+
 def test_a_second_process_only_for_much_text_and_where_it_can_fork(package, monkeypatch):
     import os
 
