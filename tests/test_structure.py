@@ -143,6 +143,32 @@ def test_what_a_second_process_took_and_never_sent_is_read_here(package, monkeyp
     assert len(one.findings) == 6 and two.by_layer() == one.by_layer()
 
 
+def test_a_check_that_fails_leaves_no_second_process_behind(package, monkeypatch):
+    """An internal error in a check ends the validation; the second process, still reading,
+    is ended and waited for with it."""
+    import os
+
+    from validator import registry
+    from validator.privacy import scan
+    forks, real_fork = [], os.fork
+
+    def counted_fork():
+        pid = real_fork()
+        if pid:
+            forks.append(pid)
+        return pid
+    first = registry.registered()[0]
+    monkeypatch.setattr(scan, "BESIDE_FROM", 0)
+    monkeypatch.setattr(os, "fork", counted_fork)
+    monkeypatch.setattr(type(first), "run", lambda check, ctx: 1 / 0)
+    scan._KEPT.clear()
+    with pytest.raises(ZeroDivisionError):
+        validate_package(package.descriptor, workers=2)
+    [child] = forks
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)  # already waited for
+
+
 def test_a_second_process_only_for_much_text_and_where_it_can_fork(package, monkeypatch):
     import os
 

@@ -20,7 +20,7 @@ from .package import load_package
 from .pins import ARTICLE_SHA256, PERSONS
 from .privacy import checks as privacy_checks  # noqa: F401  (it registers the privacy checks)
 from .privacy.allowed import allowed_dates
-from .privacy.scan import begin_beside
+from .privacy.scan import begin_beside, end_beside
 from .registry import FILES, NOTHING, registered
 
 
@@ -46,26 +46,36 @@ def validate_package(path: str | os.PathLike, *, article_sha256: str = ARTICLE_S
 
     With `workers=2`, where the system can fork and the package holds much text, a second
     process shares the privacy layer's reading, from when the package is loaded: the same
-    findings, sooner on two cores.
-    The command line asks for it; the default runs in this process."""
+    findings, sooner on two cores. The command line asks for it; the default runs in this
+    process."""
     collecting = gc.isenabled()
     gc.disable()  # everything made here lives until the report: no collection could free it
     try:
         context = Context(load_package(path), article_sha256, PERSONS if persons is None else persons,
                           workers=workers)
         checks = [check for check in registered() if context.provides(check.needs)]
-        if context.package.descriptor is not None:
-            context.shared(begin_beside)  # a second process starts reading now (where it may)
-        pinned = context.article_is_pinned
-        with public_article(context.article if pinned else None, context.shared(allowed_dates).events):
-            for check in _in_running_order(checks):
-                context.findings += check.run(context)
+        _run(context, checks)
     finally:
         if collecting:
             gc.enable()
     tables = context.package.tables() if context.package.descriptor is not None else []
     rows = sum(len(context.records.numbered(t.name)) for t in tables) if len(checks) > 1 else 0
     return Report(Report(context.findings).by_layer(), len(tables), rows, len(checks))
+
+
+def _run(context: Context, checks: list) -> None:
+    """Each check, in its running order, its findings added to the context's; while they run,
+    the article's words are public (when it is the pinned snapshot), and a second process reads
+    for the privacy layer (where it may), over when they are, whatever happens."""
+    beside = context.shared(begin_beside) if context.package.descriptor is not None else None
+    try:
+        pinned = context.article_is_pinned
+        with public_article(context.article if pinned else None, context.shared(allowed_dates).events):
+            for check in _in_running_order(checks):
+                context.findings += check.run(context)
+    finally:
+        if beside is not None:
+            end_beside(beside)
 
 
 def _in_running_order(checks: list) -> list:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
@@ -141,6 +142,19 @@ def _finish_beside(beside: _Beside) -> dict:
         for key, items in beside.received.items():
             _keep(key, items)
     return found | beside.received
+
+
+def end_beside(beside: _Beside) -> None:
+    """Stop a second process that is still reading (a check failed before the privacy layer
+    asked for what it found) and close its pipes: no process or pipe outlives a validation."""
+    if beside.child is None:
+        return
+    os.kill(beside.child, signal.SIGKILL)
+    os.waitpid(beside.child, 0)
+    os.close(beside.pipe)
+    if beside.queue is not None:
+        os.close(beside.queue)
+    beside.child = beside.queue = None
 
 
 def _keep(key, found: list) -> None:
