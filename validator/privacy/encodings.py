@@ -80,8 +80,31 @@ _EMPHASIS = (rf"(?<=[0-9]{{2}}){_MARKS}(?=[ ./-]{{0,2}}[0-9])|(?:(?<=[0-9])|(?<=
              rf"|(?:(?<=[0-9][ ./-])|(?<=[0-9]{{2}})){_MARKS}(?={_MONTHS})|{_MONTH_ENDS}{_MARKS}(?=[ ./-]{{0,2}}[0-9])"
              rf"|(?<=@){_MARKS}|{_MARKS}(?=@)")
 # Each match starts with one of its items' or marks' first signs (a single _ or ~ is none).
-_MARKUP = re.compile(rf"(?=[<*`\[\\]|__|~~|!\[)(?:{_BEFORE}{_ITEMS}{_AFTER}|(?<={_MONTHS}){_ITEMS}(?=[a-z])"
-                     rf"|(?<=@){_ITEMS}|{_ITEMS}(?=@)|{_EMPHASIS})", re.DOTALL | re.IGNORECASE)
+_MARKUP_STARTS = r"(?=[<*`\[\\]|__|~~|!\[)"
+
+
+class _Markup:
+    """The markup pattern; for a text that holds no @, the same without the alternatives that
+    need one (the same matches, found sooner: items followed by an @ are looked for at every
+    tag otherwise)."""
+
+    def __init__(self, *alternatives: str, beside_an_at: tuple[str, ...]):
+        flags = re.DOTALL | re.IGNORECASE
+        self.with_at = re.compile(rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives[:2] + beside_an_at + alternatives[2:])})", flags)
+        self.without_at = re.compile(rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives)})", flags)
+
+    def _for(self, text: str) -> re.Pattern:
+        return self.with_at if "@" in text else self.without_at
+
+    def finditer(self, text: str, *bounds):
+        return self._for(text).finditer(text, *bounds)
+
+    def search(self, text: str, *bounds):
+        return self._for(text).search(text, *bounds)
+
+
+_MARKUP = _Markup(rf"{_BEFORE}{_ITEMS}{_AFTER}", rf"(?<={_MONTHS}){_ITEMS}(?=[a-z])", _EMPHASIS,
+                  beside_an_at=(rf"(?<=@){_ITEMS}", rf"{_ITEMS}(?=@)"))
 # Markers of an encoded form: a reading other than the plain one is worth making.
 _LOOKALIKE = "[" + re.escape("".join(LOOKALIKE_DIGITS) + "\u2223\u01c0\u2758") + "]"  # as read, or before
 ENCODED = re.compile(r"&(?:#[0-9]|#[xX][0-9A-Fa-f]|[A-Za-z][A-Za-z0-9]{1,31};)|%[0-9A-Fa-f]{2}|=[0-9A-F]{2}"

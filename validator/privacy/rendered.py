@@ -58,6 +58,7 @@ _RTL = re.compile(r"direction\s*:\s*rtl", re.IGNORECASE)
 # character reference.
 _STEP = re.compile(r"<!--.*?(?:-->|\Z)|<(/?)([A-Za-z][A-Za-z0-9:-]{0,60})((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>"
                    r"|&(?:#[0-9]{1,7};?|#[xX][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)", re.DOTALL)
+_READ_ATTRIBUTES = ("hidden", "style", "dir")
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 
 
@@ -108,7 +109,8 @@ class _Page:
         self.origin.extend([at] * len(characters) if one_place else range(at, at + len(characters)))
 
     def open(self, tag: str, attributes: str, at: int) -> None:
-        values = _attributes(attributes) if attributes.strip(" /") else {}
+        lowered = attributes.lower()  # only these attributes change what is shown
+        values = _attributes(attributes) if any(name in lowered for name in _READ_ATTRIBUTES) else {}
         style = _css(values.get("style", ""))
         hides = tag in _NOT_SHOWN or "hidden" in values or _HIDDEN_STYLE.search(style) is not None
         rtl = values.get("dir", "").lower() == "rtl" or _RTL.search(style) is not None
