@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import NamedTuple
 
 from . import expressions
@@ -85,13 +86,15 @@ class FigureTextError(ValueError):
     """The text is not a figure expression this module can read."""
 
 
-def quantity_words(text: str):
+@lru_cache(maxsize=256)  # the article, and the cells read again for each check that reads them
+def quantity_words(text: str) -> tuple[re.Match, ...]:
     """Every run of digits and every number, ordinal, multiple or vague-quantity word in `text`."""
-    return [m for m in _TOKEN.finditer(text)
-            if "0" <= m.group()[0] <= "9" or m.group().lower() in _QUANTITY_WORD_SET]
+    return tuple(m for m in _TOKEN.finditer(text)
+                 if "0" <= m.group()[0] <= "9" or m.group().lower() in _QUANTITY_WORD_SET)
 
 
-def numbers_in(text: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def numbers_in(text: str) -> frozenset[str]:
     """Every number `text` prints: each run of numeric characters (digits of any script, Roman
     numerals, fractions) and each number word (not the vague quantities).
 
@@ -99,8 +102,8 @@ def numbers_in(text: str) -> set[str]:
     ['2020', '92', 'million', 'one']
     """
     runs = "".join(c if unicodedata.numeric(c, None) is not None else " " for c in text).split()
-    return set(runs) | {m.group().lower() for m in quantity_words(text)
-                        if m.group().isalpha() and m.group().lower() not in VAGUE_QUANTITIES}
+    return frozenset(runs) | {m.group().lower() for m in quantity_words(text)
+                              if m.group().isalpha() and m.group().lower() not in VAGUE_QUANTITIES}
 
 
 def parse_figure(text: str) -> ParsedFigure:
