@@ -150,18 +150,22 @@ def load_json(content: bytes) -> tuple[object, str | None]:
     return value, None
 
 
-def walk_json(value):
-    """(value, depth, link) for every value of a JSON document, in document order; `link`
-    (the parent's link and the key) becomes a path by `path_of`, only where one is needed (a
-    document of 400 000 values is walked in linear time). Iterative, so any depth is safe."""
-    stack = [(value, 1, None)]
+def walk_json(value, containers_only: bool = False):
+    """(value, depth, link) for every value of a JSON document (with `containers_only`, every
+    object and array), in document order; `link` (the parent's link and the key) becomes a
+    path by `path_of`, only where one is needed (a document of 400 000 values is walked in
+    linear time). Iterative, so any depth is safe."""
+    kept = (dict, list) if containers_only else object
+    stack = [(value, 1, None)] if isinstance(value, kept) else []
     while stack:
         item, depth, link = stack.pop()
         yield item, depth, link
         if isinstance(item, dict):
-            stack += [(child, depth + 1, (link, key)) for key, child in reversed(item.items())]
+            stack += [(child, depth + 1, (link, key)) for key, child in reversed(item.items())
+                      if isinstance(child, kept)]
         elif isinstance(item, list):
-            stack += [(item[index], depth + 1, (link, index)) for index in range(len(item) - 1, -1, -1)]
+            stack += [(item[index], depth + 1, (link, index)) for index in range(len(item) - 1, -1, -1)
+                      if isinstance(item[index], kept)]
 
 
 def path_of(link) -> str:
@@ -177,16 +181,11 @@ def path_of(link) -> str:
 
 
 def _deepest(value) -> tuple[int, str]:
-    """(levels of nesting, the path to the first deepest point), walking the objects and
-    arrays only, in document order."""
+    """(levels of nesting, the path to the first deepest point)."""
     deepest, where = 0, None
-    stack = [(value, 1, None)] if isinstance(value, (dict, list)) else []
-    while stack:
-        item, depth, link = stack.pop()
+    for _, depth, link in walk_json(value, containers_only=True):
         if depth > deepest:
             deepest, where = depth, link
-        children = reversed(item.items()) if isinstance(item, dict) else reversed(list(enumerate(item)))
-        stack += [(child, depth + 1, (link, key)) for key, child in children if isinstance(child, (dict, list))]
     return deepest, path_of(where) or "(top level)"
 
 
