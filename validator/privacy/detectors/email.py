@@ -31,24 +31,25 @@ MAY_HOLD = re.compile(r"[@Aa](?:(?<=@)|(?<![\w].)[Tt]\s+[\w-]{1,63}(?:\s+[Dd][Oo
 # the region the leak concerns and of large mail providers, none an English word ("in", "it").
 WRITTEN_OUT_DOMAINS = ("com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "app", "dev",
                        "cn", "hk", "tw", "mo", "sg", "uk", "de", "jp", "kr", "fr", "ru", "au", "ca", "nz")
-_ADDRESS = re.compile(r"(?<![\w.%+-])[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[^\W\d_]{2,24}(?![\w])")
+# A character of an address's name (before its @, or its "at"), and where a name starts (after none).
+_NAME_CHAR = r"[\w.%+-]"
+_NAME_START = r"(?<!" + _NAME_CHAR + ")"
+_ADDRESS = re.compile(_NAME_START + _NAME_CHAR + r"{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[^\W\d_]{2,24}(?![\w])")
 # With a space on either side of a dot or both ("example . org"), read as one where the
 # address ends in a top-level domain of `WRITTEN_OUT_DOMAINS` (a sentence ends in a word).
-_SPACED = re.compile(r"(?<![\w.%+-])[\w%+-]{1,64}(?: ?\. ?[\w%+-]{1,64}){0,8}@[\w-]{1,63}"
+_SPACED = re.compile(_NAME_START + r"[\w%+-]{1,64}(?: ?\. ?[\w%+-]{1,64}){0,8}@[\w-]{1,63}"
                      rf"(?: ?\. ?[\w-]{{1,63}}){{0,8}} ?\. ?(?:{'|'.join(WRITTEN_OUT_DOMAINS)})(?![\w])", re.IGNORECASE)
 # "at" as a word between a name and a domain with its dots: the name holds a letter and a dot,
 # a digit or an underscore (a first and a last name with a dot between them; not "look at").
-_AT_WORD = re.compile(r"(?<![\w.%+-])((?=[\w.%+-]*[^\W\d_])(?=[\w.%+-]*[._0-9])[\w.%+-]{1,64})\s+at\s+"
+_AT_WORD = re.compile(_NAME_START + rf"((?={_NAME_CHAR}*[^\W\d_])(?={_NAME_CHAR}*[._0-9]){_NAME_CHAR}{{1,64}})\s+at\s+"
                       r"([\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[^\W\d_]{2,24})(?![\w])", re.IGNORECASE)
 # A name before "at" that is a file's name or a version, not a person's (README.md, v1.2).
 _NO_NAME = re.compile(r"[\w.-]*\.(?:md|txt|py|js|css|html?|json|csv|ya?ml|toml|cfg|ini|png|jpe?g|zip|pdf|sh)"
                       r"|v?[0-9]+(?:\.[0-9]+)+[\w.-]*", re.IGNORECASE)
-_IN_WORDS = re.compile(r"(?<![\w.%+-])([\w.%+-]{1,64})\s+at\s+([\w-]{1,63}(?:\s+dot\s+[\w-]{1,63}){0,8})"
+_IN_WORDS = re.compile(_NAME_START + "(" + _NAME_CHAR + r"{1,64})\s+at\s+([\w-]{1,63}(?:\s+dot\s+[\w-]{1,63}){0,8})"
                        rf"\s+dot\s+({'|'.join(WRITTEN_OUT_DOMAINS)})(?![\w])", re.IGNORECASE)
 _DOT = re.compile(r"\s+dot\s+", re.IGNORECASE)
-
-
-_NAME_END = re.compile(r"[\w.%+-]")
+_NAME_END = re.compile(_NAME_CHAR)
 
 
 def _may_start(text: str, hit: re.Match) -> bool:
