@@ -91,17 +91,22 @@ def test_every_file_of_this_repository_is_one_the_validator_allows():
     assert validate_package(ROOT / "datapackage.json").findings == []
 
 
+def _six_dated_notes(package) -> None:
+    """Six documents, each with a full date the privacy layer refuses: work for two processes."""
+    (package.root / "docs").mkdir(exist_ok=True)
+    for n in range(6):
+        (package.root / "docs" / f"notes{n}.md").write_text(f"Notes {n}, born 1970" "-03-0" f"{n + 1}.\n",
+                                                             encoding="utf-8")
+
+
 def test_two_processes_find_exactly_what_one_finds(package, monkeypatch):
-    """On two cores the privacy layer reads about half of a large package in a second process:
+    """On two cores a second process shares the privacy layer's reading of a large package:
     on a broken copy the findings, and their order, are those of one process."""
     import os
 
     from validator.privacy import scan
     package.edit("entities", "observers", description="Observers; " "139" "12345678.")
-    for n in range(6):
-        (package.root / "docs").mkdir(exist_ok=True)
-        (package.root / "docs" / f"notes{n}.md").write_text(f"Notes {n}, born 1970" "-03-0" f"{n + 1}.\n",
-                                                             encoding="utf-8")
+    _six_dated_notes(package)
     scan._KEPT.clear()
     one = package.validate()
     forks, real_fork = [], os.fork
@@ -124,10 +129,7 @@ def test_what_a_second_process_took_and_never_sent_is_read_here(package, monkeyp
     import os
 
     from validator.privacy import scan
-    for n in range(6):
-        (package.root / "docs").mkdir(exist_ok=True)
-        (package.root / "docs" / f"notes{n}.md").write_text(f"Notes {n}, born 1970" "-03-0" f"{n + 1}.\n",
-                                                             encoding="utf-8")
+    _six_dated_notes(package)
     scan._KEPT.clear()
     one = package.validate()
     here, real_read = os.getpid(), scan._found_in_source

@@ -36,7 +36,12 @@ class Report:
         return not self.findings
 
     def by_layer(self) -> list[Finding]:
-        return sorted(self.findings, key=lambda f: LAYERS.index(f.layer))
+        return in_layer_order(self.findings)
+
+
+def in_layer_order(findings: list[Finding]) -> list[Finding]:
+    """The findings layer by layer, each layer's in the order found."""
+    return sorted(findings, key=lambda f: LAYERS.index(f.layer))
 
 
 def validate_package(path: str | os.PathLike, *, article_sha256: str = ARTICLE_SHA256,
@@ -60,7 +65,7 @@ def validate_package(path: str | os.PathLike, *, article_sha256: str = ARTICLE_S
             gc.enable()
     tables = context.package.tables() if context.package.descriptor is not None else []
     rows = sum(len(context.records.numbered(t.name)) for t in tables) if len(checks) > 1 else 0
-    return Report(Report(context.findings).by_layer(), len(tables), rows, len(checks))
+    return Report(in_layer_order(context.findings), len(tables), rows, len(checks))
 
 
 def _run(context: Context, checks: list) -> None:
