@@ -31,20 +31,23 @@ STATUS = {0: "survived", 1: "killed", 33: "no tests", 36: "killed", None: "not t
 
 
 def recorded() -> dict[str, dict[str, int | None]]:
-    """Module name -> {mutant name: exit code or None}, from mutmut's files."""
+    """Module name -> {mutant name: exit code or None}, from mutmut's files; a module of a
+    package by its dotted name under `validator` (`privacy.detectors.email`)."""
     modules = {}
-    for meta in sorted(META.glob("*.py.meta")):
+    for meta in sorted(META.rglob("*.py.meta")):
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         if codes:
-            modules[meta.name.removesuffix(".py.meta")] = codes
+            module = meta.relative_to(META).as_posix().removesuffix(".py.meta").replace("/", ".")
+            modules[module] = codes
     return modules
 
 
-def sample(per_module: int, seed: int) -> list[str]:
-    chosen = []
+def sample(per_module: int, seed: int) -> dict[str, list[str]]:
+    """Module name -> the mutants drawn from it."""
+    chosen = {}
     for module, codes in recorded().items():
         names = sorted(codes)
-        chosen += sorted(random.Random(f"{seed}:{module}").sample(names, min(per_module, len(names))))
+        chosen[module] = sorted(random.Random(f"{seed}:{module}").sample(names, min(per_module, len(names))))
     return chosen
 
 
@@ -72,12 +75,18 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--score", action="store_true", help="print the score per module instead")
     parser.add_argument("--sample", type=Path, help="with --score: count only the mutants this file lists")
+    parser.add_argument("--by-module", action="store_true",
+                        help="print one line per module, its mutants separated by spaces (to run a module at a time)")
     args = parser.parse_args()
     if args.score:
         only = set(args.sample.read_text(encoding="utf-8").split()) if args.sample else None
         print(score(only))
     else:
-        print("\n".join(sample(args.per_module, args.seed)))
+        chosen = sample(args.per_module, args.seed)
+        if args.by_module:
+            print("\n".join(" ".join(names) for names in chosen.values()))
+        else:
+            print("\n".join(name for names in chosen.values() for name in names))
 
 
 if __name__ == "__main__":
