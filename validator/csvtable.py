@@ -10,6 +10,7 @@ import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import chain
 
 NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
@@ -19,11 +20,43 @@ def is_number(cell: str) -> bool:
     return NUMBER.fullmatch(cell) is not None
 
 
+class Numbered:
+    """(row number, item) pairs in order, held as an array of numbers beside a list of items,
+    so that a table of 100 000 rows holds no pair and no number object per row. It is read as
+    the list of pairs it stands for: iterated, counted, indexed."""
+    __slots__ = ("numbers", "items")
+
+    def __init__(self, pairs=()):
+        self.numbers, self.items = array("q"), []
+        for pair in pairs:
+            self.append(pair)
+
+    def append(self, pair: tuple[int, object]) -> None:
+        number, item = pair
+        self.numbers.append(number)
+        self.items.append(item)
+
+    def __iter__(self):
+        return zip(self.numbers, self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, index: int) -> tuple[int, object]:
+        return self.numbers[index], self.items[index]
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Numbered({list(self)!r})"
+
+
 @dataclass
 class Table:
     """A CSV resource parsed as text: its header and its records with their row numbers."""
     header: list[str]
-    records: list[tuple[int, list[str]]]  # (row number, cells); the header is row 1
+    records: Numbered = field(default_factory=Numbered)  # (row number, tuple of cells); the header is row 1
     lines: Lines = field(default_factory=lambda: Lines())  # row number -> line it starts on
     longest: tuple[int, str, int] | None = None  # (row, column, length) of the longest cell
     truncated: bool = False  # a malformed row ended the parse
@@ -41,7 +74,7 @@ class Table:
         """(row number, column name, cell) for every cell, extra cells included. A checker
         that only cares about some cells may pass `row_may_hold(cells)`, a cheap test of a
         row's list of cells; rows it rejects are skipped."""
-        for number, cells in [(1, self.header)] + self.records:
+        for number, cells in chain([(1, self.header)], self.records):
             if row_may_hold is not None and not row_may_hold(cells):
                 continue
             for index, cell in enumerate(cells):
@@ -94,8 +127,8 @@ def _parse(text: str) -> Table:
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
-        return Table([], [])
-    table = Table(header, [])
+        return Table([])
+    table = Table(header)
     _note_longest(table, 1, header)
     line = reader.line_num + 1
     values = [{} for _ in header]  # each column's values so far, while they are few (`_shared`)
@@ -103,7 +136,7 @@ def _parse(text: str) -> Table:
         for number, cells in enumerate(reader, start=2):
             if cells:
                 _shared(cells, values)
-                table.records.append((number, cells))
+                table.records.append((number, tuple(cells)))  # a tuple holds its cells in less
                 table.lines[number] = line
                 _note_longest(table, number, cells)
             line = reader.line_num + 1

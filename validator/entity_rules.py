@@ -40,13 +40,18 @@ def names_printed_as_common_nouns(article: str, records):
                            f"({', '.join(repr(w) for w in common)} in lower case); expected type unnamed_group")
 
 
-@functools.lru_cache(maxsize=4096)
 def content_words(text: str) -> frozenset[str]:
     """The words of `text` that say something: lower case, without a possessive “’s”, neither a
-    function word nor a number (a numeral of any script). (Cached: in a large table, many
-    persons share a description.)"""
+    function word nor a number (a numeral of any script)."""
     words = {word[:-2] if word.endswith(("’s", "'s")) else word for word in _WORD.findall(text.lower())}
     return frozenset(word for word in words if word not in FUNCTION_WORDS and not any(map(str.isnumeric, word)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _description_words(description: str) -> frozenset[str]:
+    """`content_words` of a description, once per description: in a large table, many persons
+    share one (the texts `printed_of` reads are each a person's own, and not kept)."""
+    return content_words(description)
 
 
 def statements_about(article: str, statements: list, starts: list[int], person) -> list[str]:
@@ -92,7 +97,7 @@ def words_added_to_persons(article: str, records):
                 article[person.role_start:person.role_end] != person.role_text:
             continue  # the rows, faithfulness and privacy layers report it
         printed = printed_of(person, statements_about(article, statements, starts, person))
-        added = {w for w in content_words(person.description) - _PRIVACY_WORDS if not _is_printed(w, printed)}
+        added = {w for w in _description_words(person.description) - _PRIVACY_WORDS if not _is_printed(w, printed)}
         if added:
             yield number, (f"the description holds {len(added)} word(s) that the article does not print of "
                            f"this person (in their role span {person.role_start}-{person.role_end} or, outside "

@@ -6,6 +6,7 @@ a spreadsheet would run as a formula.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .context import Context
 from .registry import FILES, register
@@ -41,12 +42,12 @@ def no_nul_bytes(ctx: Context):
 _FORMULA_IN_ROW = re.compile(r"(?:^|\x1f)[=+\-@\t\r]")
 
 
-# Row pre-filters, each a cheap test of a whole row (a list of cells).
-def _row_has_padding(cells: list[str]) -> bool:
-    return list(map(str.strip, cells)) != cells
+# Row pre-filters, each a cheap test of a whole row (its cells).
+def _row_has_padding(cells: Sequence[str]) -> bool:
+    return tuple(map(str.strip, cells)) != tuple(cells)  # a record's cells, or the header's list
 
 
-def _row_has_formula_start(cells: list[str]) -> bool:
+def _row_has_formula_start(cells: Sequence[str]) -> bool:
     return _FORMULA_IN_ROW.search("\x1f".join(cells)) is not None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import cells, corrections
+from .csvtable import Numbered
 from .disclosure import shown
 from .findings import Problem
 from .mentions import cue_kind, hedge_in
@@ -33,14 +34,20 @@ BOUNDS_BY_QUALIFIER = {  # keys: every value of models.QUALIFIERS (a test keeps 
 class Records:
     """The typed rows of each table, with their row numbers, and the rows that failed their
     model (reported by `row_model`)."""
-    rows: dict[str, list[tuple[int, Row]]] = field(default_factory=dict)
+    rows: dict[str, Numbered] = field(default_factory=dict)  # table -> (row number, row)
     failures: list[tuple[str, int, str | None, str]] = field(default_factory=list)
 
-    def of(self, table: str) -> list[Row]:
-        return [row for _, row in self.rows.get(table, [])]
+    def __post_init__(self):  # rows given as lists of (row number, row) pairs are held as Numbered
+        self.rows = {table: pairs if isinstance(pairs, Numbered) else Numbered(pairs) for table, pairs in self.rows.items()}
 
-    def numbered(self, table: str) -> list[tuple[int, Row]]:
-        return self.rows.get(table, [])
+    def of(self, table: str) -> list[Row]:
+        return list(self.numbered(table).items)
+
+    def numbered(self, table: str) -> Numbered:
+        return self.rows.get(table, _NONE)
+
+
+_NONE = Numbered()  # a table without typed rows (never appended to)
 
 
 def type_rows(tables: list[Resource], broken: dict[str, set[int] | None]) -> Records:
@@ -53,11 +60,11 @@ def type_rows(tables: list[Resource], broken: dict[str, set[int] | None]) -> Rec
         if skip is None:
             continue
         fields = resource.schema["fields"]
-        model, typed = row_class(resource.name, added_columns(resource.name, resource.schema)), []
+        model, typed = row_class(resource.name, added_columns(resource.name, resource.schema)), Numbered()
         if not skip and cells.clean(resource.table, fields):  # every cell reads: no need to ask each again
             readers = [(f["name"], cells.reader(f)) for f in fields]
-            records.rows[resource.name] = [(number, model(**{name: read(values[name]) for name, read in readers}))
-                                           for number, values in resource.table.dicts()]
+            records.rows[resource.name] = Numbered((number, model(**{name: read(values[name]) for name, read in readers}))
+                                                   for number, values in resource.table.dicts())
             continue
         for number, values in resource.table.dicts():
             if number in skip:

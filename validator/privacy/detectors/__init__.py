@@ -21,6 +21,7 @@ written; of finds that overlap, the outermost is kept (a date inside a longer on
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from types import ModuleType
 
@@ -103,7 +104,7 @@ def may_hold(text: str) -> bool:
     return _normal_may_hold(normalise(text))
 
 
-def row_may_hold(cells: list[str]) -> bool:
+def row_may_hold(cells: Sequence[str]) -> bool:
     """`may_hold` for a table row, its cells joined by NUL, which no detector reads across (no
     number, date or address runs from one cell into the next)."""
     joined = "\x00".join(cells)
