@@ -116,7 +116,7 @@ def _may_share(one: _Span, other: _Span) -> bool:
 def repeated_spans(article: str, records):
     """(table, row number, field, message) for each row whose span a row before it holds
     (`ROW_SPANS`), but where `SHARED_SPANS` allows it: the message names both rows."""
-    seen: dict[tuple[int, int], list[_Span]] = {}
+    seen: dict[tuple[int, int], tuple[_Span, ...]] = {}  # tuples: most spans are held by one row
     for table, (text, start, end) in ROW_SPANS.items():
         for number, row in records.numbered(table):
             span = (getattr(row, start), getattr(row, end))
@@ -131,7 +131,7 @@ def repeated_spans(article: str, records):
                     f"{first.column} of {shown_id(first.row.id)}{where} too; each thing the article prints is one "
                     "row: expected one row for it (two tables share a span only where the data "
                     "dictionary says why)")
-            seen.setdefault(span, []).append(here)
+            seen[span] = (*before, here) if before else (here,)
 
 
 # ---- whole spans ---------------------------------------------------------------------------
