@@ -4,7 +4,7 @@ privacy detector), and the lists of what the privacy layer detects in README.md 
 docs/datasheet.md, each between its markers; CONTRIBUTING.md's example finding ("Adding a
 row": what validate.py prints with the last row of figures left out, offsets included, so that
 it follows the article's snapshot); and the counts the documents print: tables, rows and checks
-(README.md, docs/validating.md) and each table's rows (the datasheet's "How many instances?"). The registries are the source: edit a check's
+(README.md, docs/validating.md), `validate.py --help` (docs/validating.md) and each table's rows (the datasheet's "How many instances?"). The registries are the source: edit a check's
 docstring or a detector's module, not these pages; a test fails while they are out of date.
 
     python scripts/build_docs.py          # rewrite them
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from validator import LAYERS, run, validate_package  # noqa: E402,F401  (run registers every check)
-from validator.cli import as_text  # noqa: E402
+from validator.cli import as_text, parser  # noqa: E402
 from validator.privacy import allowed, exceptions, limits, readings  # noqa: E402
 from validator.privacy.detectors import AS_SEEN, AS_WRITTEN, DETECTORS  # noqa: E402
 from validator.registry import registered  # noqa: E402
@@ -88,6 +88,18 @@ def with_block(text: str, name: str, block: list[str]) -> str:
     if not pattern.search(text):
         raise SystemExit(f"no <!-- {name}: ... --> block to fill")
     return pattern.sub(lambda m: m.group(1) + "\n".join(block) + "\n" + m.group(2), text)
+
+
+def command_help() -> list[str]:
+    """validate.py's arguments, from its parser (`validator.cli.parser`), as a table: the words
+    of `--help`, without the layout that differs between Python versions."""
+    command = parser()
+    rows = ["| argument | what it does |", "|---|---|"]
+    for action in command._actions:
+        choices = " {" + ",".join(action.choices) + "}" if action.choices else ""
+        name = ", ".join(action.option_strings) + choices if action.option_strings else action.dest
+        rows.append(f"| `{name}` | {' '.join(action.help.split())} |")
+    return rows
 
 
 def privacy_rules() -> list[str]:
@@ -164,8 +176,8 @@ def wanted(root: Path) -> dict[Path, str]:
     return {root / PAGE: validation_page(),
             readme: with_counts(with_block(readme.read_text(encoding="utf-8"), "detectors", detector_list()), report),
             datasheet: with_block(datasheet_text, "privacy-limits", [limits.CANNOT_CATCH]),
-            validating: with_counts(with_block(validating.read_text(encoding="utf-8"), "privacy-limits",
-                                               [limits.CANNOT_CATCH]), report),
+            validating: with_counts(with_block(with_block(validating.read_text(encoding="utf-8"), "privacy-limits",
+                                                          [limits.CANNOT_CATCH]), "help", command_help()), report),
             root / CONTRIBUTING: contributing}
 
 

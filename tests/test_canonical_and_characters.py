@@ -1,7 +1,10 @@
-"""Small rules read on their own: the canonical descriptor's messages, and the character
-classes of the privacy layer at their edges (a first range, a first position, a format
-character that no renderer is told to ignore)."""
-from validator.canonical import DIALECT, FREE, dialect_disagreements, missing_properties, short
+"""Small rules read on their own: the canonical descriptor's messages, why a cell breaks its
+field, and the character classes of the privacy layer at their edges (a first range, a first
+position, a format character that no renderer is told to ignore)."""
+import pytest
+
+from validator.canonical import DIALECT, FREE, dialect_disagreements, missing_properties, property_problems, short
+from validator.cells import problem
 from validator.disclosure import public_article
 from detect import foreign_runs, invisible_characters
 from validator.privacy.detectors.invisible import is_default_ignorable
@@ -16,6 +19,26 @@ def test_a_pinned_property_missing_is_named_and_a_free_one_is_not():
 def test_a_dialect_missing_a_property_says_which_and_what_it_must_be():
     dialect = {key: value for key, value in DIALECT.items() if key != "delimiter"}
     assert dialect_disagreements(dialect) == ["dialect property 'delimiter' is missing; expected ','"]
+
+
+def test_a_property_the_package_does_not_use_is_named():
+    with public_article("the sep property"):
+        assert property_problems({"sep": ";", "delimiter": ","}, DIALECT, "dialect") == [
+            "dialect property 'sep' is not used by this package; expected none"]
+
+
+@pytest.mark.parametrize("kind, constraints, broken, kept, why", [
+    ("string", {"required": True}, None, "x", "required, and missing"),
+    ("string", {"enum": ["quote", "figure"]}, "event", "quote", "not one of its vocabulary"),
+    ("string", {"pattern": "[a-z]+(_[a-z]+)*"}, "Per_cent", "per_cent", "not of its pattern"),
+    ("string", {"minLength": 3}, "ab", "abc", "shorter than 3"),
+    ("integer", {"minimum": 0}, "-1", "0", "below the minimum 0"),
+    ("integer", {}, "1.5", "15", "not an integer"),
+    ("date", {}, "2021" "-02-30", "2021" "-02-28", "not a date"),  # written in two, as the privacy layer asks
+])
+def test_a_cell_that_breaks_its_field_is_told_how(kind, constraints, broken, kept, why):
+    field = {"name": "x", "type": kind, "constraints": constraints}
+    assert problem(field, broken) == why and problem(field, kept) is None
 
 
 def test_a_short_value_is_shown_whole_and_a_long_one_cut_to_80_characters():

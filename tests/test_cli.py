@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import socket
 import subprocess
@@ -345,6 +346,25 @@ def test_a_step_summary_target_that_is_no_regular_file_is_named(tmp_path, make, 
         server.bind(str(target))
     with pytest.raises(OSError, match=f"^it is {kind}$"):
         open_to_append(str(target))
+
+
+def test_a_path_that_turns_into_a_device_after_it_was_looked_at_is_named_and_closed(monkeypatch):
+    """Between the look (os.stat) and the opening, the path may change: what was opened is
+    looked at again, and a device is closed, not written to."""
+    from validator import cli
+    looked_at = cli.os.stat
+
+    def missing_then(path, *args, **kwargs):
+        if path == os.devnull:
+            raise FileNotFoundError(path)
+        return looked_at(path, *args, **kwargs)
+
+    before = sorted(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(cli.os, "stat", missing_then)
+    with pytest.raises(OSError, match="^it is a device$"):
+        cli.open_to_append(os.devnull)
+    monkeypatch.undo()
+    assert sorted(os.listdir("/proc/self/fd")) == before  # the descriptor it opened is closed
 
 
 def test_a_file_of_another_kind_is_not_a_regular_file():

@@ -514,9 +514,11 @@ def test_deleted_time_exclusion(package):
 def test_exclusion_without_a_number(package):
     row = package.edit("excluded_spans", "x-multiple-nations", text="Leaked", start="0", end="6")
     # It excludes nothing, and “multiple” is left uncovered.
-    assert_findings(package.validate(),
-                    ("completeness", "exclusions_are_needed", csv("excluded_spans"), row, "text"),
-                    ("completeness", "every_number_is_accounted_for", csv("figures"), None, None))
+    finding, _ = assert_findings(package.validate(),
+                                 ("completeness", "exclusions_are_needed", csv("excluded_spans"), row, "text"),
+                                 ("completeness", "every_number_is_accounted_for", csv("figures"), None, None))
+    assert finding.message == ("'Leaked' holds 0 of a number word or digits; an exclusion from figures "
+                               "covers exactly one")
 
 
 def rubio_description(package):

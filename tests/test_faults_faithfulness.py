@@ -393,7 +393,10 @@ def test_one_of_two_joint_sources_swapped(package):
     # “according to lawmakers and media organizations”: the CCP is printed, not beside the cue.
     [finding] = assert_findings(package.validate(),
                                 ("faithfulness", "cue_printed_in_statement", csv("attributions"), number, "entity_id"))
-    assert "as its other sources do" in finding.message
+    assert finding.message == (
+        "the source ccp does not stand beside statement s-global-web's cue 'according to', as its other "
+        "sources do; expected the cue next to the name, short name or surname of each source, or to a "
+        "reference its note resolves")
 
 
 def test_an_inference_cue_its_note_does_not_explain(package):

@@ -40,7 +40,8 @@ def problem(field: dict, cell: str | None) -> str | None:
     try:
         typed = value(field, cell)
     except (ValueError, KeyError):
-        return f"not a {field.get('type')}"
+        kind = field.get("type", "string")
+        return f"not {'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
     if typed is None:
         return "required, and missing" if constraints.get("required") else None
     if "enum" in constraints and typed not in constraints["enum"]:

@@ -34,6 +34,11 @@ class UsageError(Exception):
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    return parser().parse_args(argv)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line (docs/validating.md prints its help, scripts/build_docs.py keeps it)."""
     parser = argparse.ArgumentParser(
         prog="validate.py",
         description="Check this data package: the pinned snapshot of the article and its nine "
@@ -59,7 +64,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                              "these on your own machine, never in a public log")
     parser.add_argument("--traceback", action="store_true",
                         help="on an internal error (exit 3), print its traceback, for a bug report")
-    return parser.parse_args(argv)
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
