@@ -59,6 +59,14 @@ def test_json_output(package, capsys):
     assert json.loads(capsys.readouterr().out) == report
 
 
+def test_a_finding_on_a_header_is_on_line_1(package, capsys):
+    text = package.table_file("figures").read_text(encoding="utf-8")
+    package.write_bytes("data/figures.csv", text.replace("measure", "measure ", 1).encode("utf-8"))
+    assert main([str(package.root), "--json"]) == 1
+    on_the_header = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["row"] == 1]
+    assert on_the_header and all(f["line"] == 1 for f in on_the_header)
+
+
 def test_github_format_puts_each_finding_on_its_line(package, capsys, monkeypatch):
     # A line break in a cell above the broken row: its row number is no longer its line.
     package.edit("figures", "f-members-embedded", measure="CCP members embedded\nin corporations.")

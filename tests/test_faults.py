@@ -685,6 +685,16 @@ def test_padded_cell(package):
                     ("hygiene", "no_padded_cells", csv("figures"), row, "unit"))
 
 
+@pytest.mark.parametrize("label", [" measure", "measure ", "measure\t"])
+def test_a_label_padded_with_white_space(package, label):
+    text = package.table_file("figures").read_text(encoding="utf-8")
+    package.write_bytes("data/figures.csv", text.replace("measure", label, 1).encode("utf-8"))
+    # frictionless reads the label as the name; csv, pandas and polars read another column. No
+    # row of the table is typed (no rows finding, and no error).
+    assert_findings(package.validate(), ("tables", "incorrect-label", csv("figures"), 1, "measure"),
+                    ("hygiene", "no_padded_cells", csv("figures"), 1, shown_field(label)))
+
+
 @pytest.mark.parametrize("cell", ["=HYPERLINK(\"x\")", "@SUM(A1)"])
 def test_formula_cell(package, cell):
     row = package.edit("statements", "s-headline", note=cell)

@@ -57,8 +57,8 @@ def type_rows(tables: list[Resource], broken: dict[str, set[int] | None]) -> Rec
     records = Records()
     for resource in tables:
         skip = broken.get(resource.path, set())
-        if skip is None:
-            continue
+        if skip is None or resource.table.header != resource.schema_fields:
+            continue  # a header that does not name the fields is the tables layer's finding
         fields = resource.schema["fields"]
         model, typed = row_class(resource.name, added_columns(resource.name, resource.schema)), Numbered()
         if not skip and cells.clean(resource.table, fields):  # every cell reads: no need to ask each again

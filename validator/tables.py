@@ -52,6 +52,18 @@ def cells_match_schema(ctx):
         yield from _CHECKED[key]
 
 
+def labels_are_field_names(ctx):
+    """Every label of a header is its field's name exactly: frictionless reads a label with white
+    space around it as the name, which csv, pandas and polars do not (they read a column
+    "measure " where the schema says "measure")."""
+    for resource in ctx.package.tables():
+        for position, (label, name) in enumerate(zip(resource.table.header, resource.schema_fields), start=1):
+            if label != name and label.strip() == name:
+                yield Problem(f"incorrect label: the label {shown(label)} at position {position} is the field name "
+                              f"with white space around it; expected {name} alone", resource.path, 1, name,
+                              check="incorrect-label")
+
+
 _PLAIN = {"integer": re.compile(r"-?[0-9]+"), "number": re.compile(r"-?[0-9]+(?:\.[0-9]+)?")}
 
 
@@ -181,5 +193,5 @@ def _problem(error, path: str) -> Problem:
 
 # The layer's checks, registered once, in the order they run, with what each needs.
 register(LAYER, FILES, cells_within_bounds)
-register(LAYER, FILES, cells_match_schema)
+register(LAYER, FILES, cells_match_schema, labels_are_field_names)
 register(LAYER, FILES, numbers_are_plain, primary_keys_are_unique, foreign_keys_resolve)
