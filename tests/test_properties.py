@@ -141,6 +141,25 @@ def test_no_csv_bytes_make_the_validator_raise(package, garbage, table):
 
 @settings(max_examples=examples(10), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(table=st.sampled_from(["figures", "events", "quotes", "entities"]), data=st.data())
+def test_no_header_label_makes_the_validator_raise(package, table, data):
+    """One label of the published header changed (a name with white space around it, another
+    case, anything): a finding, never an error."""
+    original = (ROOT / "data" / f"{table}.csv").read_text(encoding="utf-8")
+    header, rest = original.split("\n", 1)
+    labels = header.split(",")
+    index = data.draw(st.integers(0, len(labels) - 1))
+    label = data.draw(st.one_of(st.sampled_from([" ", "\t", "\u00a0"]).map(lambda space: labels[index] + space),
+                                st.sampled_from([" ", "\t"]).map(lambda space: space + labels[index]),
+                                st.just(labels[index].upper()), st.text(alphabet="abc_ \t", min_size=1, max_size=8)))
+    if label == labels[index] or "," in label:
+        return
+    labels[index] = label
+    package.write_bytes(f"data/{table}.csv", (",".join(labels) + "\n" + rest).encode("utf-8"))
+    assert not validate_package(package.descriptor).valid
+
+
+@settings(max_examples=examples(10), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=st.sampled_from(["figures", "events", "quotes", "entities"]), data=st.data())
 def test_no_cell_text_makes_the_validator_raise(package, table, data):
     """Each example starts from the published table: one cell changed, nothing carried over."""
     original = (ROOT / "data" / f"{table}.csv").read_bytes()
