@@ -691,8 +691,10 @@ def test_a_label_padded_with_white_space(package, label):
     package.write_bytes("data/figures.csv", text.replace("measure", label, 1).encode("utf-8"))
     # frictionless reads the label as the name; csv, pandas and polars read another column. No
     # row of the table is typed (no rows finding, and no error).
-    assert_findings(package.validate(), ("tables", "incorrect-label", csv("figures"), 1, "measure"),
-                    ("hygiene", "no_padded_cells", csv("figures"), 1, shown_field(label)))
+    finding, _ = assert_findings(package.validate(), ("tables", "incorrect-label", csv("figures"), 1, "measure"),
+                                 ("hygiene", "no_padded_cells", csv("figures"), 1, shown_field(label)))
+    assert finding.message == (f"incorrect label: the label {label!r} at position 11 is the field name with "
+                               "white space around it; expected measure alone")
 
 
 @pytest.mark.parametrize("cell", ["=HYPERLINK(\"x\")", "@SUM(A1)"])

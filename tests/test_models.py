@@ -111,3 +111,25 @@ def test_a_known_column_still_cannot_be_weakened_where_columns_are_added(package
     package.edit_schema("figures", change)
     assert [name for name, _ in schema_disagreements("figures", json.loads(
         (package.root / "schema/figures.json").read_text()))] == ["id"]
+
+
+def test_numbered_rows_read_as_the_list_of_pairs_they_stand_for():
+    from validator.csvtable import Numbered
+    pairs = [(2, ("a", "b")), (3, ("c", "d")), (5, ("e", "f"))]
+    numbered = Numbered(pairs)
+    assert list(numbered) == pairs and len(numbered) == 3 and numbered == pairs
+    assert numbered[1] == (3, ("c", "d")) and numbered[-1] == (5, ("e", "f")) and numbered[1:] == pairs[1:]
+    assert numbered != pairs[:2] and numbered != None and numbered != 5  # noqa: E711  (compared, not raised)
+
+
+def test_rows_whose_header_does_not_name_their_fields_are_never_typed(package):
+    """The tables layer says why (`labels_are_field_names`, frictionless's label errors);
+    typing them would look up a column the header does not have."""
+    from validator.package import load_package
+    from validator.rows import type_rows
+    text = package.table_file("figures").read_text(encoding="utf-8")
+    package.write_bytes("data/figures.csv", text.replace("measure", "measure ", 1).encode("utf-8"))
+    tables = load_package(package.descriptor).tables()
+    records = type_rows(tables, broken={})  # as if no layer had found the header broken
+    assert "figures" not in records.rows and len(records.numbered("events")) > 0
+    assert records.numbered("figures") == [] and records.numbered("figures") is not records.numbered("figures")

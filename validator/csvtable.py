@@ -42,10 +42,14 @@ class Numbered:
     def __len__(self) -> int:
         return len(self.items)
 
-    def __getitem__(self, index: int) -> tuple[int, object]:
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return list(zip(self.numbers[index], self.items[index]))
         return self.numbers[index], self.items[index]
 
     def __eq__(self, other) -> bool:
+        if not isinstance(other, (Numbered, list, tuple)):
+            return NotImplemented
         return list(self) == list(other)
 
     def __repr__(self) -> str:

@@ -44,10 +44,7 @@ class Records:
         return list(self.numbered(table).items)
 
     def numbered(self, table: str) -> Numbered:
-        return self.rows.get(table, _NONE)
-
-
-_NONE = Numbered()  # a table without typed rows (never appended to)
+        return self.rows[table] if table in self.rows else Numbered()
 
 
 def type_rows(tables: list[Resource], broken: dict[str, set[int] | None]) -> Records:

@@ -116,14 +116,15 @@ def _may_share(one: _Span, other: _Span) -> bool:
 def repeated_spans(article: str, records):
     """(table, row number, field, message) for each row whose span a row before it holds
     (`ROW_SPANS`), but where `SHARED_SPANS` allows it: the message names both rows."""
-    seen: dict[tuple[int, int], tuple[_Span, ...]] = {}  # tuples: most spans are held by one row
+    seen: dict[tuple[int, int], _Span | list[_Span]] = {}  # one row's span, or a list of the rows
     for table, (text, start, end) in ROW_SPANS.items():
         for number, row in records.numbered(table):
             span = (getattr(row, start), getattr(row, end))
             if span[1] > len(article):
                 continue  # the faithfulness layer reports it
             here, before = _Span(table, text, row), seen.get(span)
-            first = before and next((other for other in before if not _may_share(other, here)), None)
+            others = () if before is None else (before,) if isinstance(before, _Span) else before
+            first = next((other for other in others if not _may_share(other, here)), None)
             if first:
                 where = "" if first.table == table else f" in {first.table}"
                 yield table, number, text, (
@@ -131,7 +132,12 @@ def repeated_spans(article: str, records):
                     f"{first.column} of {shown_id(first.row.id)}{where} too; each thing the article prints is one "
                     "row: expected one row for it (two tables share a span only where the data "
                     "dictionary says why)")
-            seen[span] = (*before, here) if before else (here,)
+            if before is None:
+                seen[span] = here  # most spans are one row's: no list for them
+            elif isinstance(before, _Span):
+                seen[span] = [before, here]
+            else:
+                before.append(here)
 
 
 # ---- whole spans ---------------------------------------------------------------------------
