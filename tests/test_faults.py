@@ -75,16 +75,42 @@ def test_descriptor_that_is_not_an_object(package):
     assert_findings(package.validate(), ("descriptor", "descriptor_readable", D, None, None))
 
 
-def test_resources_not_a_list(package):
-    package.edit_descriptor(lambda d: d.update(resources="data/quotes.csv"))
+@pytest.mark.parametrize("resources", ["data/quotes.csv", []])
+def test_resources_not_a_list(package, resources):
+    package.edit_descriptor(lambda d: d.update(resources=resources))
     # With no resource declared, every data file and schema is a file nobody declared.
     files = sorted(p.relative_to(package.root).as_posix() for p in package.root.rglob("*")
                    if p.is_file() and p.name != D)
     # Undeclared, the events table is a text file like any other: its dates are refused too.
     events = [("privacy", "no_full_dates", csv("events"), line, None) for line in range(2, 9) for _ in "ft"]
-    assert_findings(package.validate(),
-                    ("descriptor", "resources_declared", D, None, "resources"),
-                    *[("descriptor", "files_declared", f, None, None) for f in files], *events)
+    found = assert_findings(package.validate(),
+                            ("descriptor", "resources_declared", D, None, "resources"),
+                            *[("descriptor", "files_declared", f, None, None) for f in files], *events)
+    assert found[0].message == "expected a non-empty list of resources"
+
+
+def test_a_resource_declared_twice(package):
+    package.edit_descriptor(lambda d: d["resources"].append(dict(package.resource(d, "quotes"))))
+    _, finding = assert_findings(package.validate(), ("descriptor", "data_package_v2", D, None, None),
+                                 ("descriptor", "resources_declared", D, None, "resources"))
+    assert finding.message == "resource name 'quotes' is declared twice"
+
+
+def test_a_broken_row_is_left_untyped_whatever_layer_found_something_before(package):
+    package.edit_descriptor(lambda d: d.update({"$schema": "https://example.org/v1.json"}))
+    row = package.edit("events", "e-data-removed", date_from="2016" "-13-01")
+    # The tables layer's finding comes after the descriptor layer's; the row is not typed (no
+    # rows finding on it).
+    assert_findings(package.validate(), ("descriptor", "properties_are_canonical", D, None, None),
+                    ("tables", "type-error", csv("events"), row, "date_from"))
+
+
+def test_an_extra_cell_is_read_as_the_column_after_the_last(package):
+    lines = package.table_file("figures").read_text(encoding="utf-8").split("\n")
+    lines[2] += ",born 1970" "-03-01"
+    package.write_bytes("data/figures.csv", "\n".join(lines).encode("utf-8"))
+    assert_findings(package.validate(), ("tables", "extra-cell", csv("figures"), 3, None),
+                    ("privacy", "no_full_dates", csv("figures"), 3, "column 12"))
 
 
 def test_not_data_package_v2(package):

@@ -119,6 +119,7 @@ def test_a_medium_row_dropped(package, statement_id, outlet):
     [finding] = assert_findings(package.validate(),
                                 ("completeness", "sources_match_mode", csv("statements"),
                                  package.row_number("statements", statement_id), "id"))
+    assert finding.message.startswith(f"statement {statement_id} prints {outlet} as the outlet it was given to (")
     assert finding.message.endswith(f"expected the attribution ({statement_id}, {outlet}, medium)")
 
 
@@ -140,6 +141,7 @@ def test_an_outlet_told_dropped_with_its_entity(package):
     [finding] = assert_findings(package.validate(),
                                 ("completeness", "sources_match_mode", csv("statements"),
                                  package.row_number("statements", "s-markson-branches"), "id"))
+    assert finding.message.startswith("statement s-markson-branches names an outlet it was given to (")
     assert "that no entity is; expected it as an entity of type news_outlet" in finding.message
 
 
