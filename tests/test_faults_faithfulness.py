@@ -92,6 +92,44 @@ def test_the_whole_noun_ends_with_its_statement():
     assert unit_problem(text, start, "members", end) is None
 
 
+@pytest.mark.parametrize("text, end, unit, why", [
+    ("almost 300 companies or affiliates, with", 10, "companies",
+     "unit 'companies' is not the whole noun printed after the figure, which ends before ',' (at punctuation, "
+     "the statement's end or a verb or function word); expected companies_or_affiliates"),
+    ("there were 300 CCP.", 14, "ccp",
+     "unit 'ccp' is not the whole noun: a unit neither starts with a scale word (it belongs to the value), "
+     "nor ends with a function word or an acronym (\u201cCCP\u201d in \u201cCCP branches\u201d)"),
+    ("some 300 of the CCP members", 8, "members",
+     "unit 'members' is not the noun printed after the figure, which reads ccp"),
+])
+def test_a_unit_that_is_not_the_whole_noun_is_told_why(text, end, unit, why):
+    from validator.disclosure import public_article
+    with public_article(text):
+        assert unit_problem(text, end, unit) == why
+
+
+@pytest.mark.parametrize("name, common", [
+    ("Group of 20", []), ("Group of Twenty", []), ("group of twenty", ["'group'", "'twenty'"]),
+    ("the 3 Rivers Trust", []),
+])
+def test_a_name_in_lower_case_is_common_nouns_and_a_number_is_no_lower_case(name, common):
+    from validator.entity_rules import content_words, names_printed_as_common_nouns
+    from validator.rows import Records
+    article = f"Leaders of the {name} met."
+    start = article.index(name)
+    row = Entity(id="invented_group", name=name, start=start, end=start + len(name), type="organization")
+    found = list(names_printed_as_common_nouns(article, Records({"entities": [(2, row)]})))
+    assert [message.split("(")[-1].split(" in lower case")[0] for _, message in found] == (
+        [", ".join(common)] if common else [])
+    assert content_words("the party's members") == content_words("the party\u2019s members") == {"party", "members"}
+
+
+def test_an_acronym_after_of_the_is_printed_in_capitals():
+    from validator.figure_text import printed_in_capitals
+    assert printed_in_capitals("300 of the CCP", 3, 1) and printed_in_capitals("300 of CCP", 3, 1)
+    assert not printed_in_capitals("300 of the members", 3, 1)
+
+
 # -- 2. an outlet told is a medium, and its row is never dropped ---------------------------
 
 @pytest.mark.parametrize("statement_id, printed", [

@@ -33,7 +33,7 @@ def names_printed_as_common_nouns(article: str, records):
         if row.type not in NAMED_KINDS or article[row.start:row.end] != row.name:
             continue  # not a named kind, or a span spans_match_article reports
         common = [word for word in row.name.split() if word.lower() not in NAME_LINKS
-                  and not next((c for c in word if c.isalpha()), "a").isupper()]
+                  and not next((c for c in word if c.isalpha()), "A").isupper()]  # a number is no lower case
         if common:
             yield number, (f"{shown_id(row.id)} is of type {row.type}, but the article prints {snippet(row.name)!r} "
                            f"({row.start}-{row.end}) as common nouns, not as a name "
