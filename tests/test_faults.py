@@ -133,7 +133,17 @@ def test_undeclared_file(package):
 def test_missing_file_skips_only_what_depends_on_it(package):
     (package.root / "data" / "events.csv").unlink()
     # Numbers that are events would otherwise look unaccounted for; that check is skipped.
-    assert_findings(package.validate(), ("descriptor", "file_exists", csv("events"), None, None))
+    [finding] = assert_findings(package.validate(), ("descriptor", "file_exists", csv("events"), None, None))
+    assert finding.message == "declared in datapackage.json but missing"
+
+
+def test_a_path_that_is_no_string_is_refused_in_the_descriptor(package):
+    package.edit_resource("quotes", path=["data/quotes.csv"])
+    # With no path, the quotes table and its schema are files nobody declared.
+    _, finding, *_ = assert_findings(
+        package.validate(), quotes_path_is_not_canonical(), ("descriptor", "path_inside_package", D, None, "resources"),
+        quotes_file_undeclared(), ("descriptor", "files_declared", "schema/quotes.json", None, None))
+    assert finding.message == "refused: expected one relative file path as a non-empty string"
 
 
 @pytest.mark.parametrize("path", ["../outside.csv", "/etc/passwd", "data/../../outside.csv",
@@ -468,7 +478,11 @@ def test_percent_without_unit_percent(package):
 
 def test_event_dates_that_the_words_do_not_denote(package):
     row = package.edit("events", "e-ipac-founded", date_to="2020" "-09-30")
-    assert_findings(package.validate(), ("faithfulness", "event_dates_match_text", csv("events"), row, "date_from"))
+    [finding] = assert_findings(package.validate(),
+                                ("faithfulness", "event_dates_match_text", csv("events"), row, "date_from"))
+    # The dates the words denote are public; the one they do not is withheld.
+    assert finding.message == ("'mid-2020' does not denote '2020" "-05-01' to (withheld: 10 characters); "
+                               "expected 2020" "-05-01 to 2020" "-08-31")
 
 
 def test_context_resolution_without_a_note(package):

@@ -124,6 +124,19 @@ def test_a_name_in_lower_case_is_common_nouns_and_a_number_is_no_lower_case(name
     assert content_words("the party's members") == content_words("the party\u2019s members") == {"party", "members"}
 
 
+@pytest.mark.parametrize("start, end, outside", [(10, 20, False), (12, 18, False), (9, 20, True), (10, 21, True)])
+def test_a_span_inside_its_statement_may_reach_both_its_ends(start, end, outside):
+    from validator.faithfulness import spans_inside_statement
+    from validator.models import Quote
+    from validator.rows import Records
+    context = Context(load_package(ROOT / "datapackage.json"), ARTICLE_SHA256, PERSONS)
+    statement = Statement(id="s-invented", mode="direct", start=10, end=20, text="x" * 10)
+    quote = Quote(id="q-invented", statement_id="s-invented", start=start, end=end, text="x" * (end - start))
+    context.records = Records({"statements": [(2, statement)], "quotes": [(2, quote)]})
+    found = list(spans_inside_statement(context))
+    assert [(p.row, p.field) for p in found] == ([(2, "start")] if outside else [])
+
+
 def test_an_acronym_after_of_the_is_printed_in_capitals():
     from validator.figure_text import printed_in_capitals
     assert printed_in_capitals("300 of the CCP", 3, 1) and printed_in_capitals("300 of CCP", 3, 1)

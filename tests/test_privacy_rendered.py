@@ -238,6 +238,13 @@ def test_a_value_is_withheld_where_it_stands_alone_and_descriptions_are_not_read
         "'(withheld: 9 characters)' and '(withheld: 5 characters)'"
 
 
+def test_a_value_that_starts_and_ends_with_signs_is_withheld_where_it_stands_alone():
+    assert withholding("invalid value (invented) here", "(invented)") == \
+        "invalid value (withheld: 10 characters) here"
+    assert withholding("invalid value +invented+ here", "+invented+") == \
+        "invalid value (withheld: 10 characters) here"
+
+
 @pytest.mark.parametrize("field, shown", [
     ("resources[2].name", "resources[2].name"),
     ("1970" ".03.01", "(withheld: 10 characters)"),                  # digit keys that make a date
