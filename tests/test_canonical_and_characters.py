@@ -1,6 +1,9 @@
 """Small rules read on their own: the canonical descriptor's messages, why a cell breaks its
-field, and the character classes of the privacy layer at their edges (a first range, a first
-position, a format character that no renderer is told to ignore)."""
+field, strict JSON at its limits, and the character classes of the privacy layer at their
+edges (a first range, a first position, a format character that no renderer is told to
+ignore)."""
+import json
+
 import pytest
 
 from validator.canonical import DIALECT, FREE, dialect_disagreements, missing_properties, property_problems, short
@@ -74,6 +77,27 @@ def test_a_run_after_an_allowed_word_is_placed_where_it_stands():
 def test_a_snippet_is_cut_to_its_limit_with_an_ellipsis():
     from validator.findings import snippet
     assert snippet("abc", 5) == "abc" and snippet("abcdefgh", 5) == "abcd\u2026"
+    assert snippet("abcde", 5) == "abcde" and snippet("abcdef", 5) == "abcd\u2026"  # at the limit, whole
+
+
+def test_json_nested_as_deep_as_allowed_reads_and_one_level_more_is_refused():
+    from validator.files import MAX_JSON_DEPTH, load_json
+    deepest = b"[" * MAX_JSON_DEPTH + b"]" * MAX_JSON_DEPTH
+    assert load_json(deepest) == (json.loads(deepest), None)
+    value, why = load_json(b"[" + deepest + b"]")
+    assert value is None and why.startswith(f"nested {MAX_JSON_DEPTH + 1} levels deep (at [0]")
+
+
+def test_a_lone_surrogate_in_a_top_level_string_is_placed_at_the_top_level():
+    from validator.files import load_json
+    assert load_json(b'"\\ud800"') == (
+        None, "not strict JSON: a lone surrogate (an unpaired \\ud800-\\udfff escape) at (top level)")
+
+
+def test_a_walk_of_containers_only_yields_no_lone_value():
+    from validator.files import walk_json
+    assert list(walk_json(5, containers_only=True)) == [] and list(walk_json(5)) == [(5, 1, None)]
+    assert [depth for _, depth, _ in walk_json({"a": [1, {"b": 2}]}, containers_only=True)] == [1, 2, 3]
 
 
 def test_where_a_text_occurs_is_its_first_place_from_the_start():

@@ -740,7 +740,9 @@ def test_a_label_padded_with_white_space(package, label):
 @pytest.mark.parametrize("cell", ["=HYPERLINK(\"x\")", "@SUM(A1)"])
 def test_formula_cell(package, cell):
     row = package.edit("statements", "s-headline", note=cell)
-    assert_findings(package.validate(), ("hygiene", "no_formula_cells", csv("statements"), row, "note"))
+    [finding] = assert_findings(package.validate(), ("hygiene", "no_formula_cells", csv("statements"), row, "note"))
+    assert finding.message == (f"starts with {cell[0]!r}: a spreadsheet would run it as a formula; expected text "
+                               "that does not start with =, +, -, @, tab or carriage return")
 
 
 def test_negative_number_in_a_numeric_column_is_not_a_formula(package):
