@@ -201,11 +201,7 @@ def _package_files(package: LoadedPackage, descriptor_file: Path, resolve: _Reso
     names; elsewhere (an unzipped release) every file (`listing.walk`). Files already read as
     resources keep their text; every other file is read here, within the same bounds."""
     resources = {r.file: r for r in package.resources.values() if r.file is not None}
-    schemas = {}
-    for resource in package.resources.values():
-        if resource.schema_path:
-            file, _ = resolve(resource.schema_path)
-            schemas[file] = resource
+    schemas = {resolve(resource.schema_path)[0] for resource in package.resources.values() if resource.schema_path}
     listed, package.listing_problem = published(package.root)
     in_git = listed is not None
     descriptor_resolved = descriptor_file.resolve()
