@@ -364,8 +364,11 @@ def test_sensitive_field_name_in_a_table(package, column):
     # is no column name of lower case words is the schema's finding too.
     schema = [("descriptor", "schema_matches_model", "schema/entities.json", None, shown_field(column))] \
         if not column.isascii() else []
-    assert_findings(package.validate(), *schema,
-                    ("privacy", "no_sensitive_field_names", "data/entities.csv", None, shown_field(column)))
+    *_, finding = assert_findings(package.validate(), *schema,
+                                  ("privacy", "no_sensitive_field_names", "data/entities.csv", None, shown_field(column)))
+    assert finding.message == ("a column for personal identifiers or sensitive categories (name, birth date, ID "
+                               "number, ethnicity, political opinion, religion, health, address, phone, e-mail, "
+                               "...) is not allowed in this package")
 
 
 def test_invented_person(package):
@@ -657,6 +660,18 @@ def test_an_id_glued_to_letters_needs_its_check_character_and_birth_date():
     assert identifiers_in("ab" + BAD_CHECKSUM_ID + "cd") == []
     assert identifiers_in("ab" + SHORT_ID + "cd") == []
     assert identifiers_in(BAD_CHECKSUM_ID + "cd") != []                      # glued on one side only
+    assert identifiers_in(" b" + SHORT_ID + "c") == [] and identifiers_in(" b" + MOBILE + "c") == []  # a letter each side
+
+
+def test_a_round_number_is_a_quantity_up_to_three_digits_before_its_zeros():
+    assert identifiers_in("spent 123" "000000000000 in all") == []       # 15 digits, 123 before the zeros
+    assert identifiers_in("spent 1234" "00000000000 in all") != []       # 1234: an identifier's shape
+
+
+def test_an_address_written_in_words_is_read_as_the_address_it_stands_for():
+    from validator.privacy.detectors import email
+    found = email.find("write to Jane at Mail dot " "Example dot com today")  # written in two, as the layer asks
+    assert [(f.start, f.value) for f in found] == [(9, "jane" "@mail.example.com")]
 
 
 @pytest.mark.parametrize("phone", ["202 " "555 0143", "1 202 " "555 0143", "0044 20 " "7946 0958",

@@ -314,6 +314,9 @@ def test_an_id_number_s_digits_inside_a_package_digest_are_no_one_s(package):
     assert "no_resident_id_numbers" in {f.check for f in package.validate().findings}
     write(package, "docs/notes.md", note.replace(digest, digest + "a"))  # longer than the digest
     assert "no_resident_id_numbers" in {f.check for f in package.validate().findings}
+    # Written twice, first glued to a letter: the second, whole, is the digest; the first is not.
+    write(package, "docs/notes.md", note.replace(digest, digest + "a " + digest))
+    assert [f.check for f in package.validate().findings] == ["no_resident_id_numbers"]
 
 
 def test_a_date_inside_a_package_digest_needs_a_reviewed_exception(package):
