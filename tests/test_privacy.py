@@ -143,6 +143,12 @@ def test_every_way_of_writing_a_full_date_is_detected(text):
     assert [(value.year, value.month, value.day) for value, _ in date_values_in(f"born {text}.")] == [(1970, 3, 1)]
 
 
+@pytest.mark.parametrize("year, read_as", [("30", 2030), ("31", 1931), ("99", 1999), ("00", 2000)])
+def test_a_two_digit_year_is_read_in_1931_to_2030(year, read_as):
+    assert [value.year for value, _ in date_values_in(f"born 1 March '{year} in")] == [read_as]
+    assert [value.year for value, _ in date_values_in(f"born 1-Mar-{year} in")] == [read_as]
+
+
 @pytest.mark.parametrize("text", ["late December 2020", "mid-2020", "May 2020", "2016", "3.11.7",
                                   "92000000", "19500000", "2020-13-45", "offsets 3894-4185"])
 def test_partial_dates_and_numbers_are_not_full_dates(text):
