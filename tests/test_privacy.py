@@ -164,6 +164,31 @@ def test_foreign_runs_name_their_script_and_spare_the_vocabulary():
     assert foreign_runs("caf\u00e9 na\u00efve \u201cquoted\u201d \u2013 \u2192") == []
 
 
+def test_an_invisible_character_without_a_name_is_named_by_its_code_point():
+    assert invisible_characters("a\u2065b") == [("U+2065", 1)]
+
+
+# -- decoded text at its edges -----------------------------------------------------------------
+
+def test_an_escaped_surrogate_reads_as_no_character():
+    from validator.privacy.readings import Readings
+    for escape in ("\\ud800", "\\udfff"):
+        assert "x ? y" in [reading.text for reading in Readings(f"x {escape} y").as_seen]
+
+
+def test_decoded_bytes_are_text_where_four_in_five_are_printable():
+    from validator.privacy.readings import Readings
+    four_in_five = base64.b64encode(b"abcd\x01" * 3).decode()  # 12 of 15 characters printable
+    assert "abcd abcd abcd " in [reading.text for reading in Readings(four_in_five).as_seen]
+    three_in_five = base64.b64encode(b"abc\x01\x01" * 3).decode()
+    assert [reading.text for reading in Readings(three_in_five).as_seen] == [three_in_five]
+
+
+def test_a_white_space_escape_between_digits_is_read_through():
+    for escape in ("\\t", "\\n", "\\r", "\\f", "\\v"):
+        assert identifiers_in(VALID_ID[:9] + escape + VALID_ID[9:])[0][0].endswith(ID_KIND), escape
+
+
 # -- end to end ------------------------------------------------------------------------------
 
 def observers(package, description):
