@@ -184,6 +184,17 @@ def test_decoded_bytes_are_text_where_four_in_five_are_printable():
     assert [reading.text for reading in Readings(three_in_five).as_seen] == [three_in_five]
 
 
+def test_base64_without_its_padding_is_decoded():
+    encoded = base64.b64encode(("ID: " + VALID_ID).encode()).decode()
+    assert encoded.endswith("==") and identifiers_in(encoded.rstrip("="))[0][0].endswith(ID_KIND)
+
+
+def test_an_at_sign_in_brackets_is_read_as_one():
+    from validator.privacy.detectors import found_in
+    found = found_in("write to jane [at] " "example.org today")
+    assert [(check, f.value) for check, f in found] == [("no_email_addresses", "jane" "@example.org")]
+
+
 def test_a_white_space_escape_between_digits_is_read_through():
     for escape in ("\\t", "\\n", "\\r", "\\f", "\\v"):
         assert identifiers_in(VALID_ID[:9] + escape + VALID_ID[9:])[0][0].endswith(ID_KIND), escape
@@ -418,8 +429,10 @@ def test_invented_person(package):
 def test_a_number_in_a_person_s_description(package, year):
     """An invented number (a year, an age or an ID would be one), in digits or Roman numerals."""
     row = package.edit("entities", "mark_warner", description=f"U.S. senator; {year}.")
-    assert_findings(package.validate(),
-                    ("privacy", "persons_are_named_in_article", "data/entities.csv", row, "description"))
+    [finding] = assert_findings(package.validate(),
+                                ("privacy", "persons_are_named_in_article", "data/entities.csv", row, "description"))
+    assert finding.message == ("a person's description holds a number (a birth year, an age or an ID would); "
+                               "expected only the public role the article gives")
 
 
 def test_role_taken_from_elsewhere_in_the_article(package):
