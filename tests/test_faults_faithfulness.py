@@ -262,6 +262,8 @@ def test_whom_a_statement_prints_as_speaking(text, said):
     ("X reportedly said the data was removed.", "indirect", "reportedly", ["cue"]),
     ("X reportedly said the data was removed.", "indirect", "said", []),
     ("The data was reportedly removed.", "hedged", "reportedly", []),
+    ("The data was removed.", "authorial", "said", ["cue"]),  # the article's own words need no cue
+    ("The data was removed.", "authorial", None, []),
 ])
 def test_a_hedge_word_makes_a_statement_hedged_and_is_its_cue(text, mode, cue, problems):
     row = Statement(id="s-x", mode=mode, cue=cue, text=text, start=0, end=len(text))

@@ -51,6 +51,16 @@ def test_a_descriptor_that_is_not_plain_is_given_to_frictionless():
         assert not plainly_valid(shallow) and _frictionless_profile_errors(shallow)
 
 
+def test_frictionless_s_answer_is_kept_for_its_own_descriptor():
+    """`profile_errors` asks frictionless once per descriptor, and answers each with its own."""
+    from validator.profile import profile_errors
+    no_licence_name, bad_date = copy.deepcopy(DESCRIPTOR), copy.deepcopy(DESCRIPTOR)
+    no_licence_name["licenses"][0].pop("name")
+    bad_date["created"] = "2020-13-01"
+    first, second = profile_errors(no_licence_name), profile_errors(bad_date)
+    assert first and second and first != second and profile_errors(no_licence_name) == first
+
+
 PACKAGE = load_package(ROOT / "datapackage.json")
 CELL_TEXT = st.text(alphabet="09-.aZ \t\n\"," + "\u00e9", max_size=6)
 
