@@ -484,18 +484,23 @@ def test_an_encoded_date_is_found_beside_an_ellipsis():
 
 
 def test_each_character_keeps_its_position_through_normalisation():
-    """The plain reading, built run by run, is the one built character by character."""
-    from validator.privacy.normal import _TABLE, with_origin as _with_origin
+    """The plain reading, built from the characters that change alone, is the one built
+    character by character: where one becomes several or none, where each stays one, where
+    none changes, in ASCII text or not."""
+    from validator.privacy.normal import _TABLE, normalise, with_origin as _with_origin
 
     def one_by_one(text):
         outs = [char.translate(_TABLE) for char in text]
         return "".join(outs), [index for index, out in enumerate(outs) for _ in out]
     pick = random.Random(7)
-    alphabet = "ab1 -.\t\u2026\u200b\ufb01\u0301\uff11\u00bd\u2460]^\\[\udcc0\u3000\ufdfa\u00a0"
-    for _ in range(2000):
-        text = "".join(pick.choice(alphabet) for _ in range(pick.randint(1, 30))) + "\u2026"
+    alphabets = ["ab1 -.\t\r\x0b\u2026\u200b\ufb01\u0301\uff11\u00bd\u2460]^\\[\udcc0\u3000\ufdfa\u00a0",
+                 "ab1 -.\t\r\x0c\uff11\u2460]^\\[\u3000\u00a0\u00e9", "ab1 -.\u00e9\u201c\u5f20", "ab1 -.\t\r\n"]
+    for _ in range(4000):
+        alphabet = pick.choice(alphabets)
+        text = "".join(pick.choice(alphabet) for _ in range(pick.randint(1, 30)))
         normal, origin = _with_origin(text)
         assert (normal, list(origin)) == one_by_one(text), repr(text)
+        assert normalise(text) == normal, repr(text)
 
 
 def test_a_blob_left_undecoded_keeps_its_positions():

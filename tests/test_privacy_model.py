@@ -246,6 +246,54 @@ def test_the_union_of_the_pre_filters_never_drops_a_text_or_a_row_that_holds_som
         assert row_may_hold(cells)
 
 
+# Dates' pieces in every case a pattern ignores (the long s is an s, the Kelvin sign a k),
+# beside letters, digits and the signs between a date's numbers.
+DATE_PIECES = st.sampled_from(list(string.digits + " -/.\n_;:~+\\|,'\u2019aeknstxKW\u017f\u0131\u0130") + [
+    "1970", "70", "19", "20", "31", "32", "99", "of", "the", "st", "nd", "th", "March", "MAR", "mar", "Sept", "sEP",
+    "\u017fep", "December", "dec", "jun", "July", "may", "Nov.", "IV", "xii", "VIII", "\u5e74", "\u6708", "\u65e5",
+    "\u53f7", "W09", "-W", "  "])
+
+
+@settings(max_examples=examples(2000), deadline=None)
+@given(text=st.lists(DATE_PIECES, max_size=24).map("".join), bounds=st.tuples(st.integers(0, 8), st.integers(0, 8)))
+def test_each_date_pattern_s_fast_form_reads_what_its_written_form_reads(text, bounds):
+    """The date detector compiles each pattern to start with its first character (which the
+    engine finds fast): the same matches, the same groups, from any place in the text."""
+    from validator.privacy.detectors import full_date
+    start, end = bounds[0], len(text) - bounds[1]
+    written = [(re.compile(p, re.IGNORECASE), fast) for p, (fast, _) in zip(full_date._PATTERNS, full_date._READ)]
+    written += [(re.compile(p), fast) for p, (fast, _) in zip(full_date._COMPACT, full_date._READ_COMPACT)]
+    for readable, fast in written:
+        assert ([(m.span(), m.groupdict()) for m in fast.finditer(text, start, end)]
+                == [(m.span(), m.groupdict()) for m in readable.finditer(text, start, end)]), readable.pattern
+
+
+# Markup's pieces, at signs and what a tag or a link may hold or end with.
+MARKUP_PIECES = st.sampled_from(list(string.digits + "@<>[]()!\\*_~`-/. ,:=\"'ax\n") + [
+    "<b>", "</b>", "<i class=x>", "<!-- -->", "<!-->", "<?x?>", "</>", "[a](b)", "[a][b]", "![a](b)", "\\@", "\\>",
+    "\\(", "**", "__", "~~", "``", "<span hidden>", "</span>", "<p>", "style=\"display:none\"", "Mar", "ch", "1st", "-at-"])
+
+
+@settings(max_examples=examples(2000), deadline=None)
+@given(text=st.lists(MARKUP_PIECES, max_size=20).map("".join))
+def test_markup_read_without_the_at_sign_s_alternatives_reads_the_same(text):
+    """Where no @ touches an item of markup, the markup decoder leaves out the alternatives
+    that need one to (found sooner): it finds what it would have found with them."""
+    from validator.privacy.encodings import _MARKUP
+    assert [m.span() for m in _MARKUP.finditer(text)] == [m.span() for m in _MARKUP.with_at.finditer(text)]
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(text=st.lists(DATE_PIECES, max_size=24).map("".join))
+def test_a_date_pattern_skipped_where_no_month_s_name_is_reads_none_there(text):
+    """A pattern marked as reading a month's name is skipped where none is: its every match
+    holds one."""
+    from validator.privacy.detectors import full_date
+    for pattern, naming in full_date._READ:
+        if naming:
+            assert all(full_date._ANY_MONTH.search(m.group()) for m in pattern.finditer(text)), pattern.pattern
+
+
 @pytest.mark.parametrize("text", [
     "jane.doe\t-at-\texample.org",                 # a tab read as a space: " -at- " is an at sign
     "jane.doe\t-at-\texample.org, caf\u00e9",       # and a character beyond ASCII read as written

@@ -83,10 +83,16 @@ _EMPHASIS = (rf"(?<=[0-9]{{2}}){_MARKS}(?=[ ./-]{{0,2}}[0-9])|(?:(?<=[0-9])|(?<=
 _MARKUP_STARTS = r"(?=[<*`\[\\]|__|~~|!\[)"
 
 
+# An @ that markup's items touch: right after an item's last character (a tag's or a comment's
+# >, a link's ) or ], a sign escaped by a backslash) or right before its first (<, ! or [ of a
+# link, a backslash). Written to start with the @, which the engine finds fast.
+_AT_BESIDE_AN_ITEM = re.compile(r"@(?:(?<=[>)\]]@)|(?<=\\[!-/:-@\[-`{-~]@)|(?=[<!\[\\]))")
+
+
 class _Markup:
-    """The markup pattern; for a text that holds no @, the same without the alternatives that
-    need one (the same matches, found sooner: items followed by an @ are looked for at every
-    tag otherwise)."""
+    """The markup pattern; for a text where no @ touches an item of markup, the same without the
+    alternatives that need one to (the same matches, found sooner: items followed by an @ are
+    looked for at every tag otherwise)."""
 
     def __init__(self, *alternatives: str, beside_an_at: tuple[str, ...]):
         flags = re.DOTALL | re.IGNORECASE
@@ -94,7 +100,7 @@ class _Markup:
         self.without_at = re.compile(rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives)})", flags)
 
     def _for(self, text: str) -> re.Pattern:
-        return self.with_at if "@" in text else self.without_at
+        return self.with_at if "@" in text and _AT_BESIDE_AN_ITEM.search(text) else self.without_at
 
     def finditer(self, text: str, *bounds):
         return self._for(text).finditer(text, *bounds)

@@ -90,32 +90,43 @@ def clear_caches() -> None:
 
 
 
+# The characters that may read as something else: the ASCII ones that do, and any beyond ASCII.
+_MAY_CHANGE = re.compile("[" + "".join(_ASCII_BREAKS) + "\x80-\U0010ffff]")
+
+
+def _changes(text: str) -> dict[str, str]:
+    """Each character of `text` that reads as something else, and what it reads as: a text
+    is read by replacing these alone (most characters of most texts read as themselves)."""
+    met = [char for char in _ASCII_BREAKS if char in text] if text.isascii() else set(_MAY_CHANGE.findall(text))
+    return {char: out for char in met if (out := _TABLE[ord(char)]) != char}
+
+
+def _any_of(changes: dict[str, str]) -> re.Pattern:
+    return re.compile("[" + re.escape("".join(sorted(changes))) + "]")
+
+
 def normalise(text: str) -> str:
     """`text` as the number, date and e-mail detectors read it (see the module's docstring)."""
-    if not text.isascii():
-        return text.translate(_TABLE)
-    for char, out in _ASCII_BREAKS.items():
-        if char in text:
-            text = text.replace(char, out)
-    return text
+    changes = _changes(text)
+    return _any_of(changes).sub(lambda match: changes[match.group()], text) if changes else text
 
 
 def with_origin(text: str) -> tuple[str, Sequence[int]]:
     """The plain reading, with the position in `text` of each of its characters (a range
     where the reading keeps one character for one)."""
-    if text.isascii():
-        return normalise(text), range(len(text))
-    changed = "".join(char for char in set(text) if len(_TABLE[ord(char)]) != 1)
-    if not changed:
-        return text.translate(_TABLE), range(len(text))
+    changes = _changes(text)
+    if not changes:
+        return text, range(len(text))
+    if all(len(out) == 1 for out in changes.values()):
+        return _any_of(changes).sub(lambda match: changes[match.group()], text), range(len(text))
     parts, origin, last = [], [], 0
-    for match in re.finditer(f"[{re.escape(changed)}]", text):
-        parts.append(text[last:match.start()].translate(_TABLE))
+    for match in _any_of(changes).finditer(text):
+        parts.append(text[last:match.start()])
         origin.extend(range(last, match.start()))
-        out = _TABLE[ord(match.group())]
+        out = changes[match.group()]
         parts.append(out)
         origin.extend([match.start()] * len(out))
         last = match.end()
-    parts.append(text[last:].translate(_TABLE))
+    parts.append(text[last:])
     origin.extend(range(last, len(text)))
     return "".join(parts), origin

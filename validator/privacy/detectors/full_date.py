@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from itertools import groupby
 
 from .found import Found
 from ..readings import windows
@@ -68,13 +69,43 @@ _PATTERNS = [
     r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})-(?P<yd>[0-3][0-9]{2})(?![0-9-])",
     r"(?P<y>[0-9]{4}) ?\u5e74 ?(?P<m>[0-9]{1,2}) ?\u6708 ?(?P<d>[0-9]{1,2}) ?[\u65e5\u53f7]",
 ]
-_PATTERNS = [re.compile(pattern, re.IGNORECASE) for pattern in _PATTERNS]
 # Dates written as digits alone, which a number in a number column is not read as.
-_COMPACT = [re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<m>[01][0-9])(?P<d>[0-3][0-9])(?![0-9])"),
-            re.compile(r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<yd>[0-3][0-9]{2})(?![0-9])")]
-# The patterns that read a month's name, and what each name starts with: where none is, they
-# read nothing.
-_NAMING = {pattern for pattern in _PATTERNS if re.search(r"\(\?P<m>[a-z]", pattern.pattern)}
+_COMPACT = [r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<m>[01][0-9])(?P<d>[0-3][0-9])(?![0-9])",
+            r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})(?P<yd>[0-3][0-9]{2})(?![0-9])"]
+# Each pattern above is written as it reads: it looks back, then reads its first character.
+# The engine finds fast only a pattern that starts with a set of characters (not ignoring
+# case), so each is compiled in the same pattern's fast form (`_fast`): its first character,
+# then the look back (a property test holds the two forms to the same matches).
+_MONTH_INITIALS = "ADFJMNOSadfjmnos\u017f"  # what a month's name starts with, ignoring case
+_MONTH_FAST = ("(?P<m>[" + _MONTH_INITIALS + "](?i:(?<![a-z].)(?:" + "|".join(
+    f"(?<={initial})(?:{'|'.join(name[1:] for name in names)})"
+    for initial, names in groupby(sorted(_MONTH_NAMES, key=lambda name: (name[0], -len(name))),
+                                  key=lambda name: name[0])) + ")))")
+_FAST_STARTS = {
+    r"(?<![0-9])(?P<y>[0-9]{4})": r"(?P<y>[0-9](?<![0-9].)[0-9]{3})",
+    r"(?P<y>[0-9]{4})": r"(?P<y>[0-9][0-9]{3})",
+    r"(?<![0-9])(?P<y>(?:1[89]|20)[0-9]{2})": r"(?P<y>[12](?<![0-9].)(?:(?<=1)[89]|(?<=2)0)[0-9]{2})",
+    r"(?<![0-9])(?P<d>[0-9]{1,2})": r"(?P<d>[0-9](?<![0-9].)[0-9]?)",
+    r"(?<![0-9./-])(?P<d>[0-9]{1,2})": r"(?P<d>[0-9](?<![0-9./-].)[0-9]?)",
+    r"(?<![0-9.])(?P<d>[0-3][0-9])": r"(?P<d>[0-3](?<![0-9.].)[0-9])",
+    r"(?<![0-9./-])(?P<yy>3[2-9]|[4-9][0-9])": r"(?P<yy>[3-9](?<![0-9./-].)(?:(?<=3)[2-9]|(?<=[4-9])[0-9]))",
+    r"(?<![a-z])(?P<m>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + ")": _MONTH_FAST,
+}
+
+
+def _fast(pattern: str, flags: int = 0) -> re.Pattern:
+    """`pattern` compiled to start with the set of characters its every match starts with (see
+    above); ignoring case, with `flags`, only after that first set."""
+    for readable, fast in _FAST_STARTS.items():
+        if pattern.startswith(readable):
+            rest = pattern[len(readable):]
+            return re.compile(fast + (f"(?i:{rest})" if flags & re.IGNORECASE else rest), flags & ~re.IGNORECASE)
+    raise ValueError(f"no fast form for {pattern[:40]!r}")
+
+
+# Each pattern, and whether it reads a month's name (where no name is, it reads nothing).
+_READ = [(_fast(pattern, re.IGNORECASE), re.search(r"\(\?P<m>[a-z]", pattern) is not None) for pattern in _PATTERNS]
+_READ_COMPACT = [(_fast(pattern), False) for pattern in _COMPACT]
 _ANY_MONTH = re.compile("|".join(name for name in _MONTH_NAMES if len(name) == 3), re.IGNORECASE)
 # A month's name as a word (as `_MONTH` reads it), written so that a search tests one letter at
 # most places.
@@ -108,12 +139,12 @@ _LONGEST = 64
 def find(text: str, numeric: bool = False) -> list[Found]:
     """Every full calendar date in one reading; with `numeric` (a number in a number
     column), none written as digits alone. The value is the date in ISO 8601."""
-    patterns = _PATTERNS if numeric else _PATTERNS + _COMPACT
+    patterns = _READ if numeric else _READ + _READ_COMPACT
     found = []
     for start, end in _windows(text):
         named = _ANY_MONTH.search(text, start, end + _LONGEST) is not None
-        for pattern in patterns:
-            if pattern in _NAMING and not named:  # no month's name to read
+        for pattern, naming in patterns:
+            if naming and not named:  # the pattern reads a month's name, and there is none
                 continue
             for match in pattern.finditer(text, start, end + _LONGEST):
                 if match.start() >= end:
