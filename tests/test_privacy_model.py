@@ -268,6 +268,24 @@ def test_each_date_pattern_s_fast_form_reads_what_its_written_form_reads(text, b
                 == [(m.span(), m.groupdict()) for m in readable.finditer(text, start, end)]), readable.pattern
 
 
+# An address's pieces: at signs and dots, as words, in brackets of every kind and between dashes.
+AT_PIECES = st.sampled_from(list(" @.-[](){}<>\u3010\u3011\u3014\u3015\u3008\u3009\u300a\u300bxo\n") + [
+    "at", "AT", "dot", "Dot", " at ", "(at)", "[dot]", "-at-", " -dot- ", "( at )", "a", "t", "d"])
+
+
+@settings(max_examples=examples(3000), deadline=None)
+@given(text=st.lists(AT_PIECES, max_size=24).map("".join))
+def test_bracketed_signs_searched_near_what_they_hold_are_every_one(text):
+    """An at sign or a dot in brackets or between dashes, and an at sign with spaces around
+    it, are searched for only near an @, a bracketed at or dot, or one between dashes: the
+    matches are those of a search of the whole text, and the first is the same."""
+    from validator.privacy.readings import BRACKETED, _BRACKETED
+    whole = [m.span() for m in _BRACKETED.finditer(text)]
+    assert [m.span() for m in BRACKETED.finditer(text)] == whole
+    first = BRACKETED.search(text)
+    assert (first.span() if first else None) == (whole[0] if whole else None)
+
+
 # Markup's pieces, at signs and what a tag or a link may hold or end with.
 MARKUP_PIECES = st.sampled_from(list(string.digits + "@<>[]()!\\*_~`-/. ,:=\"'ax\n") + [
     "<b>", "</b>", "<i class=x>", "<!-- -->", "<!-->", "<?x?>", "</>", "[a](b)", "[a][b]", "![a](b)", "\\@", "\\>",

@@ -23,6 +23,7 @@ import calendar
 import html
 import re
 import unicodedata
+from functools import cached_property
 from urllib.parse import unquote
 
 from .normal import LOOKALIKE_DIGITS
@@ -94,10 +95,16 @@ class _Markup:
     alternatives that need one to (the same matches, found sooner: items followed by an @ are
     looked for at every tag otherwise)."""
 
+    _FLAGS = re.DOTALL | re.IGNORECASE
+
     def __init__(self, *alternatives: str, beside_an_at: tuple[str, ...]):
-        flags = re.DOTALL | re.IGNORECASE
-        self.with_at = re.compile(rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives[:2] + beside_an_at + alternatives[2:])})", flags)
-        self.without_at = re.compile(rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives)})", flags)
+        self._with_at = rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives[:2] + beside_an_at + alternatives[2:])})"
+        self.without_at = re.compile(rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives)})", self._FLAGS)
+
+    @cached_property
+    def with_at(self) -> re.Pattern:
+        """Compiled when first needed (rarely: compiling it is a good part of this module's import)."""
+        return re.compile(self._with_at, self._FLAGS)
 
     def _for(self, text: str) -> re.Pattern:
         return self.with_at if "@" in text and _AT_BESIDE_AN_ITEM.search(text) else self.without_at

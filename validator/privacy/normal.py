@@ -90,8 +90,9 @@ def clear_caches() -> None:
 
 
 
-# The characters that may read as something else: the ASCII ones that do, and any beyond ASCII.
-_MAY_CHANGE = re.compile("[" + "".join(_ASCII_BREAKS) + "\x80-\U0010ffff]")
+# The characters that may read as something else: the ASCII ones that do (`_ASCII_BREAKS`),
+# and any beyond ASCII; written as what they are not, which compiles sooner.
+_MAY_CHANGE = re.compile("[^" + "".join(re.escape(chr(code)) for code in range(128) if chr(code) not in _ASCII_BREAKS) + "]")
 
 
 def _changes(text: str) -> dict[str, str]:

@@ -194,8 +194,33 @@ _SEEN_DECODERS = {(code, styled): tuple(d for d in DECODERS if not (
 # character every match starts with (a space, a bracket or @), which the engine finds fast, and
 # to look back at it for the alternatives.
 _OPEN, _CLOSE = r"[\[({<\u3010\u3014\u3008\u300a]", r"[\])}>\u3011\u3015\u3009\u300b]"
-BRACKETED = re.compile(rf"[ @\[({{<\u3010\u3014\u3008\u300a](?:(?:(?<= ){_OPEN}|(?<={_OPEN})) ?(at|dot|@|\.) ?{_CLOSE} ?"
-                       r"|(?<= )-(at|dot)- |(?:(?<= )@|(?<=@)) ?)", re.IGNORECASE)
+_BRACKETED = re.compile(rf"[ @\[({{<\u3010\u3014\u3008\u300a](?:(?:(?<= ){_OPEN}|(?<={_OPEN})) ?(at|dot|@|\.) ?{_CLOSE} ?"
+                        r"|(?<= )-(at|dot)- |(?:(?<= )@|(?<=@)) ?)", re.IGNORECASE)
+# What each of its matches holds: an @, an at or a dot in brackets, or one between dashes.
+_BRACKETED_HOLDS = re.compile(rf"@|{_OPEN} ?(?:at|dot|\.) ?{_CLOSE}|-(?:at|dot)-", re.IGNORECASE)
+_BRACKETED_LONGEST = 9  # " [ dot ] "
+
+
+class _Near:
+    """A pattern searched only near what each of its matches holds (`holds`, a pattern the
+    engine finds fast, where spaces are no start), at most `longest` characters around it:
+    the same matches, found sooner. Every match of the pattern holds one of `holds`, so a
+    search of `holds` finds one that overlaps it, and the match lies within `longest` of
+    that; the stretches so found are joined where they overlap, so no match spans two."""
+
+    def __init__(self, pattern: re.Pattern, holds: re.Pattern, longest: int):
+        self.pattern, self.holds, self.longest = pattern, holds, longest
+
+    def finditer(self, text: str):
+        spots = [match.span() for match in self.holds.finditer(text)]
+        for start, end in windows(spots, len(text), self.longest):
+            yield from self.pattern.finditer(text, start, end)
+
+    def search(self, text: str) -> re.Match | None:
+        return next(self.finditer(text), None)
+
+
+BRACKETED = _Near(_BRACKETED, _BRACKETED_HOLDS, _BRACKETED_LONGEST)
 # Letters that look like digits, read as digits in a run of digits with separators between
 # its groups, when every group holds a digit; a group glued to any other letter is a word.
 _LOOKALIKES = str.maketrans(LOOKALIKE_DIGITS)
