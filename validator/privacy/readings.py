@@ -34,6 +34,7 @@ from typing import Sequence
 from .encodings import CSS_ESCAPES, DECODERS, ENCODED, ESCAPES, may_change
 from .normal import LOOKALIKE_DIGITS, normalise, with_origin
 from .rendered import rendered
+from .windows import Near, windows
 
 # What the documentation says of the readings (scripts/build_docs.py puts it in docs/validation.md).
 HOW_TEXT_IS_READ = (
@@ -109,7 +110,7 @@ class Readings:
             return []
         spots = _encoded_spots(self.text, DECODERS)
         found = []
-        for start, end in windows([(a, b) for a, b, _ in spots], len(self.text)):
+        for start, end in windows([(a, b) for a, b, _ in spots], len(self.text), MARGIN):
             changing = sorted({index for a, b, index in spots if a < end and b > start})
             found.append((self.text[start:end], range(start, end), tuple(DECODERS[i] for i in changing)))
         return found
@@ -168,7 +169,7 @@ class Readings:
         if changed:
             lookalikes = _LOOKALIKE_RUN.sub(_as_digits, plain.text)
             found += [Reading(lookalikes[start:end], plain.origin[start:end])
-                      for start, end in windows(changed, len(plain.text))]
+                      for start, end in windows(changed, len(plain.text), MARGIN)]
         return _distinct(found)
 
 
@@ -201,26 +202,7 @@ _BRACKETED_HOLDS = re.compile(rf"@|{_OPEN} ?(?:at|dot|\.) ?{_CLOSE}|-(?:at|dot)-
 _BRACKETED_LONGEST = 9  # " [ dot ] "
 
 
-class _Near:
-    """A pattern searched only near what each of its matches holds (`holds`, a pattern the
-    engine finds fast, where spaces are no start), at most `longest` characters around it:
-    the same matches, found sooner. Every match of the pattern holds one of `holds`, so a
-    search of `holds` finds one that overlaps it, and the match lies within `longest` of
-    that; the stretches so found are joined where they overlap, so no match spans two."""
-
-    def __init__(self, pattern: re.Pattern, holds: re.Pattern, longest: int):
-        self.pattern, self.holds, self.longest = pattern, holds, longest
-
-    def finditer(self, text: str):
-        spots = [match.span() for match in self.holds.finditer(text)]
-        for start, end in windows(spots, len(text), self.longest):
-            yield from self.pattern.finditer(text, start, end)
-
-    def search(self, text: str) -> re.Match | None:
-        return next(self.finditer(text), None)
-
-
-BRACKETED = _Near(_BRACKETED, _BRACKETED_HOLDS, _BRACKETED_LONGEST)
+BRACKETED = Near(_BRACKETED, _BRACKETED_HOLDS, _BRACKETED_LONGEST)
 # Letters that look like digits, read as digits in a run of digits with separators between
 # its groups, when every group holds a digit; a group glued to any other letter is a word.
 _LOOKALIKES = str.maketrans(LOOKALIKE_DIGITS)
@@ -243,19 +225,6 @@ def _encoded_spots(text: str, decoders) -> list[tuple[int, int, int]]:
     something, in order."""
     return sorted((*match.span(), index) for index, (pattern, decode) in enumerate(decoders) if may_change(pattern, text)
                   for match in pattern.finditer(text) if decode(match) != match.group())
-
-
-def windows(spots, length: int, margin: int = MARGIN) -> list[tuple[int, int]]:
-    """The stretches of text around `spots` (spans, sorted), `margin` characters wider on
-    either side, joined where they overlap: only they need reading again."""
-    joined: list[tuple[int, int]] = []
-    for start, end in spots:
-        start, end = max(0, start - margin), min(length, end + margin)
-        if joined and start <= joined[-1][1]:
-            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
-        else:
-            joined.append((start, end))
-    return joined
 
 
 def _each_undone(piece: str, origin: range, decoders=DECODERS):

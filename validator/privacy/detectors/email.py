@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..readings import windows
+from ..windows import windows
 from .found import Found
 
 CHECK = "no_email_addresses"

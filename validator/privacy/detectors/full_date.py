@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from itertools import groupby
 
 from .found import Found
-from ..readings import windows
+from ..windows import windows
 
 CHECK = "no_full_dates"
 FINDS = ("full calendar dates, in the forms people commonly write one (digits with any separators but a comma, "
