@@ -236,6 +236,43 @@ def test_a_detector_s_pre_filter_never_drops_what_it_finds(detector, text, numer
         assert detector.MAY_HOLD.search(text)
 
 
+# Numbers' pieces: digits, runs of them, and every sign read between them.
+NUMBER_PIECES = st.sampled_from(list(string.digits + " ().-/_+~,\n") + ["999999", "000", ",000", "  \n  ", "(((", "X",
+                                                                            "1,000,000,000,000", "123,000,000,000,000", "12,345", ",678,901"])
+
+
+@pytest.mark.parametrize("text", ["1,000,000,000,000", "x 12,000,000,000,000", "123,000,000,000,000 y",
+                                  "(000) 0000-0000", "+00 000 0000 0000", "0.0.0.0.0.0.0.0", "000 \n 00000"])
+def test_a_number_s_pre_filter_matches_a_run_from_its_first_digit(text):
+    """A run is read from its first digit: groups of thousands after one to three digits, a
+    number after a bracket or a plus sign, digits between separators."""
+    from validator.privacy.detectors.digits import at_least
+    assert re.search(at_least(8), text)
+
+
+@settings(max_examples=examples(2000), deadline=None)
+@given(text=st.lists(NUMBER_PIECES, max_size=40).map("".join))
+def test_a_number_s_pre_filter_matches_wherever_a_run_of_as_many_digits_is(text):
+    """The ID-number and phone pre-filters (`digits.at_least`) match every text that holds a
+    run of that many digits or more, as the detectors read runs (`digits.runs`)."""
+    from validator.privacy.detectors.digits import at_least, digits_of, runs
+    longest = max((len(digits_of(run).rstrip("X")) for run in runs(text)), default=0)
+    for digits in (8, 15):
+        if longest >= digits:
+            assert re.search(at_least(digits), text)
+
+
+@settings(max_examples=examples(2000), deadline=None)
+@given(text=st.lists(NUMBER_PIECES, max_size=40).map("".join))
+def test_a_pre_filter_left_out_of_the_union_is_implied_by_the_one_named(text):
+    """The union of the pre-filters leaves out an ID number's, which a phone number's implies:
+    a text the first matches, the second matches too."""
+    from validator.privacy.detectors import IMPLIED
+    for implied, by in IMPLIED.items():
+        if implied.MAY_HOLD.search(text):
+            assert by.MAY_HOLD.search(text)
+
+
 @settings(max_examples=examples(500), deadline=None)
 @given(cells=st.lists(TEXTS, min_size=1, max_size=4))
 def test_the_union_of_the_pre_filters_never_drops_a_text_or_a_row_that_holds_something(cells):

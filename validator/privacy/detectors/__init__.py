@@ -83,11 +83,14 @@ def found_in(text: str | Readings, numeric: bool = False) -> list[tuple[str, Fou
     return out
 
 
+# Pre-filters that another's implies: a text an ID number's matches (fifteen digits or more,
+# `digits.at_least`), a phone number's matches too (eight or more). The union leaves them out.
+IMPLIED = {resident_id: phone}
 # The union of the pre-filters: of the detectors that read text as written, and of those that
 # read it as the number detectors do.
 _NORMAL_MAY_HOLD = re.compile("|".join(
     f"(?{'i' if d.MAY_HOLD.flags & re.IGNORECASE else ''}:{d.MAY_HOLD.pattern})"
-    for d in DETECTORS if d.READS == NORMAL))
+    for d in DETECTORS if d.READS == NORMAL and d not in IMPLIED))
 _SEEN_MAY_HOLD = re.compile("|".join(d.MAY_HOLD.pattern for d in DETECTORS if d.READS != NORMAL))
 _SEEN_IN_A_ROW = re.compile(r"[^\x00\t\n\r -~]")  # as _SEEN_MAY_HOLD, but for the NUL that joins cells
 

@@ -27,8 +27,9 @@ def at_least(digits: int) -> str:
     """A pattern that a run of at least `digits` digits, written as `runs` reads them, holds:
     its first `digits` digits and what stands between them, or five groups of thousands (a
     digit tried before a separator, which no separator starts with: the same matches, found
-    sooner)."""
-    return rf"[0-9](?:(?:[0-9]|{SEPARATOR}[0-9]){{{digits - 1}}}|(?:,[0-9]{{3}}){{4}})"
+    sooner). Tried only where a run starts, after no digit (a run read from its second digit
+    holds its digits from the first too), which a long run's every digit would be otherwise."""
+    return rf"[0-9](?<![0-9].)(?:(?:[0-9]|{SEPARATOR}[0-9]){{{digits - 1}}}|[0-9]{{0,2}}(?:,[0-9]{{3}}){{4}})"
 
 
 @lru_cache(maxsize=8)  # the ID-number and phone detectors read the same reading in turn
