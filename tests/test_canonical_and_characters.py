@@ -38,10 +38,24 @@ def test_a_property_the_package_does_not_use_is_named():
     ("integer", {"minimum": 0}, "-1", "0", "below the minimum 0"),
     ("integer", {}, "1.5", "15", "not an integer"),
     ("date", {}, "2021" "-02-30", "2021" "-02-28", "not a date"),  # written in two, as the privacy layer asks
+    # what Python's readers take and the CSV conventions do not: spaces, a plus sign, an
+    # underscore between digits, an exponent, a number that is none
+    ("integer", {}, " 12", "12", "not an integer"),
+    ("integer", {}, "+5", "-5", "not an integer"),
+    ("integer", {}, "1_000", "1000", "not an integer"),
+    ("number", {}, "1e3", "1000.5", "not a number"),
+    ("number", {}, "nan", "0.5", "not a number"),
 ])
 def test_a_cell_that_breaks_its_field_is_told_how(kind, constraints, broken, kept, why):
     field = {"name": "x", "type": kind, "constraints": constraints}
     assert problem(field, broken) == why and problem(field, kept) is None
+
+
+def test_a_field_without_a_type_reads_its_cells_as_strings():
+    """Table Schema's default type is string."""
+    from validator.cells import value
+    field = {"name": "x"}
+    assert value(field, "12") == "12" and problem(field, "any text") is None
 
 
 def test_a_short_value_is_shown_whole_and_a_long_one_cut_to_80_characters():
