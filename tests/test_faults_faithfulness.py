@@ -352,6 +352,14 @@ def test_a_description_holding_a_number_the_article_does_not_print_of_it(package
     assert "a number that the article does not print where it names this entity" in finding.message
 
 
+@pytest.mark.parametrize("role, means_governor", [("Gov. aide", True), ("AGov. aide", False), ("aide", False)])
+def test_a_title_s_abbreviation_stands_for_its_word_only_where_printed_as_a_word(role, means_governor):
+    """“Gov.” printed of a person stands for governor; glued to a letter it is no title."""
+    from types import SimpleNamespace
+    from validator.entity_rules import printed_of
+    assert ("governor" in printed_of(SimpleNamespace(role_text=role), [])) == means_governor
+
+
 def test_a_number_printed_in_a_statement_attributed_to_the_entity_is_printed_of_it(package):
     """A statement speaks of its source though it does not name it: the article's own
     statements name no article, yet their numbers are the article's."""
