@@ -129,3 +129,12 @@ def test_the_first_year_a_date_may_have_is_1000():
 def test_a_next_line_control_reads_as_a_line_break():
     from validator.privacy.normal import normalise
     assert normalise("a\x85b") == "a\nb"
+
+
+def test_a_file_of_exactly_the_limit_is_read_and_one_byte_more_is_refused(tmp_path):
+    from validator.files import read_regular_file
+    (tmp_path / "at.txt").write_bytes(b"x" * 10)
+    (tmp_path / "over.txt").write_bytes(b"x" * 11)
+    assert read_regular_file(tmp_path / "at.txt", limit=10) == (b"x" * 10, None)
+    assert read_regular_file(tmp_path / "over.txt", limit=10) == (
+        None, "is 11 bytes; no file of the package may exceed 10 bytes")
