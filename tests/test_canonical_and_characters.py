@@ -138,3 +138,27 @@ def test_a_file_of_exactly_the_limit_is_read_and_one_byte_more_is_refused(tmp_pa
     assert read_regular_file(tmp_path / "at.txt", limit=10) == (b"x" * 10, None)
     assert read_regular_file(tmp_path / "over.txt", limit=10) == (
         None, "is 11 bytes; no file of the package may exceed 10 bytes")
+
+
+def test_a_file_whose_status_cannot_be_read_is_told_why(tmp_path):
+    """A path through a file (not a directory) cannot be looked at: the reason is the system's."""
+    from validator.files import read_regular_file
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    assert read_regular_file(tmp_path / "a.txt" / "b.txt") == (None, "cannot read: Not a directory")
+
+
+def test_a_folder_that_cannot_be_listed_is_listed_itself(tmp_path, monkeypatch):
+    """A folder os.walk cannot open is an entry of the listing (so that it is reported), not
+    skipped."""
+    import os
+    from validator.listing import walk
+    (tmp_path / "shut").mkdir()
+    (tmp_path / "open.txt").write_text("x", encoding="utf-8")
+    scandir = os.scandir
+
+    def refusing(path="."):
+        if os.fspath(path) == os.fspath(tmp_path / "shut"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+    monkeypatch.setattr(os, "scandir", refusing)
+    assert walk(tmp_path) == [("open.txt", tmp_path / "open.txt"), ("shut", tmp_path / "shut")]
