@@ -136,6 +136,15 @@ def test_a_created_date_before_the_events_is_no_release_date(package):
     assert_findings(package.validate(), ("privacy", "no_full_dates", "datapackage.json", None, "created"))
 
 
+@pytest.mark.parametrize("created, refused", [("2020" "-12-25", True), ("2021" "-01-05", False)])
+def test_where_the_article_is_not_the_snapshot_a_release_date_follows_the_events_last_day(package, created, refused):
+    """With another article than the pinned snapshot, the events' last day is the table's latest
+    date, an end date (2020-12-31) as much as a start date."""
+    package.edit_descriptor(lambda d: d.update(created=f"{created}T00:00:00Z"))
+    places = [(f.check, f.resource, f.field) for f in package.validate(article_sha256="0" * 64).findings]
+    assert (("no_full_dates", "datapackage.json", "created") in places) == refused
+
+
 # -- the second round: markup of every shape, references of every length -------------------------
 
 @pytest.mark.parametrize("split", [
@@ -296,6 +305,7 @@ def test_at_as_a_word_in_a_sentence_is_no_address(written):
     "tel 2345" "6789", "ph. 2345" "6789", "mob: 2345" "6789", "\u260e 2345" "6789", "\U0001f4de 2345" "6789",
     "+852 2345" "6789", "852 2345" "6789", "(852) 2345" "6789", "tel: 02 2345" "678", "phone 0223" "45678",
     "886 2 2345" "6789", "886 9 1234" "5678", "(212) 555" "-0123", "212-555" "-0123", "phone 21255" "50123",
+    "02 2345" "678", "037 234" "567",  # Taiwan, nine digits: the area code set apart
 ])
 def test_a_phone_number_after_a_word_or_sign_or_grouped_as_one_is_found(written):
     assert [kind for kind, _ in identifiers_in(f"reach them on {written} today")] == ["a phone number"]
