@@ -189,6 +189,14 @@ def test_a_micro_sign_is_a_unit_not_a_greek_letter(package):
 
 # -- 4. a value under a repeated JSON key -----------------------------------------------------
 
+def test_a_key_repeated_in_an_object_after_a_nested_one_is_found(package):
+    """Every object is read, however deep and in whatever order: a repeated key in the second
+    item of a list, after an item holding an object of its own."""
+    write(package, "release/anno_context.jsonld", '[{"x": {"y": "z"}}, {"k": "1", "k": "2"}]\n')
+    assert_findings(package.validate(), ("privacy", "no_json_key_written_twice", "release/anno_context.jsonld", None,
+                                         shown_field("[1].k")))
+
+
 def test_a_value_under_a_repeated_json_key_is_scanned_and_refused(package):
     write(package, "release/anno_context.jsonld",
           '{\n  "note": "Member ' + EMAIL + '",\n  "note": "",\n  "@context": {"a": "b", "a": "' + BIRTH + '"}\n}\n')

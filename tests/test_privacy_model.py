@@ -153,6 +153,19 @@ def test_an_exception_written_twice_or_under_another_header_is_refused(package):
                     ("privacy", "no_full_dates", "docs/datasheet.md", 1, None))
 
 
+def test_the_rows_after_a_refused_exception_are_read(package):
+    """A row written twice, or one that names no file, is refused alone: the rows after it
+    still let their values through."""
+    later = "1999" "-12-31"
+    write(package, "docs/datasheet.md", f"Reviewed {DATE}, and again {later}.\n")
+    entry = ("no_full_dates", "docs/datasheet.md", fingerprint(DATE), "Reviewed.")
+    missing = ("no_full_dates", "docs/no-such-file.md", fingerprint(DATE), "Reviewed.")
+    write_exceptions(package, entry, entry, missing,
+                     ("no_full_dates", "docs/datasheet.md", fingerprint(later), "Reviewed again."))
+    assert_findings(package.validate(), ("privacy", "privacy_exceptions_are_current", "privacy-exceptions.csv", 3, None),
+                    ("privacy", "privacy_exceptions_are_current", "privacy-exceptions.csv", 4, "file"))
+
+
 def test_the_exceptions_file_is_scanned_like_any_other(package):
     write(package, "docs/datasheet.md", f"Reviewed {DATE}.\n")
     write_exceptions(package, ("no_full_dates", "docs/datasheet.md", fingerprint(DATE), f"Reviewed on {DATE}."))
@@ -439,3 +452,15 @@ def test_what_is_decoded_beside_a_package_digest_is_read_as_any_text(package):
     payload = base64.b64encode(("ID " + VALID_ID).encode()).decode()
     write(package, "docs/notes.md", f"Table digest: {digest}/{payload}\n")
     assert "no_resident_id_numbers" in {f.check for f in package.validate().findings}
+
+
+@pytest.mark.parametrize("name, role, beside", [
+    ((0, 10), (13, 20), True),    # the role three characters after the name (“, ” and a quotation mark)
+    ((0, 10), (14, 20), False),   # four: apart
+    ((10, 20), (0, 8), True),     # the role two characters before it
+    ((10, 20), (0, 7), False),    # three: apart
+    ((5, 10), (0, 20), True),     # the role holds the name
+])
+def test_a_role_is_beside_its_person_s_name_within_a_few_characters(name, role, beside):
+    from validator.privacy.persons import _beside
+    assert _beside(*name, *role) == beside

@@ -408,3 +408,15 @@ def test_quantities_file_names_and_versions_are_no_identifiers(text):
 
 def test_an_id_written_as_a_decimal_is_still_one():
     assert [kind for kind, _ in identifiers_in(f"ref {VALID_ID[:3]}.{VALID_ID[3:]} end")] == [ID_KIND]
+
+
+def test_an_end_tag_of_no_open_element_closes_nothing():
+    """A stray end tag, after an element of its name was opened and closed inside a hidden one,
+    leaves the hidden element open: what it holds stays unshown."""
+    from validator.privacy.rendered import rendered
+    assert rendered("<span hidden><b>1</b></b>2</span>3")[0] == "3"
+
+
+def test_a_character_reference_is_shown_as_its_character():
+    from validator.privacy.rendered import rendered
+    assert rendered("<b>1</b>&#50;3") == ("123", [3, 8, 13])
