@@ -44,8 +44,9 @@ def test_a_descriptor_called_plain_is_one_frictionless_finds_nothing_in(key, val
 
 def test_a_descriptor_that_is_not_plain_is_given_to_frictionless():
     """The shape test can say no: frictionless's message then comes through (a licence with
-    neither name nor path, a date that is no datetime)."""
-    for change in (lambda s: s["licenses"][0].pop("name"), lambda s: s.update(created="2020-13-01")):
+    neither name nor path, a date that is no datetime, a name that is no lower-case name)."""
+    for change in (lambda s: s["licenses"][0].pop("name"), lambda s: s.update(created="2020-13-01"),
+                   lambda s: s.update(name="Not A Name")):
         shallow = copy.deepcopy(SHALLOW)
         change(shallow)
         assert not plainly_valid(shallow) and _frictionless_profile_errors(shallow)
