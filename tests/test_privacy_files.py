@@ -443,6 +443,18 @@ def test_a_long_document_reports_lines_and_columns_of_the_whole(package, monkeyp
         assert f"at character {n % 40 + 5} " in finding.message, (n, finding.message)
 
 
+def test_the_reach_back_ends_at_the_text_s_start_where_what_is_before_reads_as_nothing(monkeypatch):
+    """Zero-width characters read as nothing: reaching back over them ends at the text's start
+    (checked in a thread, so that a reach that never ends fails the test instead of hanging it)."""
+    import threading
+    monkeypatch.setattr(texts, "CONTEXT", 200)
+    text, reached = "\u200b" * 500 + "x", []
+    thread = threading.Thread(target=lambda: reached.append(texts._reach(text, 300, -1)), daemon=True)
+    thread.start()
+    thread.join(10)
+    assert reached == [0]
+
+
 def test_a_part_is_about_a_chunk_long_whatever_the_file(monkeypatch):
     text = "Some words, and more words on a line.\n" * 100_000  # 3.8 MB
     parts = list(in_parts(Text("docs/notes.md", None, None, text, "the file")))
