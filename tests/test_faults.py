@@ -347,7 +347,10 @@ def test_cue_missing_on_a_reported_statement(package):
 
 def test_person_without_a_role(package):
     row = package.edit("entities", "yasuhiro_matsuda", role_text="", role_start="", role_end="")
-    assert_findings(package.validate(), ("rows", "person_has_public_role", csv("entities"), row, "role_text"))
+    [finding] = assert_findings(package.validate(),
+                                ("rows", "person_has_public_role", csv("entities"), row, "role_text"))
+    assert finding.message == ("a person needs role_text, role_start and role_end: the words in which "
+                               "the article gives their public role")
 
 
 def test_empty_span(package):
@@ -362,6 +365,14 @@ def test_row_failing_its_model(package):
     row = package.edit("figures", "f-register-size", lower="-5", upper="x")
     # frictionless reports the type; the row is not typed again by the model.
     assert_findings(package.validate(), ("tables", "type-error", csv("figures"), row, "upper"))
+
+
+def test_a_long_cell_of_the_wrong_type_is_shown_cut_to_40_characters(package):
+    """The article's words in a number's cell: shown (they are public), cut to 40 characters."""
+    words = package.row("quotes", "q-ipac-mission")["text"]
+    row = package.edit("figures", "f-register-size", upper=words)
+    [finding] = assert_findings(package.validate(), ("tables", "type-error", csv("figures"), row, "upper"))
+    assert finding.message.endswith(f"; found {words[:39] + chr(0x2026)!r}")
 
 
 # -- layer 4: faithfulness -------------------------------------------------------------------

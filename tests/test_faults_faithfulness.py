@@ -270,6 +270,12 @@ def test_a_hedge_word_makes_a_statement_hedged_and_is_its_cue(text, mode, cue, p
     assert [field for field, _ in cue_matches_mode(row)] == problems
 
 
+def test_an_authorial_statement_with_a_cue_is_told_to_leave_it_empty():
+    row = Statement(id="s-x", mode="authorial", cue="said", text="The data was removed.", start=0, end=21)
+    assert list(cue_matches_mode(row)) == [
+        ("cue", "an authorial statement has no attribution cue; expected an empty cell")]
+
+
 # -- 4. a short name is printed as the abbreviation of its entity ---------------------------
 
 def test_a_short_name_that_is_a_word_of_the_statement(package):

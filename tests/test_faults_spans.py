@@ -272,3 +272,14 @@ def test_a_span_that_ends_inside_a_word_is_refused(package):
         ("faithfulness", "sources_printed_in_statement", "data/attributions.csv", 13, "entity_id"),
         ("completeness", "sources_match_mode", "data/statements.csv", 10, "id"))
     assert "'Sky New' ends inside a word or number" in finding.message
+
+
+@pytest.mark.parametrize("start, end, crossed", [
+    (0, 8, []), (1, 8, ["starts"]), (0, 7, ["ends"]), (1, 7, ["starts", "ends"]),
+    (0, 5, ["ends"]),   # "Sky N": a letter ends it and one follows
+    (0, 4, []),         # "Sky ": a space ends it
+    (3, 9, []),         # " News ": spaces at both ends
+])
+def test_which_ends_of_a_span_fall_inside_a_word(start, end, crossed):
+    from validator.spans import word_edges_crossed
+    assert word_edges_crossed("Sky News today", start, end) == crossed
