@@ -264,6 +264,26 @@ def test_a_number_s_pre_filter_matches_a_run_from_its_first_digit(text):
     assert re.search(at_least(8), text)
 
 
+def test_a_number_s_pre_filter_needs_as_many_digits():
+    from validator.privacy.detectors.digits import at_least
+    assert re.search(at_least(8), "0000 0000") and not re.search(at_least(8), "000 0000")
+    assert re.search(at_least(15), "0" * 15) and not re.search(at_least(15), "0" * 14)
+
+
+def test_a_date_pattern_without_a_fast_form_is_refused_by_name():
+    from validator.privacy.detectors.full_date import _fast
+    pattern = "(?<=x)" + "y" * 60
+    with pytest.raises(ValueError) as refused:
+        _fast(pattern)
+    assert str(refused.value) == f"no fast form for {pattern[:40]!r}"
+
+
+def test_the_date_detector_reads_eight_digits_as_a_date_unless_told_the_text_is_a_number():
+    from validator.privacy.detectors.full_date import find
+    written = "on 1970" "0301"
+    assert [f.value for f in find(written)] == ["1970" "-03-01"] and find(written, numeric=True) == []
+
+
 @settings(max_examples=examples(2000), deadline=None)
 @given(text=st.lists(NUMBER_PIECES, max_size=40).map("".join))
 def test_a_number_s_pre_filter_matches_wherever_a_run_of_as_many_digits_is(text):
@@ -349,7 +369,10 @@ def test_markup_read_without_the_at_sign_s_alternatives_reads_the_same(text):
     """Where no @ touches an item of markup, the markup decoder leaves out the alternatives
     that need one to (found sooner): it finds what it would have found with them."""
     from validator.privacy.encodings import _MARKUP
-    assert [m.span() for m in _MARKUP.finditer(text)] == [m.span() for m in _MARKUP.with_at.finditer(text)]
+    spans = [m.span() for m in _MARKUP.with_at.finditer(text)]
+    assert [m.span() for m in _MARKUP.finditer(text)] == spans
+    first = _MARKUP.search(text)
+    assert (first.span() if first else None) == (spans[0] if spans else None)
 
 
 @settings(max_examples=examples(1000), deadline=None)
