@@ -162,3 +162,13 @@ def test_a_folder_that_cannot_be_listed_is_listed_itself(tmp_path, monkeypatch):
         return scandir(path)
     monkeypatch.setattr(os, "scandir", refusing)
     assert walk(tmp_path) == [("open.txt", tmp_path / "open.txt"), ("shut", tmp_path / "shut")]
+
+
+@pytest.mark.parametrize("written, read", [
+    ("\u2169", "X"),         # a Roman numeral ten: worth more than a digit, read by its compatibility form
+    ("\u2473", "20"),        # a circled twenty: the same
+    ("1\u0903" "2", "12"),   # a spacing combining mark between digits is dropped
+])
+def test_a_numeral_worth_ten_or_more_is_no_digit_and_a_spacing_mark_is_dropped(written, read):
+    from validator.privacy.normal import normalise
+    assert normalise(written) == read
