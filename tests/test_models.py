@@ -133,3 +133,13 @@ def test_rows_whose_header_does_not_name_their_fields_are_never_typed(package):
     records = type_rows(tables, broken={})  # as if no layer had found the header broken
     assert "figures" not in records.rows and len(records.numbered("events")) > 0
     assert records.numbered("figures") == [] and records.numbered("figures") is not records.numbered("figures")
+
+
+@pytest.mark.parametrize("table", sorted(MODELS))
+def test_a_typed_row_cannot_be_changed(table):
+    """Every check reads the same typed rows: none can change one under the others."""
+    import dataclasses
+    row_class = MODELS[table]
+    row = row_class(**{field.name: None for field in dataclasses.fields(row_class)})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(row, dataclasses.fields(row_class)[0].name, "changed")
