@@ -105,6 +105,25 @@ def test_a_broken_row_is_left_untyped_whatever_layer_found_something_before(pack
                     ("tables", "type-error", csv("events"), row, "date_from"))
 
 
+def test_a_table_frictionless_cannot_validate_is_a_table_error_and_its_rows_are_left_untyped(package, monkeypatch):
+    """Where frictionless raises on a table it is asked to check (a descriptor it cannot use),
+    the table is one finding, named for the table as a whole, and no row of it is typed."""
+    import contextlib
+
+    from validator import tables
+
+    class Refusing:
+        @staticmethod
+        def Resource(*args, **kwargs):
+            raise ValueError("a descriptor this library cannot use")
+
+    monkeypatch.setattr(tables, "frictionless", lambda: contextlib.nullcontext(Refusing))
+    monkeypatch.setattr(tables, "_CHECKED", {})
+    package.edit("events", "e-data-removed", date_from="2016" "-13-01")
+    [finding] = assert_findings(package.validate(), ("tables", "table-error", csv("events"), None, None))
+    assert finding.message == "frictionless cannot validate the table (ValueError)"
+
+
 def test_an_extra_cell_is_read_as_the_column_after_the_last(package):
     lines = package.table_file("figures").read_text(encoding="utf-8").split("\n")
     lines[2] += ",born 1970" "-03-01"
@@ -869,6 +888,18 @@ def test_a_file_larger_than_the_bound_is_refused_unread(package):
         f.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
     [finding] = assert_findings(package.validate(), ("descriptor", "file_exists", csv("figures"), None, None))
     assert f"may exceed {MAX_FILE_BYTES} bytes" in finding.message
+
+
+def test_a_repository_file_larger_than_the_bound_is_refused_unread(package):
+    """A documented file of the repository too, not only a declared one (a file of exactly the
+    bound is read: tests/test_canonical_and_characters.py)."""
+    from validator.files import MAX_FILE_BYTES
+    (package.root / "docs").mkdir()
+    with open(package.root / "docs" / "notes.md", "wb") as f:
+        f.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    [finding] = assert_findings(package.validate(), ("descriptor", "files_declared", "docs/notes.md", None, None))
+    assert finding.message == (f"cannot be read and scanned: is {MAX_FILE_BYTES + 1} bytes; no file of the "
+                               f"package may exceed {MAX_FILE_BYTES} bytes")
 
 
 # -- line endings from a Windows checkout ------------------------------------------------------

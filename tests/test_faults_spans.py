@@ -185,6 +185,27 @@ def test_no_expression_around_a_word_that_is_none(text, word):
     assert time_expressions.expression_around(text, at_word, at_word + len(word)) is None
 
 
+@pytest.mark.parametrize("date_from, date_to, whole", [
+    ((2020, 1, 1), (2020, 12, 31), True),
+    ((2019, 1, 1), (2019, 12, 31), True),     # the year comes from the context, any year
+    ((2020, 1, 1), (2020, 12, 30), False),
+    ((2020, 1, 2), (2020, 12, 31), False),
+    ((2020, 1, 1), (2021, 12, 31), False),    # two years are not the one year
+    ((2020, 7, 1), (2020, 12, 31), False),
+])
+def test_that_year_is_a_whole_year_of_any_year(date_from, date_to, whole):
+    from datetime import date
+    assert time_expressions.agrees(time_expressions.interpret("that year"), date(*date_from), date(*date_to)) is whole
+
+
+def test_words_that_are_no_time_expression_are_refused_with_the_forms_that_are():
+    with pytest.raises(time_expressions.TimeExpressionError) as refused:
+        time_expressions.interpret("some weeks ago")
+    assert str(refused.value) == ("cannot read it as a time expression (a year, a month with or without its "
+                                  "year, early/mid/late of a month or a year, \u201cthat month\u201d, "
+                                  "\u201cthat year\u201d)")
+
+
 # -- 3. an entity at a later mention, or typed as a name it is not ----------------------------
 
 @pytest.mark.parametrize("key, name, later", [

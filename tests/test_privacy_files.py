@@ -406,6 +406,24 @@ def test_parts_find_what_the_whole_text_holds_once_each(seed, detector, monkeypa
     assert len(parts) > 10 and found == sorted(detector(text))
 
 
+@pytest.mark.parametrize("text", [
+    "Notes.\n" + "Some words here, and more. " * 200,                       # one long line after a short one
+    "Notes.\nMore notes.\n" + "Some words here, and more. " * 120 + "\nAnd after. " * 30,
+    ("Some words here, and more.\n" * 3 + "Some words here, and more. " * 40) * 4])
+def test_each_part_places_its_characters_on_the_line_and_column_of_the_whole(text, monkeypatch):
+    """A part that starts inside a line (its first line partial) counts columns from where that
+    line starts in the whole text, not from the part's start."""
+    monkeypatch.setattr(texts, "CHUNK", 300)
+    monkeypatch.setattr(texts, "CONTEXT", 200)
+    parts = list(in_parts(Text("docs/notes.md", None, None, text, "the file")))
+    assert len(parts) > 3
+    for part in parts:
+        for at in range(*part.own):
+            line_start = text.rfind("\n", 0, part.offset + at) + 1
+            assert part.place(at)[0] == text.count("\n", 0, part.offset + at) + 1
+            assert part.column(at) == part.offset + at - line_start
+
+
 def wrapped_base64(plain: str) -> str:
     """`plain` in base64, over indented lines of up to 24 characters, with a short line of
     letters alone wherever the encoding allows one (a place a part could end at before)."""
