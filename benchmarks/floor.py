@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The floor under `validate.py` on the real package: what any validation of it costs before
 it checks anything, each a whole process, timed in interleaved rounds, medians printed as a
-Markdown table.
+Markdown table. Each runs in a fresh clone of the repository (run.py's `fresh_clone`), where
+the validator compiles its own modules from source, as in CI.
 
     python benchmarks/floor.py [--rounds N]
 
@@ -22,6 +23,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from run import CLONE, NO_COMPILED_MODULES  # noqa: E402
+
 READ_EVERYTHING = """
 import re, subprocess
 names = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
@@ -32,22 +37,26 @@ print(sum(len(t) for t in texts), sum(1 for t in texts if pattern.search(t)))
 """
 
 
-def commands() -> dict[str, list[str]]:
+def commands() -> dict[str, tuple[list[str], dict | None]]:
+    """Each command, and its environment; each run in a fresh clone of the repository (run.py's
+    `fresh_clone`), where the validator compiles its modules from source."""
     python = sys.executable
     frictionless = str(Path(python).with_name("frictionless"))
+    fresh = NO_COMPILED_MODULES
     return {
-        "process start": [python, "-c", "pass"],
-        "the validator's imports": [python, "-c", "import validator.run"],
-        "frictionless's import": [python, "-c", "import frictionless"],
-        "reading the bytes, one pattern over them": [python, "-c", READ_EVERYTHING],
-        "validate.py": [python, "validate.py"],
-        "frictionless validate datapackage.json": [frictionless, "validate", "datapackage.json"],
+        "process start": ([python, "-c", "pass"], None),
+        "the validator's imports": ([python, "-c", "import validator.run"], fresh),
+        "frictionless's import": ([python, "-c", "import frictionless"], None),
+        "reading the bytes, one pattern over them": ([python, "-c", READ_EVERYTHING], None),
+        "validate.py": ([python, "validate.py"], fresh),
+        "frictionless validate datapackage.json": ([frictionless, "validate", "datapackage.json"], None),
     }
 
 
-def timed(argv: list[str]) -> float:
+def timed(command: tuple[list[str], dict | None]) -> float:
+    argv, env = command
     start = time.perf_counter()
-    subprocess.run(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(argv, cwd=CLONE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     return time.perf_counter() - start
 
 
@@ -57,8 +66,8 @@ def main() -> None:
     rounds = parser.parse_args().rounds
     samples: dict[str, list[float]] = {name: [] for name in commands()}
     for index in range(rounds + 1):
-        for name, argv in commands().items():
-            seconds = timed(argv)
+        for name, command in commands().items():
+            seconds = timed(command)
             if index:
                 samples[name].append(seconds)
     print("| what | median s |\n|---|--:|")

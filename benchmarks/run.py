@@ -5,7 +5,9 @@
 
 Runs from any working directory. Both tools run as whole processes, from the package's
 directory, with the Python running this script (`sys.executable`) and the `frictionless`
-executable beside it, interleaved A B A B so that drift on the machine hits both alike:
+executable beside it, interleaved A B A B so that drift on the machine hits both alike;
+validate.py in a fresh clone of the repository (a copy of what git publishes, edits included),
+compiling its own modules as it does there (it writes none), frictionless as installed:
 
 1. the real package: a warm-up pair, then --pairs timed pairs;
 2. synthetic packages of the same schemas (benchmarks/synthetic.py) at about 1 000, 10 000
@@ -23,10 +25,12 @@ to stderr.
 from __future__ import annotations
 
 import argparse
+import atexit
 import csv
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -84,14 +88,41 @@ def frictionless_executable() -> Path:
     return exe
 
 
+def fresh_clone() -> Path:
+    """The repository's files as git publishes them (uncommitted edits included), copied to a
+    temporary folder that is a git work tree of its own (the files in its index, as a clone's
+    are), with no compiled modules: validate.py
+    runs there as in a fresh clone (in CI, say). It writes no compiled modules, so each run
+    compiles its own from source; a working copy may hold some that another program left in
+    `__pycache__` (pytest, an import without the flag), which would make its time depend on
+    that. Removed when the benchmark ends."""
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            capture_output=True, check=True).stdout.decode().split("\0")
+    clone = Path(tempfile.mkdtemp(prefix="validate-bench-clone-")) / ROOT.name
+    for name in filter(None, listed):
+        (clone / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, clone / name)
+    subprocess.run(["git", "init", "--quiet", str(clone)], check=True)
+    subprocess.run(["git", "-C", str(clone), "add", "--all"], check=True)  # in the index, as in a clone
+    atexit.register(shutil.rmtree, clone.parent, ignore_errors=True)
+    return clone
+
+
+CLONE = fresh_clone()
+# validate.py writes no compiled modules; benchmarks/validate_synthetic.py must not either.
+NO_COMPILED_MODULES = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+
+
 def commands(package: Path) -> dict[str, tuple[list[str], dict | None]]:
     """Each tool's command line and environment (None: inherited), run from `package`.
 
-    A synthetic package is checked by benchmarks/validate_synthetic.py: validate.py's own
+    validate.py runs from a fresh clone (`fresh_clone`), compiling its modules as it does
+    there; frictionless as installed (pip compiled its modules when it installed them). A
+    synthetic package is checked by benchmarks/validate_synthetic.py: validate.py's own
     validation, given the synthetic package's pins (article hash and persons)."""
-    ours = [sys.executable, str(ROOT / "validate.py"), "datapackage.json"], None
-    if package.resolve() != ROOT:
-        ours = [sys.executable, str(HERE / "validate_synthetic.py"), "datapackage.json"], None
+    ours = [sys.executable, str(CLONE / "validate.py"), "datapackage.json"], NO_COMPILED_MODULES
+    if package.resolve() != CLONE.resolve():
+        ours = [sys.executable, str(CLONE / "benchmarks" / "validate_synthetic.py"), "datapackage.json"], NO_COMPILED_MODULES
     return {"validate.py": ours,
             "frictionless": ([str(frictionless_executable()), "validate", "datapackage.json"], None)}
 
@@ -148,9 +179,9 @@ def count_rows(package: Path) -> int:
 # ---- the benchmark ------------------------------------------------------------------------
 
 def bench_real(pairs: int) -> Result:
-    progress(f"real package ({ROOT})")
-    assert_valid(ROOT)
-    return time_pairs(Result("real package", count_rows(ROOT)), ROOT, pairs, warmup=True)
+    progress(f"real package ({ROOT}, copied to {CLONE})")
+    assert_valid(CLONE)
+    return time_pairs(Result("real package", count_rows(CLONE)), CLONE, pairs, warmup=True)
 
 
 def bench_synthetic(rows: int, pairs: int, workdir: Path) -> Result:
