@@ -11,7 +11,8 @@ the validator compiles its own modules from source, as in CI.
 - frictionless's import: `import frictionless`;
 - reading the bytes: every file `validate.py` reads (what git publishes), decoded, and one
   compiled pattern run over all of it;
-- `validate.py` and `frictionless validate datapackage.json`, for scale.
+- `validate.py` and `frictionless validate datapackage.json`, for scale; and `validate.py` in a
+  clone where its modules are compiled, for comparison.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from run import CLONE, NO_COMPILED_MODULES  # noqa: E402
+from run import CLONE, NO_COMPILED_MODULES, fresh_clone  # noqa: E402
 
 READ_EVERYTHING = """
 import re, subprocess
@@ -37,26 +38,40 @@ print(sum(len(t) for t in texts), sum(1 for t in texts if pattern.search(t)))
 """
 
 
-def commands() -> dict[str, tuple[list[str], dict | None]]:
-    """Each command, and its environment; each run in a fresh clone of the repository (run.py's
-    `fresh_clone`), where the validator compiles its modules from source."""
+def with_compiled_modules() -> Path:
+    """Another fresh clone, where the validator's modules have been compiled (as in a working
+    copy where pytest, or any import without the flag, left them in `__pycache__`)."""
+    clone = fresh_clone()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "validator"], cwd=clone, check=True,
+                   stdout=subprocess.DEVNULL)
+    return clone
+
+
+COMPILED = with_compiled_modules()
+
+
+def commands() -> dict[str, tuple[list[str], dict | None, Path]]:
+    """Each command, its environment and the folder it runs in: a fresh clone of the repository
+    (run.py's `fresh_clone`), where the validator compiles its modules from source; and, for
+    comparison, validate.py in one where they are compiled."""
     python = sys.executable
     frictionless = str(Path(python).with_name("frictionless"))
     fresh = NO_COMPILED_MODULES
     return {
-        "process start": ([python, "-c", "pass"], None),
-        "the validator's imports": ([python, "-c", "import validator.run"], fresh),
-        "frictionless's import": ([python, "-c", "import frictionless"], None),
-        "reading the bytes, one pattern over them": ([python, "-c", READ_EVERYTHING], None),
-        "validate.py": ([python, "validate.py"], fresh),
-        "frictionless validate datapackage.json": ([frictionless, "validate", "datapackage.json"], None),
+        "process start": ([python, "-c", "pass"], None, CLONE),
+        "the validator's imports": ([python, "-c", "import validator.run"], fresh, CLONE),
+        "frictionless's import": ([python, "-c", "import frictionless"], None, CLONE),
+        "reading the bytes, one pattern over them": ([python, "-c", READ_EVERYTHING], None, CLONE),
+        "validate.py": ([python, "validate.py"], fresh, CLONE),
+        "validate.py, its modules compiled": ([python, "validate.py"], fresh, COMPILED),
+        "frictionless validate datapackage.json": ([frictionless, "validate", "datapackage.json"], None, CLONE),
     }
 
 
-def timed(command: tuple[list[str], dict | None]) -> float:
-    argv, env = command
+def timed(command: tuple[list[str], dict | None, Path]) -> float:
+    argv, env, folder = command
     start = time.perf_counter()
-    subprocess.run(argv, cwd=CLONE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(argv, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     return time.perf_counter() - start
 
 
