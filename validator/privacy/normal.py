@@ -106,10 +106,14 @@ def _any_of(changes: dict[str, str]) -> re.Pattern:
     return re.compile("[" + re.escape("".join(sorted(changes))) + "]")
 
 
+def _replaced(text: str, changes: dict[str, str]) -> str:
+    """`text` with each character of `changes` replaced by what it reads as."""
+    return _any_of(changes).sub(lambda match: changes[match.group()], text) if changes else text
+
+
 def normalise(text: str) -> str:
     """`text` as the number, date and e-mail detectors read it (see the module's docstring)."""
-    changes = _changes(text)
-    return _any_of(changes).sub(lambda match: changes[match.group()], text) if changes else text
+    return _replaced(text, _changes(text))
 
 
 def with_origin(text: str) -> tuple[str, Sequence[int]]:
@@ -119,7 +123,7 @@ def with_origin(text: str) -> tuple[str, Sequence[int]]:
     if not changes:
         return text, range(len(text))
     if all(len(out) == 1 for out in changes.values()):
-        return _any_of(changes).sub(lambda match: changes[match.group()], text), range(len(text))
+        return _replaced(text, changes), range(len(text))
     parts, origin, last = [], [], 0
     for match in _any_of(changes).finditer(text):
         parts.append(text[last:match.start()])
