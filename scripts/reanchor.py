@@ -122,10 +122,21 @@ def spans_of(root: Path) -> list[Span]:
 # ---- placing a span --------------------------------------------------------------------------
 
 class Alignment:
-    """difflib's alignment of the old text with the new: where an old offset went."""
+    """difflib's alignment of the old text with the new: where an old offset went. What the
+    two begin and end with alike is kept in place as it is, and difflib aligns what lies
+    between (a revision changes a few passages: aligning the whole text, character by
+    character, would take seconds)."""
 
     def __init__(self, old: str, new: str):
-        self.opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        same_start = _common_length(old, new)
+        same_end = _common_length(old[same_start:][::-1], new[same_start:][::-1])
+        old_end, new_end = len(old) - same_end, len(new) - same_end
+        between = difflib.SequenceMatcher(None, old[same_start:old_end], new[same_start:new_end],
+                                          autojunk=False).get_opcodes()
+        self.opcodes = ([("equal", 0, same_start, 0, same_start)] if same_start else []) + [
+            (tag, i1 + same_start, i2 + same_start, j1 + same_start, j2 + same_start)
+            for tag, i1, i2, j1, j2 in between] + (
+            [("equal", old_end, len(old), new_end, len(new))] if same_end else [])
 
     def position(self, offset: int, side: str) -> tuple[int, bool]:
         """The new offset of an old one, as a span's `side` ("start" or "end"), and whether it
@@ -138,6 +149,18 @@ class Alignment:
                 return (j1 if side == "start" else j2), False
         last = self.opcodes[-1] if self.opcodes else ("equal", 0, 0, 0, 0)
         return last[4], False
+
+
+def _common_length(a: str, b: str) -> int:
+    """How many characters `a` and `b` begin with alike."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:  # the longest prefix that is alike, found by halving
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def context_agreement(old: str, span: Span, new: str, at: int) -> float:

@@ -19,6 +19,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _hypothesis_asserts_left_as_written() -> None:
+    """pytest rewrites the asserts of every module of a distribution that brings a pytest
+    plugin, so each of hypothesis's hundred modules each time a test process imports it (about
+    0.7 s of every worker's start); their asserts are hypothesis's own, not this suite's. pytest
+    is pinned (requirements-dev.txt): where its hook has changed, nothing is changed here."""
+    from _pytest.assertion.rewrite import AssertionRewritingHook
+    for hook in sys.meta_path:
+        if isinstance(hook, AssertionRewritingHook) and isinstance(getattr(hook, "_must_rewrite", None), set):
+            hook._must_rewrite.discard("hypothesis")
+
+
+_hypothesis_asserts_left_as_written()
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -49,6 +63,20 @@ def still_current(copy, in_process: bool = False) -> dict[str, int]:
             exits[script] = (main(["--check", str(copy / "datapackage.json")]) if script == "update_hashes.py"
                              else main(["--check"], root=copy))
     return exits
+
+
+class imported_when_used:
+    """A module imported when one of its names is first read: a library that a few tests use
+    (pandas, polars, DuckDB, pyld, openpyxl) is not imported by every test process as it
+    collects the suite."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attribute: str):
+        if attribute.startswith("_"):  # what pytest asks of each name it collects, not the module's
+            raise AttributeError(attribute)
+        return getattr(importlib.import_module(self._name), attribute)
 
 
 def package_rows(root: Path = ROOT) -> int:

@@ -14,7 +14,6 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT))
 
 from release import package as package_module  # noqa: E402
-from release.build import build_release  # noqa: E402
 
 _BUILT: dict[str, Path] = {}
 
@@ -22,6 +21,7 @@ _BUILT: dict[str, Path] = {}
 def built_release(tmp_path_factory) -> Path:
     """The directory holding this process's build of the release (SOURCE_DATE_EPOCH unset)."""
     if "dir" not in _BUILT:
+        from release.build import build_release  # openpyxl and the rest: only where a release is built
         out = tmp_path_factory.mktemp("release")
         build_release(ROOT, out, environ={})
         _BUILT["dir"] = out

@@ -3,14 +3,13 @@ README's loop, which types every column from its Table Schema; docs/using-the-ta
 reading table by table; and the descriptor's `to_pandas`. The loaders are the documents' own
 blocks, run as written."""
 import contextlib
+import functools
 import io
 import json
 
-import pandas as pd
 import pytest
-from frictionless import Package
 
-from conftest import ROOT
+from conftest import ROOT, imported_when_used
 from doc_blocks import blocks
 
 TABLES = [r["name"] for r in json.loads((ROOT / "datapackage.json").read_text())["resources"]
@@ -28,13 +27,25 @@ def run(doc: str, *markers: str) -> dict:
     return namespace
 
 
-# The README's loop: every table in `tables`, each integer column nullable (Int64).
-README_TABLES = run("README.md", "def schema_types(", "for name in TABLES:")["tables"]
-# docs/using-the-tables.md: each table in a variable of its name, the optional integers nullable.
-BY_NAME = run("docs/using-the-tables.md", 'READ = dict(')
+pd = imported_when_used("pandas")
+frictionless = imported_when_used("frictionless")
+
+
+@functools.cache
+def readme_tables() -> dict:
+    """The README's loop: every table in `tables`, each integer column nullable (Int64)."""
+    return run("README.md", "def schema_types(", "for name in TABLES:")["tables"]
+
+
+@functools.cache
+def by_name() -> dict:
+    """docs/using-the-tables.md: each table in a variable of its name, the optional integers nullable."""
+    return run("docs/using-the-tables.md", 'READ = dict(')
+
+
 LOADERS = {
-    "README loop": lambda table: README_TABLES[table],
-    "table by table": lambda table: BY_NAME[table],
+    "README loop": lambda table: readme_tables()[table],
+    "table by table": lambda table: by_name()[table],
 }
 
 
@@ -63,7 +74,7 @@ def kind_of(series):
 
 
 def test_the_readme_s_loop_loads_every_table_of_the_descriptor():
-    assert list(README_TABLES) == TABLES
+    assert list(readme_tables()) == TABLES
 
 
 def assert_columns(frame, table: str, kind_for) -> None:
@@ -76,7 +87,7 @@ def assert_columns(frame, table: str, kind_for) -> None:
 
 @pytest.mark.parametrize("table", TABLES)
 def test_the_readme_s_loop_gives_the_schema_types(table):
-    assert_columns(README_TABLES[table], table,  # Int64 for every integer column
+    assert_columns(readme_tables()[table], table,  # Int64 for every integer column
                    lambda field: "nullable int" if field["type"] == "integer" else expected_kind(field))
 
 
@@ -85,7 +96,7 @@ def test_table_by_table_gives_the_schema_types(table):
     def kind_for(field):
         kind = expected_kind(field)
         return "int" if kind == "nullable int" and table != "entities" else kind  # every cell filled: plain int
-    assert_columns(BY_NAME[table], table, kind_for)
+    assert_columns(by_name()[table], table, kind_for)
 
 
 @pytest.mark.parametrize("loader", LOADERS)
@@ -101,7 +112,7 @@ def test_no_stray_whitespace_and_only_empty_cells_missing(table, loader):
 
 @pytest.mark.parametrize("table", TABLES)
 def test_frictionless_to_pandas_gives_the_schema_types(table):
-    frame = Package(str(ROOT / "datapackage.json")).get_resource(table).to_pandas().reset_index()
+    frame = frictionless.Package(str(ROOT / "datapackage.json")).get_resource(table).to_pandas().reset_index()
     for field in schema_fields(table):
         kind = kind_of(frame[field["name"]])
         expected = expected_kind(field)

@@ -8,11 +8,12 @@ import hashlib
 import json
 
 import pytest
-from pyld import jsonld
 
-from conftest import ARTICLE, ROOT
+from conftest import ARTICLE, ROOT, imported_when_used
 from release_build import built_release, csv_rows, package
 from release.annotations import ANNO_CONTEXT_IRI, CONTEXT_FILE, LOCAL_CONTEXT, document_loader
+
+jsonld = imported_when_used("pyld.jsonld")
 
 OA, AS = "http://www.w3.org/ns/oa#", "http://www.w3.org/ns/activitystreams#"
 SPAN_TABLES = ["entities", "statements", "quotes", "figures", "events", "excluded_spans"]

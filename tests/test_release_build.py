@@ -9,13 +9,14 @@ import zipfile
 
 import pytest
 
-import build_release as script
-from conftest import ROOT
+from conftest import ROOT, imported_when_used
 from release_build import built_release, package
-from release.build import ReleaseRefused, build_release
 from release.files import release_file_names
 from release.timestamps import UTC, release_time, zip_time
 from release.versions import stated_versions, tag_problems
+
+script = imported_when_used("build_release")
+build = imported_when_used("release.build")
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +32,7 @@ def test_a_second_build_is_the_same_bytes(release, tmp_path):
     # The second build takes its time from SOURCE_DATE_EPOCH set to the release date, the
     # first from CITATION.cff: both paths must give the same timestamp, and every byte agree.
     released = release_time(package().citation, environ={})
-    build_release(ROOT, tmp_path, environ={"SOURCE_DATE_EPOCH": str(int(released.timestamp()))})
+    build.build_release(ROOT, tmp_path, environ={"SOURCE_DATE_EPOCH": str(int(released.timestamp()))})
     for name in release_file_names(package().stem):
         assert (tmp_path / name).read_bytes() == (release / name).read_bytes(), name
 
@@ -62,8 +63,8 @@ def test_sha256sums_checks_with_coreutils(release):
 
 def test_build_refuses_a_package_that_does_not_validate(package, tmp_path):
     package.edit("figures", "f-party-branches", value="79001")
-    with pytest.raises(ReleaseRefused) as refused:
-        build_release(package.root, tmp_path / "out")
+    with pytest.raises(build.ReleaseRefused) as refused:
+        build.build_release(package.root, tmp_path / "out")
     assert any(f.resource == "data/figures.csv" and f.field == "value" for f in refused.value.findings)
     assert not (tmp_path / "out").exists()
 

@@ -7,12 +7,13 @@ import re
 
 import pytest
 
-import build_release as script
-from conftest import ROOT
+from conftest import ROOT, imported_when_used
 from doc_blocks import claimed
 from release_build import built_release, package
 from release import citation
 from release.citation_check import bibtex_problems, csl_problems, problems, ris_problems
+
+script = imported_when_used("build_release")
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -8,15 +8,16 @@ import json
 import re
 import zipfile
 
-import openpyxl
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, imported_when_used
 from release_build import built_release, csv_rows, package, release_file
 from release.citation import apa_text
 from release.package import privacy_statement
 from release.timestamps import release_time
-from release.xlsx import set_text, write_xlsx
+
+openpyxl = imported_when_used("openpyxl")
+xlsx = imported_when_used("release.xlsx")
 
 TABLES = [t.name for t in package().tables]
 
@@ -87,7 +88,7 @@ def test_no_cell_is_a_formula(workbook_path, workbook):
 @pytest.mark.parametrize("text", ["=1+1", "+CMD", "-2+3", "@SUM(A1)", "=HYPERLINK(\"x\")"])
 def test_formula_like_text_is_stored_as_inert_text(text):
     book = openpyxl.Workbook()
-    set_text(book.active["A1"], text)
+    xlsx.set_text(book.active["A1"], text)
     buffer = io.BytesIO()
     book.save(buffer)
     cell = openpyxl.load_workbook(buffer).active["A1"]
@@ -105,6 +106,6 @@ def test_document_dates_and_zip_entries_are_fixed(workbook_path, workbook):
 
 def test_a_given_build_time_reaches_the_document_dates(tmp_path):
     later = datetime.datetime(2031, 2, 3, 4, 5, 6, tzinfo=datetime.timezone.utc)
-    path = write_xlsx(package(), tmp_path, later)
+    path = xlsx.write_xlsx(package(), tmp_path, later)
     properties = openpyxl.load_workbook(path).properties
     assert properties.created == properties.modified == later.replace(tzinfo=None)

@@ -9,13 +9,13 @@ import io
 import json
 import re
 
-import duckdb
-import polars as pl
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, imported_when_used
 from doc_blocks import blocks
 
+duckdb = imported_when_used("duckdb")
+pl = imported_when_used("polars")
 READERS = ("schema_types", "polars_table", "duckdb_table", "tables")
 TABLES = [r["name"] for r in json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["resources"]
           if r.get("type") == "table"]
