@@ -294,12 +294,41 @@ def assert_findings(report: Report, *expected: tuple) -> list:
     return [by_place[place].pop(0) for place in expected]
 
 
-def pytest_collection_modifyitems(items):
-    """The tests that read a built release run in one worker, so that it is built once per run,
-    not once per worker (`--dist loadgroup`, in pyproject.toml)."""
+# The tests that validate this repository itself, in-process: in one worker, its texts are read
+# once (what the privacy layer finds in a source it has read is kept, `privacy.scan`).
+VALIDATE_THE_REPOSITORY = {"validator/__init__.py::validator",
+                           "tests/test_clean_package.py::test_the_package_is_valid",
+                           "tests/test_structure.py::test_the_api_is_exported",
+                           "tests/test_structure.py::test_every_file_of_this_repository_is_one_the_validator_allows"}
+
+
+def worker_group(item) -> str | None:
+    """The worker group of a test (`--dist loadgroup`, in pyproject.toml): the tests that read a
+    built release share one worker, which builds it once per run, not once per worker; those
+    that validate the repository share one, which reads its texts once."""
+    if "repository_with_release" in getattr(item, "fixturenames", ()) or item.path.name.startswith("test_release_"):
+        return "release"
+    return "repository" if item.nodeid in VALIDATE_THE_REPOSITORY else None
+
+
+@pytest.hookimpl(trylast=True)  # after the selection (-k, --deselect), which reads the tests' ids
+def pytest_collection_modifyitems(config, items):
     for item in items:
-        if "repository_with_release" in getattr(item, "fixturenames", ()) or item.path.name.startswith("test_release_"):
-            item.add_marker(pytest.mark.xdist_group("release"))
+        group = worker_group(item)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
+            _sent_as_a_group(config, item, group)
+
+
+def _sent_as_a_group(config, item, group: str) -> None:
+    """xdist (3.8) sends a group to one worker by the suffix `@group` it adds to each test's id in
+    the workers, but it writes the suffix where pytest 9.2 no longer reads an id from (`_nodeid`;
+    pytest's ids are `_id` now), so each worker would run a share of every group. The suffix is
+    added here, as xdist means to, where it is missing."""
+    if getattr(config, "workerinput", None) is None or not config.getvalue("loadgroup") or "@" in item.nodeid:
+        return
+    from _pytest.nodeid import NodeId
+    item._id = NodeId.parse(f"{item.nodeid}@{group}")
 
 
 def pytest_addoption(parser):

@@ -1,6 +1,8 @@
 """The suite's own options (CONTRIBUTING.md, "Tests"): a test marked `tools` is skipped by
 default, runs with --tools, and runs (failing where its tool is missing) under CI=true; a
 property test tries at most DEV_EXAMPLES examples by default and every example under CI=true."""
+from pathlib import Path
+
 import pytest
 
 from conftest import DEV_EXAMPLES, examples
@@ -8,6 +10,8 @@ from conftest import DEV_EXAMPLES, examples
 pytest_plugins = ["pytester"]
 
 MARKED = """
+from pathlib import Path
+
 import pytest
 
 @pytest.mark.tools("git")
@@ -63,3 +67,39 @@ def test_property_tests_try_fewer_examples_only_outside_ci(monkeypatch):
     assert (examples(300), examples(10)) == (DEV_EXAMPLES, 10)
     monkeypatch.setenv("CI", "true")
     assert (examples(300), examples(10)) == (300, 10)
+
+
+ONE_WORKER_EACH = """
+import os
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.mark.parametrize("n", range(8))
+def test_one(n):
+    with open(os.environ["WORKERS_FILE"], "a") as f:
+        f.write(f"{__name__} {os.environ['PYTEST_XDIST_WORKER']}\\n")
+"""
+
+
+@pytest.mark.tools("pytest")
+def test_a_group_of_tests_runs_in_one_worker(pytester, monkeypatch):
+    """The tests of the release share one worker (`worker_group`): two files of them and one of
+    other tests, over two workers. The others are shared out, which shows that the two workers
+    ran; the release's are not."""
+    workers = pytester.path / "workers.txt"
+    monkeypatch.setenv("WORKERS_FILE", str(workers))
+    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).resolve().parent))
+    pytester.makepyfile(test_release_one=ONE_WORKER_EACH, test_release_two=ONE_WORKER_EACH,
+                        test_other=ONE_WORKER_EACH.replace("range(8)", "range(40)"))
+    pytester.makeini("[pytest]\nmarkers =\n    tools(*names): starts real tools\n")
+    result = pytester.runpytest_subprocess("-p", "conftest", "-p", "no:cacheprovider", "-n", "2",
+                                           "--dist", "loadgroup")
+    result.assert_outcomes(passed=56)
+    ran = {}
+    for line in workers.read_text().splitlines():
+        module, worker = line.split()
+        ran.setdefault("release" if module.startswith("test_release_") else module, set()).add(worker)
+    assert len(ran["test_other"]) == 2 and len(ran["release"]) == 1, ran
