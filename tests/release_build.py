@@ -1,7 +1,7 @@
 """The release, built once per test process, for the tests of each output.
 
 Not a test module: tests import `built_release` and call it from a session fixture. Building
-takes about a second; each xdist worker that runs a release test builds once.
+takes about a second; the release's tests share one xdist worker (`conftest.worker_group`), which builds it once.
 """
 from __future__ import annotations
 
