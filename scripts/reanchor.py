@@ -122,14 +122,17 @@ def spans_of(root: Path) -> list[Span]:
 # ---- placing a span --------------------------------------------------------------------------
 
 class Alignment:
-    """difflib's alignment of the old text with the new: where an old offset went. What the
-    two begin and end with alike is kept in place as it is, and difflib aligns what lies
-    between (a revision changes a few passages: aligning the whole text, character by
-    character, would take seconds)."""
+    """difflib's alignment of the old text with the new: where an old offset went. The whole
+    lines the two begin and end with alike are kept in place as they are, and difflib aligns
+    what lies between (a revision changes a few passages: aligning the whole text, character
+    by character, takes a good part of a second). Whole lines, so that a passage removed from
+    a line is not read as the start of the next one that begins the same way."""
 
     def __init__(self, old: str, new: str):
-        same_start = _common_length(old, new)
-        same_end = _common_length(old[same_start:][::-1], new[same_start:][::-1])
+        same_start = old.rfind("\n", 0, _common_length(old, new)) + 1
+        alike_end = _common_length(old[same_start:][::-1], new[same_start:][::-1])
+        line_after = old.find("\n", len(old) - alike_end)
+        same_end = len(old) - line_after - 1 if line_after >= 0 else 0
         old_end, new_end = len(old) - same_end, len(new) - same_end
         between = difflib.SequenceMatcher(None, old[same_start:old_end], new[same_start:new_end],
                                           autojunk=False).get_opcodes()

@@ -78,6 +78,11 @@ class imported_when_used:
             raise AttributeError(attribute)
         return getattr(importlib.import_module(self._name), attribute)
 
+    def __setattr__(self, attribute: str, value) -> None:
+        if not attribute.startswith("_"):  # a test that patches a name patches the module itself
+            raise AttributeError(f"set {attribute} on the module {self._name}, not on this stand-in")
+        super().__setattr__(attribute, value)
+
 
 def package_rows(root: Path = ROOT) -> int:
     """How many rows the tables under `root`'s data/ hold, as validate.py counts them."""
@@ -294,41 +299,43 @@ def assert_findings(report: Report, *expected: tuple) -> list:
     return [by_place[place].pop(0) for place in expected]
 
 
-# The tests that validate this repository itself, in-process: in one worker, its texts are read
-# once (what the privacy layer finds in a source it has read is kept, `privacy.scan`).
+# The tests that read the built release (the fixture `repository_with_release`) outside the
+# release's own test files, and those that validate this repository itself in-process (in one
+# worker, its texts are read once: what the privacy layer finds in a source it has read is kept).
+READ_THE_RELEASE = {"tests/test_corrections.py::test_the_release_carries_both_tables_in_every_format",
+                    "tests/test_readme.py::test_the_blocks_of_a_page_print_what_the_page_shows",
+                    "tests/test_readme.py::test_the_readme_s_sqlite_connection_enforces_foreign_keys"}
 VALIDATE_THE_REPOSITORY = {"validator/__init__.py::validator",
                            "tests/test_clean_package.py::test_the_package_is_valid",
                            "tests/test_structure.py::test_the_api_is_exported",
                            "tests/test_structure.py::test_every_file_of_this_repository_is_one_the_validator_allows"}
 
 
-def worker_group(item) -> str | None:
-    """The worker group of a test (`--dist loadgroup`, in pyproject.toml): the tests that read a
-    built release share one worker, which builds it once per run, not once per worker; those
-    that validate the repository share one, which reads its texts once."""
-    if "repository_with_release" in getattr(item, "fixturenames", ()) or item.path.name.startswith("test_release_"):
+def worker_group(nodeid: str) -> str | None:
+    """The group of tests, by id, that one xdist worker runs together (`--dist loadgroup`, in
+    pyproject.toml): the tests of the built release, so that one worker builds it, once; those
+    that validate the repository, so that one worker reads its texts, once."""
+    test = nodeid.split("[", 1)[0]
+    if test.split("::", 1)[0].rsplit("/", 1)[-1].startswith("test_release_") or test in READ_THE_RELEASE:
         return "release"
-    return "repository" if item.nodeid in VALIDATE_THE_REPOSITORY else None
+    return "repository" if test in VALIDATE_THE_REPOSITORY else None
 
 
-@pytest.hookimpl(trylast=True)  # after the selection (-k, --deselect), which reads the tests' ids
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        group = worker_group(item)
-        if group is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
-            _sent_as_a_group(config, item, group)
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Under `--dist loadgroup`, xdist's scheduling by scope, each group (`worker_group`) one
+    scope and every other test one of its own. xdist 3.8's own groups (the `xdist_group` mark)
+    name a group by a suffix it writes to each test's id where pytest 9.2 no longer reads one,
+    so each worker would run a share of every group; here the ids are left as they are."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
 
+    class ByGroup(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return worker_group(nodeid) or nodeid
 
-def _sent_as_a_group(config, item, group: str) -> None:
-    """xdist (3.8) sends a group to one worker by the suffix `@group` it adds to each test's id in
-    the workers, but it writes the suffix where pytest 9.2 no longer reads an id from (`_nodeid`;
-    pytest's ids are `_id` now), so each worker would run a share of every group. The suffix is
-    added here, as xdist means to, where it is missing."""
-    if getattr(config, "workerinput", None) is None or not config.getvalue("loadgroup") or "@" in item.nodeid:
-        return
-    from _pytest.nodeid import NodeId
-    item._id = NodeId.parse(f"{item.nodeid}@{group}")
+    return ByGroup(config, log)
 
 
 def pytest_addoption(parser):

@@ -162,6 +162,16 @@ def test_an_occurrence_is_chosen_by_its_surroundings_only_without_doubt():
     assert p.status == "changed" and "occurs 2 times" in p.why
 
 
+@pytest.mark.parametrize("before", ["", "An invented first line.\n"])
+def test_a_passage_removed_before_one_that_begins_alike_is_gone(before):
+    """The lines the two texts begin and end with alike are kept in place whole: a removed
+    passage that begins as the next one does is not read as the start of that one."""
+    removed, kept = "The invented minister said the plan was dropped.", "The invented minister said the budget would rise."
+    old, new = f"{before}{removed} {kept}\n", f"{before}{kept}\n"
+    span = Span("statements", "s-x", "text", "start", "end", removed, len(before), len(before) + len(removed))
+    assert place(span, old, new, Alignment(old, new)).status == "gone"
+
+
 def test_a_short_text_found_once_in_other_surroundings_needs_a_person():
     old = "Sales rose by 40 percent in the first year."
     span = Span("figures", "f-x", "text", "start", "end", "40 percent", 14, 24)
