@@ -129,8 +129,8 @@ class Alignment:
     a line is not read as the start of the next one that begins the same way."""
 
     def __init__(self, old: str, new: str):
-        same_start = old.rfind("\n", 0, _common_length(old, new)) + 1
-        alike_end = _common_length(old[same_start:][::-1], new[same_start:][::-1])
+        same_start = old.rfind("\n", 0, len(os.path.commonprefix((old, new)))) + 1
+        alike_end = len(os.path.commonprefix((old[same_start:][::-1], new[same_start:][::-1])))
         line_after = old.find("\n", len(old) - alike_end)
         same_end = len(old) - line_after - 1 if line_after >= 0 else 0
         old_end, new_end = len(old) - same_end, len(new) - same_end
@@ -152,18 +152,6 @@ class Alignment:
                 return (j1 if side == "start" else j2), False
         last = self.opcodes[-1] if self.opcodes else ("equal", 0, 0, 0, 0)
         return last[4], False
-
-
-def _common_length(a: str, b: str) -> int:
-    """How many characters `a` and `b` begin with alike."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:  # the longest prefix that is alike, found by halving
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def context_agreement(old: str, span: Span, new: str, at: int) -> float:
