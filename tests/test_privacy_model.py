@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, VALID_ID, copy_of_the_repository, examples, assert_findings, write, write_exceptions
@@ -375,6 +375,33 @@ def test_markup_read_without_the_at_sign_s_alternatives_reads_the_same(text):
     assert (first.span() if first else None) == (spans[0] if spans else None)
 
 
+@settings(max_examples=examples(2000), deadline=None)
+@given(text=st.lists(MARKUP_PIECES, max_size=20).map("".join), bounds=st.tuples(st.integers(0, 6), st.integers(0, 6)))
+def test_markup_found_from_its_first_characters_is_what_its_pattern_finds(text, bounds):
+    """The markup decoder looks for its pattern only where one of its first characters is: it
+    finds the matches, groups and all, that the pattern's own search does, within any bounds."""
+    from validator.privacy.encodings import _MARKUP
+    pos, endpos = bounds[0], len(text) - bounds[1]
+    for pattern in (_MARKUP.with_at, _MARKUP.without_at):
+        if pattern is _MARKUP._for(text)[0]:
+            whole = [(m.span(), m.groups()) for m in pattern.finditer(text, pos, endpos)]
+            assert [(m.span(), m.groups()) for m in _MARKUP.finditer(text, pos, endpos)] == whole
+            first = _MARKUP.search(text, pos, endpos)
+            assert ((first.span(), first.groups()) if first else None) == (whole[0] if whole else None)
+
+
+@settings(max_examples=examples(2000), deadline=None)
+@given(text=st.lists(MARKUP_PIECES, max_size=20).map("".join))
+def test_a_link_s_fast_form_reads_what_its_written_form_reads(text):
+    """The link pattern, written to start with its first character and look back at it, finds
+    what its form as written (in the comment above it) finds, groups and all."""
+    from validator.privacy.encodings import _LINK
+    written = re.compile(r"(?:(!)\[|\[)([^\]\n]{0,200})\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,200}\])")
+    assert [(m.span(), m.groups()) for m in _LINK.finditer(text)] == [
+        (m.span(), m.groups()) for m in written.finditer(text)]
+    assert bool(_LINK.fullmatch(text)) == bool(written.fullmatch(text))
+
+
 @settings(max_examples=examples(1000), deadline=None)
 @given(text=st.lists(DATE_PIECES, max_size=24).map("".join))
 def test_a_date_pattern_skipped_where_no_month_s_name_is_reads_none_there(text):
@@ -405,6 +432,27 @@ def test_an_address_spaced_with_tabs_beside_plain_characters_is_refused_in_a_fil
     assert_findings(package.validate(), ("privacy", "no_email_addresses", "docs/notes.md", 1, None),
                     ("privacy", "no_email_addresses", "data/entities.csv", package.row_number("entities", "ipac"),
                      "description"))
+
+
+# Encodings' pieces: those `as_seen` leaves as written in code (backslash escapes) or outside
+# CSS (CSS escapes), and those it undoes, each able to hold another.
+ENCODED_PIECES = st.sampled_from(list(string.digits + "&#;\\%=<>[]()*_xu ") + [
+    "&#49;", "&#x32;", "&amp;", "\\x33", "\\u0034", "\\t", "\\35 ", "%36", "%5Cx37", "&#92;x38", "=39", "<b>", "</b>",
+    "[9](x)", "U+0031 U+0032", "MTIz", "Zm9vYmFy", "3132333435363738", "\\N{DIGIT ONE}"])
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(text=st.lists(ENCODED_PIECES, max_size=16).map("".join), code=st.booleans(), styled=st.booleans())
+@example(text="&#49;\\x32", code=True, styled=False)
+def test_the_chain_read_as_seen_is_the_chain_of_its_own_decoders(text, code, styled):
+    """`as_seen` reuses the chain of all the decoders where none it leaves out changed anything
+    there: it reads what chaining its own decoders reads."""
+    def readings(reuse: bool):
+        made = Readings(text, code=code, styled=styled)
+        if not reuse:  # every chain of `as_seen` made on its own
+            made._changed_by_all = lambda index: {None}
+        return [(r.text, list(r.origin)) for r in made.as_seen]
+    assert readings(reuse=True) == readings(reuse=False)
 
 
 @pytest.mark.parametrize("shape", ["hex", "base64"])

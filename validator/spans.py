@@ -191,16 +191,17 @@ def first_printing(article: str, name: str) -> tuple[int, int] | None:
     return next(((at, at + len(name)) for at in places_of(article, name) if printed_at(name, article, at)), None)
 
 
-def places_of(article: str, words: str) -> list[int]:
-    """Where the article may print `words`, in order: the places of their rarest word, in any
-    case (`word_places`), moved back to where `words` would start there. A place where they are
-    printed is always among them; the caller reads which are."""
+def places_of(article: str, words: str):
+    """Where the article may print `words`, in order, one at a time (a caller that wants the
+    first reads no further): the places of their rarest word, in any case (`word_places`),
+    moved back to where `words` would start there. A place where they are printed is always
+    among them; the caller reads which are."""
     found = list(_WORD.finditer(words.lower()))
     if not found:
-        return [at for at, _ in occurrences(words, article)]
+        return (at for at, _ in occurrences(words, article))
     places = word_places(article)
     rarest = min(found, key=lambda word: len(places.get(word.group(), ())))
-    return [place - rarest.start() for place in places.get(rarest.group(), ()) if place >= rarest.start()]
+    return (place - rarest.start() for place in places.get(rarest.group(), ()) if place >= rarest.start())
 
 
 @functools.lru_cache(maxsize=2)

@@ -22,8 +22,9 @@ import binascii
 import calendar
 import html
 import re
+import sys
 import unicodedata
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import unquote
 
 from .normal import LOOKALIKE_DIGITS
@@ -80,8 +81,10 @@ _MARKS = r"(?:\*{1,3}|_{2,3}|~~|`{1,3})+"
 _EMPHASIS = (rf"(?<=[0-9]{{2}}){_MARKS}(?=[ ./-]{{0,2}}[0-9])|(?:(?<=[0-9])|(?<=[0-9][ ./-])){_MARKS}(?=[0-9]{{2}})"
              rf"|(?:(?<=[0-9][ ./-])|(?<=[0-9]{{2}})){_MARKS}(?={_MONTHS})|{_MONTH_ENDS}{_MARKS}(?=[ ./-]{{0,2}}[0-9])"
              rf"|(?<=@){_MARKS}|{_MARKS}(?=@)")
-# Each match starts with one of its items' or marks' first signs (a single _ or ~ is none).
+# Each match starts with one of its items' or marks' first signs (a single _ or ~ is none),
+# and so with one of `_MARKUP_FIRST`.
 _MARKUP_STARTS = r"(?=[<*`\[\\]|__|~~|!\[)"
+_MARKUP_FIRST = r"[<*`\[\\_~!]"
 
 
 # An @ that markup's items touch: right after an item's last character (a tag's or a comment's
@@ -93,27 +96,52 @@ _AT_BESIDE_AN_ITEM = re.compile(r"@(?:(?<=[>)\]]@)|(?<=\\[!-/:-@\[-`{-~]@)|(?=[<
 class _Markup:
     """The markup pattern; for a text where no @ touches an item of markup, the same without the
     alternatives that need one to (the same matches, found sooner: items followed by an @ are
-    looked for at every tag otherwise)."""
+    looked for at every tag otherwise).
+
+    A pattern that starts by looking ahead is tried at every character of a text; one that
+    starts with a set of characters only where one of them is. So each is searched in a form
+    that reads its first character and then looks back one to see whether the pattern matches
+    from there (`_starts`), and matched where it does, from the end of the match before on:
+    the same matches as the pattern's own search, found sooner."""
 
     _FLAGS = re.DOTALL | re.IGNORECASE
 
     def __init__(self, *alternatives: str, beside_an_at: tuple[str, ...]):
         self._with_at = rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives[:2] + beside_an_at + alternatives[2:])})"
         self.without_at = re.compile(rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives)})", self._FLAGS)
+        self._starts_without_at = _starts(self.without_at.pattern, self._FLAGS)
 
     @cached_property
     def with_at(self) -> re.Pattern:
         """Compiled when first needed (rarely: compiling it is a good part of this module's import)."""
         return re.compile(self._with_at, self._FLAGS)
 
-    def _for(self, text: str) -> re.Pattern:
-        return self.with_at if "@" in text and _AT_BESIDE_AN_ITEM.search(text) else self.without_at
+    @cached_property
+    def _starts_with_at(self) -> re.Pattern:
+        return _starts(self._with_at, self._FLAGS)
 
-    def finditer(self, text: str, *bounds):
-        return self._for(text).finditer(text, *bounds)
+    def _for(self, text: str) -> tuple[re.Pattern, re.Pattern]:
+        if "@" in text and _AT_BESIDE_AN_ITEM.search(text):
+            return self.with_at, self._starts_with_at
+        return self.without_at, self._starts_without_at
 
-    def search(self, text: str, *bounds):
-        return self._for(text).search(text, *bounds)
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        pattern, starts = self._for(text)
+        end = pos
+        for start in starts.finditer(text, pos, endpos):
+            if start.start() >= end:  # a match's own items and marks start no other
+                match = pattern.match(text, start.start(), endpos)
+                end = match.end()
+                yield match
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return next(self.finditer(text, pos, endpos), None)
+
+
+def _starts(pattern: str, flags: int) -> re.Pattern:
+    """Where `pattern`, each of whose matches starts with one of `_MARKUP_FIRST`, matches: that
+    character read, then the pattern looked for from it (a look back of one character)."""
+    return re.compile(rf"{_MARKUP_FIRST}(?<=(?={pattern}).)", flags)
 
 
 _MARKUP = _Markup(rf"{_BEFORE}{_ITEMS}{_AFTER}", rf"(?<={_MONTHS}){_ITEMS}(?=[a-z])", _EMPHASIS,
@@ -127,7 +155,10 @@ ENCODED = re.compile(r"&(?:#[0-9]|#[xX][0-9A-Fa-f]|[A-Za-z][A-Za-z0-9]{1,31};)|%
 
 
 _ONE_ITEM = re.compile(rf"{_HIDDEN}|{_MARKUP_ITEM}|{_MARKS}", re.DOTALL | re.IGNORECASE)
-_LINK = re.compile(r"(?:(!)\[|\[)([^\]\n]{0,200})\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,200}\])")
+# A Markdown link or image, "(?:(!)\[|\[)([^\]\n]{0,200})\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,200}\])", written to
+# start with the character it reads first (! or [), which the engine finds fast, and to look
+# back at it: the image's ! is the first group, the link's text the second.
+_LINK = re.compile(r"[!\[](?:(?<=(!))\[|(?<=\[))([^\]\n]{0,200})\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,200}\])")
 
 
 def _without_markup(match: re.Match) -> str:
@@ -210,6 +241,7 @@ def _from_base64(match: re.Match) -> str:
 _SPACES = re.compile(r"\s")
 
 
+@lru_cache(maxsize=4096)  # a name or word of code met again is decoded once
 def _base64_text(written: str) -> str | None:
     blob = _SPACES.sub("", written).replace("-", "+").replace("_", "/")
     try:

@@ -89,6 +89,7 @@ class Readings:
         self.code = code
         self._seen_decoders = _SEEN_DECODERS[code, styled]
         self._chains: dict[tuple, list[Reading]] = {}
+        self._changed: dict[int, set] = {}  # for each stretch, the decoders that changed its chain of all
 
     @cached_property
     def written(self) -> Reading:
@@ -131,13 +132,24 @@ class Readings:
         return found
 
     def _chain(self, index: int, decoders) -> list[Reading]:
-        """`_chained` for the stretch at `index`, computed once for each set of decoders (where
-        `as_seen` undoes them all, it reads the chain `normal` does)."""
+        """`_chained` for the stretch at `index`, computed once for each set of decoders. The
+        chain of all of them is made first: where none of the decoders a set leaves out changed
+        anything in it, the set's chain is the same steps, so the same reading."""
         key = index, id(decoders)  # one of the module's tuples of decoders
         if key not in self._chains:
+            if decoders is not DECODERS and self._changed_by_all(index).issubset(decoders):
+                self._chains[key] = self._chain(index, DECODERS)
+                return self._chains[key]
             piece, origin, _ = self._stretches[index]
-            self._chains[key] = _chained(piece, origin, decoders, {r.text for _, r in self._singles[index]})
+            self._chains[key], changed = _chained(piece, origin, decoders, {r.text for _, r in self._singles[index]})
+            if decoders is DECODERS:
+                self._changed[index] = changed
         return self._chains[key]
+
+    def _changed_by_all(self, index: int) -> set:
+        """The decoders that changed something in the chain of all of them, at `index`."""
+        self._chain(index, DECODERS)
+        return self._changed[index]
 
     @cached_property
     def as_seen(self) -> list[Reading]:
@@ -235,21 +247,25 @@ def _each_undone(piece: str, origin: range, decoders=DECODERS):
             yield decoder, Reading(text, positions)
 
 
-def _chained(piece: str, origin: range, decoders, singles: set[str]) -> list[Reading]:
+def _chained(piece: str, origin: range, decoders, singles: set[str]) -> tuple[list[Reading], set]:
     """The stretch with all of `decoders` undone one after another, round after round until
     nothing changes (at most `ROUNDS`: an encoding inside another, inside another...), if that
-    differs from the stretch and from each of `singles` (the stretch with one decoder undone).
-    Every decoder is tried from the first round: cut out of its text, a stretch may decode
-    where the whole did not (a run of hex digits whose glued letter is outside it)."""
-    chained, chained_origin = piece, origin
+    differs from the stretch and from each of `singles` (the stretch with one decoder undone);
+    and the decoders that changed something on the way. Every decoder is tried from the first
+    round: cut out of its text, a stretch may decode where the whole did not (a run of hex
+    digits whose glued letter is outside it)."""
+    chained, chained_origin, changed = piece, origin, set()
     for rounds in range(ROUNDS):
         before = chained
-        for pattern, decode in decoders:
-            if may_change(pattern, chained):
-                chained, chained_origin = _substitute(chained, chained_origin, pattern, decode)
+        for decoder in decoders:
+            if may_change(decoder[0], chained):
+                undone, chained_origin = _substitute(chained, chained_origin, *decoder)
+                if undone is not chained:
+                    changed.add(decoder)
+                chained = undone
         if chained == before:
             break
-    return [Reading(chained, chained_origin)] if chained != piece and chained not in singles else []
+    return [Reading(chained, chained_origin)] if chained != piece and chained not in singles else [], changed
 
 
 def _as_digits(match: re.Match) -> str:
