@@ -383,7 +383,7 @@ def test_markup_found_from_its_first_characters_is_what_its_pattern_finds(text, 
     from validator.privacy.encodings import _MARKUP
     pos, endpos = bounds[0], len(text) - bounds[1]
     for pattern in (_MARKUP.with_at, _MARKUP.without_at):
-        if pattern is _MARKUP._for(text)[0]:
+        if pattern is _MARKUP._for(text):
             whole = [(m.span(), m.groups()) for m in pattern.finditer(text, pos, endpos)]
             assert [(m.span(), m.groups()) for m in _MARKUP.finditer(text, pos, endpos)] == whole
             first = _MARKUP.search(text, pos, endpos)

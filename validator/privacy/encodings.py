@@ -99,10 +99,12 @@ class _Markup:
     looked for at every tag otherwise).
 
     A pattern that starts by looking ahead is tried at every character of a text; one that
-    starts with a set of characters only where one of them is. So each is searched in a form
-    that reads its first character and then looks back one to see whether the pattern matches
-    from there (`_starts`), and matched where it does, from the end of the match before on:
-    the same matches as the pattern's own search, found sooner."""
+    starts with a set of characters only where one of them is. So the pattern without the @'s
+    alternatives is searched in a form that reads its first character and then looks back one
+    to see whether the pattern matches from there (`_starts`), and matched where it does, from
+    the end of the match before on: the same matches as the pattern's own search, found
+    sooner. (The one with them, rarely needed, is searched as it is: a second form of it would
+    cost more to compile than it saves.)"""
 
     _FLAGS = re.DOTALL | re.IGNORECASE
 
@@ -116,18 +118,16 @@ class _Markup:
         """Compiled when first needed (rarely: compiling it is a good part of this module's import)."""
         return re.compile(self._with_at, self._FLAGS)
 
-    @cached_property
-    def _starts_with_at(self) -> re.Pattern:
-        return _starts(self._with_at, self._FLAGS)
-
-    def _for(self, text: str) -> tuple[re.Pattern, re.Pattern]:
-        if "@" in text and _AT_BESIDE_AN_ITEM.search(text):
-            return self.with_at, self._starts_with_at
-        return self.without_at, self._starts_without_at
+    def _for(self, text: str) -> re.Pattern:
+        return self.with_at if "@" in text and _AT_BESIDE_AN_ITEM.search(text) else self.without_at
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        pattern, starts = self._for(text)
+        pattern = self._for(text)
+        if pattern is self.with_at:
+            yield from pattern.finditer(text, pos, endpos)
+            return
         end = pos
+        starts = self._starts_without_at
         for start in starts.finditer(text, pos, endpos):
             if start.start() >= end:  # a match's own items and marks start no other
                 match = pattern.match(text, start.start(), endpos)
