@@ -357,6 +357,16 @@ def test_bracketed_signs_searched_near_what_they_hold_are_every_one(text):
     assert (first.span() if first else None) == (whole[0] if whole else None)
 
 
+@settings(max_examples=examples(2000), deadline=None)
+@given(text=st.lists(AT_PIECES, max_size=24).map("".join))
+def test_what_a_bracketed_sign_holds_is_found_in_its_fast_form_as_written(text):
+    """What every bracketed at sign or dot holds, written to start with its first character and
+    look back at it, is found where its form as written (in the comment above it) finds it."""
+    from validator.privacy.readings import _BRACKETED_HOLDS, _CLOSE, _OPEN
+    written = re.compile(rf"@|{_OPEN} ?(?:at|dot|\.) ?{_CLOSE}|-(?:at|dot)-", re.IGNORECASE)
+    assert [m.span() for m in _BRACKETED_HOLDS.finditer(text)] == [m.span() for m in written.finditer(text)]
+
+
 # Markup's pieces, at signs and what a tag or a link may hold or end with.
 MARKUP_PIECES = st.sampled_from(list(string.digits + "@<>[]()!\\*_~`-/. ,:=\"'ax\n") + [
     "<b>", "</b>", "<i class=x>", "<!-- -->", "<!-->", "<?x?>", "</>", "[a](b)", "[a][b]", "![a](b)", "\\@", "\\>",

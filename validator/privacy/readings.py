@@ -209,8 +209,11 @@ _SEEN_DECODERS = {(code, styled): tuple(d for d in DECODERS if not (
 _OPEN, _CLOSE = r"[\[({<\u3010\u3014\u3008\u300a]", r"[\])}>\u3011\u3015\u3009\u300b]"
 _BRACKETED = re.compile(rf"[ @\[({{<\u3010\u3014\u3008\u300a](?:(?:(?<= ){_OPEN}|(?<={_OPEN})) ?(at|dot|@|\.) ?{_CLOSE} ?"
                         r"|(?<= )-(at|dot)- |(?:(?<= )@|(?<=@)) ?)", re.IGNORECASE)
-# What each of its matches holds: an @, an at or a dot in brackets, or one between dashes.
-_BRACKETED_HOLDS = re.compile(rf"@|{_OPEN} ?(?:at|dot|\.) ?{_CLOSE}|-(?:at|dot)-", re.IGNORECASE)
+# What each of its matches holds: an @, an at or a dot in brackets, or one between dashes,
+# "@|{_OPEN} ?(?:at|dot|\.) ?{_CLOSE}|-(?:at|dot)-" (ignoring case), written to start with the
+# character every match starts with, which the engine finds fast, and to look back at it.
+_BRACKETED_HOLDS = re.compile(rf"[@{_OPEN[1:-1]}-](?:(?<=@)|(?<={_OPEN}) ?(?:at|dot|\.) ?{_CLOSE}|(?<=-)(?:at|dot)-)",
+                              re.IGNORECASE)
 _BRACKETED_LONGEST = 9  # " [ dot ] "
 
 
