@@ -385,6 +385,38 @@ def test_markup_read_without_the_at_sign_s_alternatives_reads_the_same(text):
     assert (first.span() if first else None) == (spans[0] if spans else None)
 
 
+# Emphasis and code marks, alone, in runs and escaped, beside what the markup pattern reads
+# around them; runs of at most 14 marks, which the pattern as first written reads in time.
+MARK_PIECES = st.sampled_from(list("*_~`@ x1\\") + [
+    "**", "__", "~~", "``", "***", "___", "~~~", "\\*", "\\_", "\\~", "\\`", "12", "Mar", "ch", "<b>", "@x"])
+MARKS_AS_FIRST_WRITTEN = r"(?:\*{1,3}|_{2,3}|~~|`{1,3})+"
+
+
+@settings(max_examples=examples(3000), deadline=None)
+@given(text=st.lists(MARK_PIECES, max_size=24).map("".join).filter(lambda t: not re.search(r"[*_~`]{15}", t)))
+def test_marks_read_whole_or_token_by_token_are_what_the_pattern_as_first_written_reads(text):
+    """Runs of emphasis and code marks are read without trying each way of splitting them
+    (`encodings._MARKS`, `_MARKS_RUN`): the markup patterns find what they found with the
+    marks as first written, which tried them all."""
+    from validator.privacy.encodings import _MARKS, _MARKS_RUN, _MARKUP, _ONE_ITEM
+    for pattern in (_MARKUP.without_at, _MARKUP.with_at, _ONE_ITEM):
+        written = re.compile(pattern.pattern.replace(_MARKS_RUN, MARKS_AS_FIRST_WRITTEN)
+                             .replace(_MARKS, MARKS_AS_FIRST_WRITTEN), pattern.flags)
+        assert written.pattern != pattern.pattern
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in written.finditer(text)]
+
+
+@pytest.mark.parametrize("run", ["*" * 200, "_" * 200, "~" * 201, "`" * 200, "*_" * 100])
+@pytest.mark.parametrize("around", ["x{}x", "12{}34", "name@{}", "{}@example", "March{}1970", "\\{}@"])
+def test_a_long_run_of_marks_is_read_at_once(run, around):
+    """A long run of emphasis or code marks (a form's line to fill in, a comment's banner) is
+    read in no time: read by trying each way of splitting it, 30 marks took half a minute."""
+    import time
+    started = time.perf_counter()
+    found_in(around.format(run))
+    assert time.perf_counter() - started < 20  # tried every split: longer than anyone waits
+
+
 @settings(max_examples=examples(2000), deadline=None)
 @given(text=st.lists(MARKUP_PIECES, max_size=20).map("".join))
 def test_a_link_s_fast_form_reads_what_its_written_form_reads(text):

@@ -76,10 +76,25 @@ _AFTER = rf"(?=[ ,./-]{{0,2}}(?:[0-9]|{_MONTHS}[a-z]{{0,6}}\b)|(?:st|nd|rd|th)\b
 # bounded, so that a text of nothing but tags is read in linear time (`rendered` reads HTML whole).
 _ITEMS = rf"(?:{_HIDDEN}|{_MARKUP_ITEM})(?:[ ,./-]{{0,2}}(?:{_HIDDEN}|{_MARKUP_ITEM})){{0,20}}"
 # Emphasis and code marks join only a number of two digits or more: 1*2*3 is a product.
-_MARKS = r"(?:\*{1,3}|_{2,3}|~~|`{1,3})+"
-_EMPHASIS = (rf"(?<=[0-9]{{2}}){_MARKS}(?=[ ./-]{{0,2}}[0-9])|(?:(?<=[0-9])|(?<=[0-9][ ./-])){_MARKS}(?=[0-9]{{2}})"
-             rf"|(?:(?<=[0-9][ ./-])|(?<=[0-9]{{2}})){_MARKS}(?={_MONTHS})|{_MONTH_ENDS}{_MARKS}(?=[ ./-]{{0,2}}[0-9])"
-             rf"|(?<=@){_MARKS}|{_MARKS}(?=@)")
+# Marks in a row, "(?:\*{1,3}|_{2,3}|~~|`{1,3})+", read two ways that find what it finds without
+# trying each way of splitting a run (a long run a match could not end, tried so, took time
+# that doubled with every other mark):
+# - `_MARKS`, where nothing has to follow: each mark as long as it goes, as that pattern reads
+#   them first (atomic: never read again);
+# - `_MARKS_RUN`, where a digit, a month's name or an @ has to follow, which no mark is: that
+#   pattern ends there only at the end of the run, and reads the whole run where every part
+#   of it is marks (stars and backticks any number, underscores two or more, tildes in pairs).
+#   This is that read: each part of one sign whole (tildes two at a time). Where the part a
+#   search starts in began before it (two tildes before it, for tildes), and not with a sign a
+#   backslash escapes (an item of markup, which a match may end with), a search started there
+#   read what this one would, and found it or not: it is not read again. (A run of marks of
+#   alternate signs is still read once from each: in time that grows as its length squared.)
+_MARKS = r"(?>(?:\*{1,3}|_{2,3}|~~|`{1,3})+)"
+_MARKS_RUN = r"(?!(?<=[^\\]\*)\*|(?<=[^\\]`)`|(?<=[^\\]_)_|(?<=[^\\]~~)~)(?>(?:\*+|_{2,}|(?:~~)+|`+)+)"
+_EMPHASIS = (rf"(?<=[0-9]{{2}}){_MARKS_RUN}(?=[ ./-]{{0,2}}[0-9])"
+             rf"|(?:(?<=[0-9])|(?<=[0-9][ ./-])){_MARKS_RUN}(?=[0-9]{{2}})"
+             rf"|(?:(?<=[0-9][ ./-])|(?<=[0-9]{{2}})){_MARKS_RUN}(?={_MONTHS})"
+             rf"|{_MONTH_ENDS}{_MARKS_RUN}(?=[ ./-]{{0,2}}[0-9])|(?<=@){_MARKS}|{_MARKS_RUN}(?=@)")
 # Each match starts with one of its items' or marks' first signs (a single _ or ~ is none).
 _MARKUP_STARTS = r"(?=[<*`\[\\]|__|~~|!\[)"
 
