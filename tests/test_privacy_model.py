@@ -385,6 +385,21 @@ def test_markup_read_without_the_at_sign_s_alternatives_reads_the_same(text):
     assert (first.span() if first else None) == (spans[0] if spans else None)
 
 
+@settings(max_examples=examples(2000), deadline=None)
+@given(text=st.lists(MARKUP_PIECES, max_size=20).map("".join), bounds=st.tuples(st.integers(0, 6), st.integers(0, 6)))
+def test_markup_found_from_its_first_characters_is_what_its_pattern_finds(text, bounds):
+    """The markup decoder looks for its pattern only where one of its first characters is: it
+    finds the matches, groups and all, that the pattern's own search does, within any bounds."""
+    from validator.privacy.encodings import _MARKUP
+    pos, endpos = bounds[0], len(text) - bounds[1]
+    for pattern in (_MARKUP.with_at, _MARKUP.without_at):
+        if pattern is _MARKUP._for(text):
+            whole = [(m.span(), m.groups()) for m in pattern.finditer(text, pos, endpos)]
+            assert [(m.span(), m.groups()) for m in _MARKUP.finditer(text, pos, endpos)] == whole
+            first = _MARKUP.search(text, pos, endpos)
+            assert ((first.span(), first.groups()) if first else None) == (whole[0] if whole else None)
+
+
 # Emphasis and code marks, alone, in runs and escaped, beside what the markup pattern reads
 # around them; runs of at most 14 marks, which the pattern as first written reads in time.
 MARK_PIECES = st.sampled_from(list("*_~`@ x1\\") + [

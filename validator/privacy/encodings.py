@@ -22,6 +22,7 @@ import binascii
 import calendar
 import html
 import re
+import sys
 import unicodedata
 from functools import cached_property, lru_cache
 from urllib.parse import unquote
@@ -95,8 +96,10 @@ _EMPHASIS = (rf"(?<=[0-9]{{2}}){_MARKS_RUN}(?=[ ./-]{{0,2}}[0-9])"
              rf"|(?:(?<=[0-9])|(?<=[0-9][ ./-])){_MARKS_RUN}(?=[0-9]{{2}})"
              rf"|(?:(?<=[0-9][ ./-])|(?<=[0-9]{{2}})){_MARKS_RUN}(?={_MONTHS})"
              rf"|{_MONTH_ENDS}{_MARKS_RUN}(?=[ ./-]{{0,2}}[0-9])|(?<=@){_MARKS}|{_MARKS_RUN}(?=@)")
-# Each match starts with one of its items' or marks' first signs (a single _ or ~ is none).
+# Each match starts with one of its items' or marks' first signs (a single _ or ~ is none),
+# and so with one of `_MARKUP_FIRST`.
 _MARKUP_STARTS = r"(?=[<*`\[\\]|__|~~|!\[)"
+_MARKUP_FIRST = r"[<*`\[\\_~!]"
 
 
 # An @ that markup's items touch: right after an item's last character (a tag's or a comment's
@@ -108,13 +111,22 @@ _AT_BESIDE_AN_ITEM = re.compile(r"@(?:(?<=[>)\]]@)|(?<=\\[!-/:-@\[-`{-~]@)|(?=[<
 class _Markup:
     """The markup pattern; for a text where no @ touches an item of markup, the same without the
     alternatives that need one to (the same matches, found sooner: items followed by an @ are
-    looked for at every tag otherwise)."""
+    looked for at every tag otherwise).
+
+    A pattern that starts by looking ahead is tried at every character of a text; one that
+    starts with a set of characters only where one of them is. So the pattern without the @'s
+    alternatives is searched in a form that reads its first character and then looks back one
+    to see whether the pattern matches from there (`_starts`), and matched where it does, from
+    the end of the match before on: the same matches as the pattern's own search, found
+    sooner. (The one with them, rarely needed, is searched as it is: a second form of it would
+    cost more to compile than it saves.)"""
 
     _FLAGS = re.DOTALL | re.IGNORECASE
 
     def __init__(self, *alternatives: str, beside_an_at: tuple[str, ...]):
         self._with_at = rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives[:2] + beside_an_at + alternatives[2:])})"
         self.without_at = re.compile(rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives)})", self._FLAGS)
+        self._starts_without_at = _starts(self.without_at.pattern, self._FLAGS)
 
     @cached_property
     def with_at(self) -> re.Pattern:
@@ -124,11 +136,27 @@ class _Markup:
     def _for(self, text: str) -> re.Pattern:
         return self.with_at if "@" in text and _AT_BESIDE_AN_ITEM.search(text) else self.without_at
 
-    def finditer(self, text: str, *bounds):
-        return self._for(text).finditer(text, *bounds)
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        pattern = self._for(text)
+        if pattern is self.with_at:
+            yield from pattern.finditer(text, pos, endpos)
+            return
+        end = pos
+        starts = self._starts_without_at
+        for start in starts.finditer(text, pos, endpos):
+            if start.start() >= end:  # a match's own items and marks start no other
+                match = pattern.match(text, start.start(), endpos)
+                end = match.end()
+                yield match
 
-    def search(self, text: str, *bounds):
-        return self._for(text).search(text, *bounds)
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return next(self.finditer(text, pos, endpos), None)
+
+
+def _starts(pattern: str, flags: int) -> re.Pattern:
+    """Where `pattern`, each of whose matches starts with one of `_MARKUP_FIRST`, matches: that
+    character read, then the pattern looked for from it (a look back of one character)."""
+    return re.compile(rf"{_MARKUP_FIRST}(?<=(?={pattern}).)", flags)
 
 
 _MARKUP = _Markup(rf"{_BEFORE}{_ITEMS}{_AFTER}", rf"(?<={_MONTHS}){_ITEMS}(?=[a-z])", _EMPHASIS,
