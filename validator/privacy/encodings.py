@@ -76,22 +76,16 @@ _AFTER = rf"(?=[ ,./-]{{0,2}}(?:[0-9]|{_MONTHS}[a-z]{{0,6}}\b)|(?:st|nd|rd|th)\b
 # Markup items in a row, maybe with separators between them (1970<b>-</b>03), up to twenty:
 # bounded, so that a text of nothing but tags is read in linear time (`rendered` reads HTML whole).
 _ITEMS = rf"(?:{_HIDDEN}|{_MARKUP_ITEM})(?:[ ,./-]{{0,2}}(?:{_HIDDEN}|{_MARKUP_ITEM})){{0,20}}"
-# Emphasis and code marks join only a number of two digits or more: 1*2*3 is a product.
-# Marks in a row, "(?:\*{1,3}|_{2,3}|~~|`{1,3})+", read two ways that find what it finds without
-# trying each way of splitting a run (a long run a match could not end, tried so, took time
-# that doubled with every other mark):
-# - `_MARKS`, where nothing has to follow: each mark as long as it goes, as that pattern reads
-#   them first (atomic: never read again);
-# - `_MARKS_RUN`, where a digit, a month's name or an @ has to follow, which no mark is: that
-#   pattern ends there only at the end of the run, and reads the whole run where every part
-#   of it is marks (stars and backticks any number, underscores two or more, tildes in pairs).
-#   This is that read: each part of one sign whole (tildes two at a time). Where the part a
-#   search starts in began before it (two tildes before it, for tildes), and not with a sign a
-#   backslash escapes (an item of markup, which a match may end with), a search started there
-#   read what this one would, and found it or not: it is not read again. (A run of marks of
-#   alternate signs is still read once from each: in time that grows as its length squared.)
+# Marks in a row, "(?:\*{1,3}|_{2,3}|~~|`{1,3})+" as first written, read without trying each way of
+# splitting a run (a run no match could end took time that doubled with every mark): where
+# nothing follows, mark by mark as that reads them first (`_MARKS`); where what follows is no
+# mark (a digit, a month, an @), the run whole, as that ends only there (`_MARKS_RUN`: each part
+# of one sign whole, tildes in pairs), and not from inside a part a search started in before it
+# (unless a backslash escapes its sign: a match may end with that). Runs of alternate signs are
+# still read once from each sign, in time that grows as the run's length squared.
 _MARKS = r"(?>(?:\*{1,3}|_{2,3}|~~|`{1,3})+)"
 _MARKS_RUN = r"(?!(?<=[^\\]\*)\*|(?<=[^\\]`)`|(?<=[^\\]_)_|(?<=[^\\]~~)~)(?>(?:\*+|_{2,}|(?:~~)+|`+)+)"
+# Emphasis and code marks join only a number of two digits or more: 1*2*3 is a product.
 _EMPHASIS = (rf"(?<=[0-9]{{2}}){_MARKS_RUN}(?=[ ./-]{{0,2}}[0-9])"
              rf"|(?:(?<=[0-9])|(?<=[0-9][ ./-])){_MARKS_RUN}(?=[0-9]{{2}})"
              rf"|(?:(?<=[0-9][ ./-])|(?<=[0-9]{{2}})){_MARKS_RUN}(?={_MONTHS})"
@@ -110,23 +104,19 @@ _AT_BESIDE_AN_ITEM = re.compile(r"@(?:(?<=[>)\]]@)|(?<=\\[!-/:-@\[-`{-~]@)|(?=[<
 
 class _Markup:
     """The markup pattern; for a text where no @ touches an item of markup, the same without the
-    alternatives that need one to (the same matches, found sooner: items followed by an @ are
-    looked for at every tag otherwise).
-
-    A pattern that starts by looking ahead is tried at every character of a text; one that
-    starts with a set of characters only where one of them is. So the pattern without the @'s
-    alternatives is searched in a form that reads its first character and then looks back one
-    to see whether the pattern matches from there (`_starts`), and matched where it does, from
-    the end of the match before on: the same matches as the pattern's own search, found
-    sooner. (The one with them, rarely needed, is searched as it is: a second form of it would
-    cost more to compile than it saves.)"""
+    alternatives that need one to (the same matches, found sooner). A pattern that starts by
+    looking ahead is tried at every character; so that one is searched where one of its first
+    characters is, looking back one to test it there, then matched there, from the
+    end of the match before on: its own search's matches. (The other, rarely needed, is searched
+    as it is: a second form would cost more to compile than it saves.)"""
 
     _FLAGS = re.DOTALL | re.IGNORECASE
 
     def __init__(self, *alternatives: str, beside_an_at: tuple[str, ...]):
         self._with_at = rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives[:2] + beside_an_at + alternatives[2:])})"
         self.without_at = re.compile(rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives)})", self._FLAGS)
-        self._starts_without_at = _starts(self.without_at.pattern, self._FLAGS)
+        # where it matches: one of its first characters read, then it looked for from there
+        self._starts_without_at = re.compile(rf"{_MARKUP_FIRST}(?<=(?={self.without_at.pattern}).)", self._FLAGS)
 
     @cached_property
     def with_at(self) -> re.Pattern:
@@ -151,12 +141,6 @@ class _Markup:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         return next(self.finditer(text, pos, endpos), None)
-
-
-def _starts(pattern: str, flags: int) -> re.Pattern:
-    """Where `pattern`, each of whose matches starts with one of `_MARKUP_FIRST`, matches: that
-    character read, then the pattern looked for from it (a look back of one character)."""
-    return re.compile(rf"{_MARKUP_FIRST}(?<=(?={pattern}).)", flags)
 
 
 _MARKUP = _Markup(rf"{_BEFORE}{_ITEMS}{_AFTER}", rf"(?<={_MONTHS}){_ITEMS}(?=[a-z])", _EMPHASIS,
