@@ -16,7 +16,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from typing import Callable, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 from . import figure_text, time_expressions
 from .disclosure import shown_id
@@ -191,7 +191,7 @@ def first_printing(article: str, name: str) -> tuple[int, int] | None:
     return next(((at, at + len(name)) for at in places_of(article, name) if printed_at(name, article, at)), None)
 
 
-def places_of(article: str, words: str):
+def places_of(article: str, words: str) -> Iterator[int]:
     """Where the article may print `words`, in order, one at a time (a caller that wants the
     first reads no further): the places of their rarest word, in any case (`word_places`),
     moved back to where `words` would start there. A place where they are printed is always
