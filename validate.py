@@ -21,5 +21,5 @@ if __name__ == "__main__":
               ".venv/bin/python validate.py", file=sys.stderr)
         sys.exit(2)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from validator.cli import main
-    sys.exit(main())
+    from validator.cli import end, main
+    end(main())

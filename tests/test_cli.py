@@ -215,6 +215,32 @@ def test_a_closed_output_pipe_ends_quietly_with_the_findings_exit(package, broke
     assert stderr == ""
 
 
+@pytest.mark.parametrize("to_a_file", [False, True])
+@pytest.mark.parametrize("args, code", [(["--help"], 0), (["--json", "{descriptor}"], 1),
+                                        (["no-such-descriptor.json"], 2)])
+def test_all_the_command_prints_is_written_before_it_ends(package, tmp_path, to_a_file, args, code):
+    """The command ends without the interpreter's teardown (`cli.end`): what it printed to
+    either stream, with or without a flush of its own, still reaches a pipe or a file whole,
+    as main() prints it in-process. Its streams are buffered, as they are by default."""
+    package.edit("figures", "f-party-branches", value="79001")
+    command = [sys.executable, VALIDATE, *(arg.format(descriptor=package.descriptor) for arg in args)]
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    if to_a_file:
+        with open(tmp_path / "out", "w") as out, open(tmp_path / "err", "w") as err:
+            returncode = subprocess.run(command, stdout=out, stderr=err, cwd=tmp_path, env=buffered).returncode
+        stdout, stderr = (tmp_path / "out").read_text(), (tmp_path / "err").read_text()
+    else:
+        result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=buffered)
+        returncode, stdout, stderr = result.returncode, result.stdout, result.stderr
+    assert returncode == code
+    if "--help" in args:
+        assert stdout.startswith("usage: validate.py") and stdout.rstrip().endswith("for a bug report")
+    elif code == 1:
+        assert json.loads(stdout)["findings"] and stdout.endswith("}\n")
+    else:
+        assert stderr == "validate.py: 'no-such-descriptor.json': no such file or directory\n"
+
+
 def test_missing_dependencies_exit_2_and_say_how_to_install(tmp_path):
     result = run(flags=["-S"], cwd=tmp_path)  # -S: no site-packages, so no frictionless
     assert result.returncode == 2

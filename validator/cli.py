@@ -17,6 +17,7 @@ from collections import Counter
 from contextlib import contextmanager
 from itertools import groupby
 from pathlib import Path
+from typing import NoReturn
 
 from .findings import LAYERS, Finding, snippet
 from .package import DESCRIPTOR
@@ -92,6 +93,19 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BUG
     write(output)
     return EXIT_VALID if report.valid else EXIT_FINDINGS
+
+
+def end(code: int) -> NoReturn:
+    """End the command with `code` once what it printed is written, skipping the interpreter's
+    teardown (freeing one by one every object the validation made: about 25 ms of a run of
+    about a second on the real package). Nothing is left to do at exit: every file is closed,
+    the second process has ended, and a reader that has gone has been answered by `write`."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 def descriptor_path(given: str) -> Path:
