@@ -104,6 +104,8 @@ SHAPES = {
     "hidden elements nested": None,  # 64 K of them, then their end tags
     "at signs": "a@b ",
     "base64": "QUJD",
+    "marks of alternate signs": "*`",
+    "marks of alternate signs, an @ after each 64": "*`" * 32 + "@",
 }
 _SHAPE_RUN = """
 import sys, time

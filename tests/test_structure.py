@@ -64,7 +64,7 @@ def test_the_validating_page_names_the_module_of_each_layer():
 # Modules every layer may use, which must never import a layer (no import running back up);
 # and the privacy layer's reading stage and detectors, which import nothing of the layer's checks.
 FOUNDATIONS = ["findings", "registry", "files", "layout", "canonical", "vocabulary", "pins", "figure_text",
-               "time_expressions", "models", "disclosure", "privacy/readings", "privacy/encodings",
+               "time_expressions", "models", "disclosure", "privacy/readings", "privacy/encodings", "privacy/markup",
                "privacy/images", "privacy/exceptions", "privacy/windows", *[f"privacy/detectors/{p.stem}" for p in
                                                           sorted((ROOT / "validator/privacy/detectors").glob("*.py"))]]
 ABOVE = set(LAYERS) - {"privacy"} | {"run", "cli", "context", "package", "checks", "scan", "persons", "allowed",

@@ -4,8 +4,8 @@ Read top to bottom:
 
 - `texts`: every text of the package (cells, JSON keys and values, whole files, file names);
 - `readings`: each read once into every reading a person or a program could see (markup,
-  references, escapes and other encodings undone, `encodings`; HTML as a browser shows it,
-  `rendered`; digits of any script read as digits, `normal`);
+  references, escapes and other encodings undone, `encodings` and `markup`; HTML as a browser
+  shows it, `rendered`; digits of any script read as digits, `normal`);
 - `detectors`: one module per kind of personal data, each with its pre-filter, over those
   readings;
 - `allowed`: the dates that are no one's (the events', the releases');

@@ -6,27 +6,26 @@ hexadecimal bytes; code points in Unicode's notation (U+0031), two or more in a 
 markup that a page or a Markdown viewer shows as nothing (comments, tags of all but block
 elements, hidden elements with their content, links and reference links as their text,
 backslash escapes of any ASCII punctuation, emphasis or code marks) touching a digit, an @, an
-ordinal suffix or a month's name (HTML as a browser shows it, whole, is `rendered`).
+ordinal suffix or a month's name (`markup`; HTML as a browser shows it, whole, is `rendered`).
 
 `ENCODED` marks text where one of them may apply; `DECODERS` lists (pattern, undo) pairs in
 the order `readings` undoes them when chained. Each undo returns the match unchanged where it
 decodes to no readable text.
 
->>> _from_entity(_ENTITY.search("&#57;")), _without_markup(_MARKUP.search("1<b>2"))
-('9', '')
+>>> _from_entity(_ENTITY.search("&#57;")), _from_percent(_PERCENT.search("%31"))
+('9', '1')
 """
 from __future__ import annotations
 
 import base64
 import binascii
-import calendar
 import html
 import re
-import sys
 import unicodedata
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from urllib.parse import unquote
 
+from .markup import LINK, MARKUP, link_text, without_markup
 from .normal import LOOKALIKE_DIGITS
 
 _WHITE_SPACE_AS_SPACE = str.maketrans("\t\n\r", "   ")
@@ -50,130 +49,12 @@ _CODE_POINTS = re.compile(r"[Uu]\+[0-9A-Fa-f]{4,6}(?:[ ,]?[Uu]\+[0-9A-Fa-f]{4,6}
 # pattern starts with the character it reads first, which the engine finds fast, and looks
 # back from the second.
 _HEX_BYTES = re.compile(r"[0-9A-Fa-f](?:(?<![0-9A-Za-z].)|(?<=0[xX].))[0-9A-Fa-f](?:[0-9A-Fa-f]{2}){7,}(?![0-9A-Za-z])")
-# Markup that a page or a Markdown viewer shows as nothing, touching a digit, an @, a digit's
-# ordinal suffix or a month's name: an HTML comment or processing instruction, a tag of any
-# element but those that start a new block or cell (a table cell, a paragraph, a list item
-# display apart), an element marked hidden with what it holds, a Markdown link or image as
-# its text, a Markdown backslash escape, emphasis or code marks.
-_BLOCK = ("address|article|aside|blockquote|body|br|caption|dd|details|div|dl|dt|fieldset|figcaption"
-          "|figure|footer|form|h[1-6]|head|header|hr|html|legend|li|main|nav|ol|option|p|pre|section"
-          "|select|summary|table|tbody|td|textarea|tfoot|th|thead|title|tr|ul")
-_ATTRIBUTES = r"""(?:[ \t\n/](?:"[^"]{0,1000}"|'[^']{0,1000}'|[^<>"']){0,1000})?"""
-_MARKUP_ITEM = (rf"<!--.{{0,2000}}?-->|<!-->|<!--->|<![^<>-][^<>]{{0,1000}}>|<\?[^<>]{{0,1000}}>|</>"
-                rf"|</?(?!(?:{_BLOCK})\b)[A-Za-z][A-Za-z0-9-]{{0,30}}{_ATTRIBUTES}>"
-                r"|!?\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,200}\])|\\[!-/:-@\[-`{-~]")
-_HIDDEN = (rf"<[A-Za-z][A-Za-z0-9-]{{0,30}}[ \t\n/][^<>]{{0,1000}}?(?:\bhidden\b|display\s*:\s*none)"
-           rf"[^<>]{{0,1000}}>[^<]{{0,200}}</[A-Za-z][A-Za-z0-9-]{{0,30}}\s*>")
-# A month's name (English, as `dates` reads them): its first three letters, and its last four.
-_MONTHS = "(?:" + "|".join(name.lower() for name in calendar.month_abbr if name) + ")"
-_MONTH_ENDS = "(?<=" + "|".join(sorted({name[-4:].lower() for name in calendar.month_name if len(name) >= 4})) + ")"
-# What markup may join: a digit (with up to two separators after it), an ordinal suffix or a
-# month's name before it; a digit (after up to two separators), an ordinal suffix or a month's
-# name after it; an @ on either side; or the two halves of a month's name.
-_BEFORE = (rf"(?:(?<=[0-9])|(?<=[0-9][ ./-])|(?<=[0-9][ ./-]{{2}})|(?<=[0-9]st|[0-9]nd|[0-9]rd|[0-9]th)"
-           rf"|(?<={_MONTHS})|{_MONTH_ENDS})")
-_AFTER = rf"(?=[ ,./-]{{0,2}}(?:[0-9]|{_MONTHS}[a-z]{{0,6}}\b)|(?:st|nd|rd|th)\b)"
-# Markup items in a row, maybe with separators between them (1970<b>-</b>03), up to twenty:
-# bounded, so that a text of nothing but tags is read in linear time (`rendered` reads HTML whole).
-_ITEMS = rf"(?:{_HIDDEN}|{_MARKUP_ITEM})(?:[ ,./-]{{0,2}}(?:{_HIDDEN}|{_MARKUP_ITEM})){{0,20}}"
-# Marks in a row, "(?:\*{1,3}|_{2,3}|~~|`{1,3})+" as first written, read without trying each way of
-# splitting a run (a run no match could end took time that doubled with every mark): where
-# nothing follows, mark by mark as that reads them first (`_MARKS`); where what follows is no
-# mark (a digit, a month, an @), the run whole, as that ends only there (`_MARKS_RUN`: each part
-# of one sign whole, tildes in pairs), and not from inside a part a search started in before it
-# (unless a backslash escapes its sign: a match may end with that). Runs of alternate signs are
-# still read once from each sign, in time that grows as the run's length squared.
-_MARKS = r"(?>(?:\*{1,3}|_{2,3}|~~|`{1,3})+)"
-_MARKS_RUN = r"(?!(?<=[^\\]\*)\*|(?<=[^\\]`)`|(?<=[^\\]_)_|(?<=[^\\]~~)~)(?>(?:\*+|_{2,}|(?:~~)+|`+)+)"
-# Emphasis and code marks join only a number of two digits or more: 1*2*3 is a product.
-_EMPHASIS = (rf"(?<=[0-9]{{2}}){_MARKS_RUN}(?=[ ./-]{{0,2}}[0-9])"
-             rf"|(?:(?<=[0-9])|(?<=[0-9][ ./-])){_MARKS_RUN}(?=[0-9]{{2}})"
-             rf"|(?:(?<=[0-9][ ./-])|(?<=[0-9]{{2}})){_MARKS_RUN}(?={_MONTHS})"
-             rf"|{_MONTH_ENDS}{_MARKS_RUN}(?=[ ./-]{{0,2}}[0-9])|(?<=@){_MARKS}|{_MARKS_RUN}(?=@)")
-# Each match starts with one of its items' or marks' first signs (a single _ or ~ is none),
-# and so with one of `_MARKUP_FIRST`.
-_MARKUP_STARTS = r"(?=[<*`\[\\]|__|~~|!\[)"
-_MARKUP_FIRST = r"[<*`\[\\_~!]"
-
-
-# An @ that markup's items touch: right after an item's last character (a tag's or a comment's
-# >, a link's ) or ], a sign escaped by a backslash) or right before its first (<, ! or [ of a
-# link, a backslash). Written to start with the @, which the engine finds fast.
-_AT_BESIDE_AN_ITEM = re.compile(r"@(?:(?<=[>)\]]@)|(?<=\\[!-/:-@\[-`{-~]@)|(?=[<!\[\\]))")
-
-
-class _Markup:
-    """The markup pattern; for a text where no @ touches an item of markup, the same without the
-    alternatives that need one to (the same matches, found sooner). A pattern that starts by
-    looking ahead is tried at every character; so that one is searched where one of its first
-    characters is, looking back one to test it there, then matched there, from the
-    end of the match before on: its own search's matches. (The other, rarely needed, is searched
-    as it is: a second form would cost more to compile than it saves.)"""
-
-    _FLAGS = re.DOTALL | re.IGNORECASE
-
-    def __init__(self, *alternatives: str, beside_an_at: tuple[str, ...]):
-        self._with_at = rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives[:2] + beside_an_at + alternatives[2:])})"
-        self.without_at = re.compile(rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives)})", self._FLAGS)
-        # where it matches: one of its first characters read, then it looked for from there
-        self._starts_without_at = re.compile(rf"{_MARKUP_FIRST}(?<=(?={self.without_at.pattern}).)", self._FLAGS)
-
-    @cached_property
-    def with_at(self) -> re.Pattern:
-        """Compiled when first needed (rarely: compiling it is a good part of this module's import)."""
-        return re.compile(self._with_at, self._FLAGS)
-
-    def _for(self, text: str) -> re.Pattern:
-        return self.with_at if "@" in text and _AT_BESIDE_AN_ITEM.search(text) else self.without_at
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        pattern = self._for(text)
-        if pattern is self.with_at:
-            yield from pattern.finditer(text, pos, endpos)
-            return
-        end = pos
-        starts = self._starts_without_at
-        for start in starts.finditer(text, pos, endpos):
-            if start.start() >= end:  # a match's own items and marks start no other
-                match = pattern.match(text, start.start(), endpos)
-                end = match.end()
-                yield match
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        return next(self.finditer(text, pos, endpos), None)
-
-
-_MARKUP = _Markup(rf"{_BEFORE}{_ITEMS}{_AFTER}", rf"(?<={_MONTHS}){_ITEMS}(?=[a-z])", _EMPHASIS,
-                  beside_an_at=(rf"(?<=@){_ITEMS}", rf"{_ITEMS}(?=@)"))
 # Markers of an encoded form: a reading other than the plain one is worth making.
 _LOOKALIKE = "[" + re.escape("".join(LOOKALIKE_DIGITS) + "\u2223\u01c0\u2758") + "]"  # as read, or before
 ENCODED = re.compile(r"&(?:#[0-9]|#[xX][0-9A-Fa-f]|[A-Za-z][A-Za-z0-9]{1,31};)|%[0-9A-Fa-f]{2}|=[0-9A-F]{2}"
                      r"|\\(?:[xuUN]|[0-9A-Fa-f]{2})|[0-9@]\\[tnrfv]|\\[tnrfv][0-9@]|[A-Za-z0-9+/_-]{20,}"
                      rf"|[0-9]{_LOOKALIKE}(?![A-Za-z])|(?<![A-Za-z]){_LOOKALIKE}[0-9]"
                      r"|\*|__|~~|`|\[|<[A-Za-z/!?]|\\[!-/:-@\[-`{-~]|[Uu]\+[0-9A-Fa-f]{4}")
-
-
-_ONE_ITEM = re.compile(rf"{_HIDDEN}|{_MARKUP_ITEM}|{_MARKS}", re.DOTALL | re.IGNORECASE)
-# A Markdown link or image, "(?:(!)\[|\[)([^\]\n]{0,200})\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,200}\])", written to
-# start with the character it reads first (! or [), which the engine finds fast, and to look
-# back at it: the image's ! is the first group, the link's text the second.
-_LINK = re.compile(r"[!\[](?:(?<=(!))\[|(?<=\[))([^\]\n]{0,200})\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,200}\])")
-
-
-def _without_markup(match: re.Match) -> str:
-    """What the markup shows: the separators between its items and the text of its links (an
-    image shows none), nothing else."""
-    def shown(item: re.Match) -> str:
-        if item.group().startswith("\\"):
-            return item.group()[1:]  # a Markdown escape shows the sign it escapes
-        link = _LINK.fullmatch(item.group())
-        return link.group(2) if link and not link.group(1) else ""
-    return _ONE_ITEM.sub(shown, match.group())
-
-
-def _link_text(match: re.Match) -> str:
-    """A Markdown link as its text, wherever it is; an image shows none."""
-    return "" if match.group(1) else match.group(2)
 
 
 def _from_entity(match: re.Match) -> str:
@@ -290,14 +171,14 @@ def _as_text(decoded: str) -> str | None:
 # Backslash escapes, which code writes on purpose, and CSS escapes, which only CSS reads.
 ESCAPES = (_BACKSLASH_BYTES, _BACKSLASH, _WHITE_ESCAPE, _CSS_ESCAPE)
 CSS_ESCAPES = (_CSS_ESCAPE,)
-DECODERS = ((_MARKUP, _without_markup), (_LINK, _link_text), (_BASE64, _from_base64), (_HEX_BYTES, _from_hex_bytes),
+DECODERS = ((MARKUP, without_markup), (LINK, link_text), (_BASE64, _from_base64), (_HEX_BYTES, _from_hex_bytes),
              (_PERCENT, _from_percent), (_QUOTED_PRINTABLE, _from_quoted_printable), (_ENTITY, _from_entity),
              (_BACKSLASH_BYTES, _from_backslash_bytes), (_BACKSLASH, _from_backslash),
              (_WHITE_ESCAPE, _from_white_escape),
              (_CSS_ESCAPE, _from_css_escape), (_CODE_POINTS, _from_code_points))
 # For each decoder whose every match holds one of a few characters, those characters: where a
 # text holds none of them, the decoder leaves it as it is (`may_change`).
-_SIGNS = {_MARKUP: "<*_~`[\\", _LINK: "[", _PERCENT: "%", _QUOTED_PRINTABLE: "=", _ENTITY: "&",
+_SIGNS = {MARKUP: "<*_~`[\\", LINK: "[", _PERCENT: "%", _QUOTED_PRINTABLE: "=", _ENTITY: "&",
           _BACKSLASH_BYTES: "\\", _BACKSLASH: "\\", _WHITE_ESCAPE: "\\", _CSS_ESCAPE: "\\", _CODE_POINTS: "+"}
 
 
