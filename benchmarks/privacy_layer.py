@@ -106,6 +106,7 @@ SHAPES = {
     "base64": "QUJD",
     "marks of alternate signs": "*`",
     "marks of alternate signs, an @ after each 64": "*`" * 32 + "@",
+    "an address with bold before its @, a line each": "Contact **ops**" "@example.invalid\n",
 }
 _SHAPE_RUN = """
 import sys, time

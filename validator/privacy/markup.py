@@ -101,7 +101,10 @@ class Markup:
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         """The matches of the pattern as written (`written`), in order: those of all its other
-        alternatives, and where none matches, the last, a run of marks an @ follows."""
+        alternatives, and where none matches, the last, a run of marks an @ follows. The other
+        alternatives' next match is looked for again only where a run's match holds its start
+        (so each stretch of the text is searched once: a search for it reads on to the match)."""
+        pos = max(pos, 0)  # as a pattern's own search reads a negative start
         runs = _runs_before_an_at(text, pos, endpos) if "@" in text else ()
         at = pos
         found = self._all_but_the_last(text, at, endpos)
@@ -114,8 +117,9 @@ class Markup:
                 run = self._last.match(text, start, endpos)
                 yield run
                 at = run.end()
-                found = self._all_but_the_last(text, at, endpos)
-                match = next(found, None)
+                if match is not None and match.start() < at:  # held by the run: look again after it
+                    found = self._all_but_the_last(text, at, endpos)
+                    match = next(found, None)
         while match is not None:
             yield match
             match = next(found, None)
