@@ -241,6 +241,29 @@ def test_all_the_command_prints_is_written_before_it_ends(package, tmp_path, to_
         assert stderr == "validate.py: 'no-such-descriptor.json': no such file or directory\n"
 
 
+@pytest.mark.parametrize("redirect, code, says", [
+    ("2>&-", 0, None),                   # no standard error: the valid package's line is printed
+    (">&-", 0, None),                    # no standard output: nothing to print it to
+    ("--help >&-", 0, "usage: "),        # argparse prints its help on standard error then
+    ("--format bogus >&-", 2, "usage: "),
+    (">/dev/full", 120, "its output could not be written (No space left on device)"),
+    ("--json >/dev/full", 120, "its output could not be written (No space left on device)"),
+    ("--help >/dev/full", 120, "its output could not be written (No space left on device)"),
+])
+def test_a_missing_or_unwritable_stream_gives_the_interpreter_s_exit_status_and_no_traceback(redirect, code, says):
+    """Where a stream is closed or cannot be written, the command ends as the interpreter's
+    own exit would (`cli.end`): a missing stream is left alone, output that cannot be written
+    (a full disk) gives status 120, said in one line, never a traceback."""
+    if "/dev/full" in redirect and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    result = subprocess.run(["bash", "-c", f'"$0" "$1" {redirect}', sys.executable, VALIDATE],
+                            capture_output=True, text=True, env=buffered)
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (says in result.stderr) if says else result.stderr == ""
+
+
 def test_missing_dependencies_exit_2_and_say_how_to_install(tmp_path):
     result = run(flags=["-S"], cwd=tmp_path)  # -S: no site-packages, so no frictionless
     assert result.returncode == 2

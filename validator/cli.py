@@ -25,6 +25,7 @@ from .privacy.exceptions import HEADER as EXCEPTIONS_HEADER
 from .run import Report, validate_package
 
 EXIT_VALID, EXIT_FINDINGS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+EXIT_UNWRITTEN = 120  # what the interpreter's own exit gives when the output cannot be written
 DEFAULT = Path(__file__).resolve().parent.parent / DESCRIPTOR
 FORMATS = ("text", "json", "github")
 WORKERS = min(2, os.cpu_count() or 1)  # a large package is read in two processes where it can
@@ -91,20 +92,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"validate.py: internal error, please report it (run with --traceback for the "
               f"details): {type(error).__name__}: {snippet(str(error), 300)}", file=sys.stderr)
         return EXIT_BUG
-    write(output)
+    if not write(output):
+        return EXIT_UNWRITTEN
     return EXIT_VALID if report.valid else EXIT_FINDINGS
 
 
 def end(code: int) -> NoReturn:
     """End the command with `code` once what it printed is written, skipping the interpreter's
     teardown (freeing one by one every object the validation made: about 25 ms of a run of
-    about a second on the real package). Nothing is left to do at exit: every file is closed,
-    the second process has ended, and a reader that has gone has been answered by `write`."""
+    about a second on the real package). Nothing else is left to do at exit: every file is
+    closed, the second process has ended, and a reader that has gone has been answered by
+    `write`. As at the interpreter's own exit, a stream that is missing or closed is left
+    alone, and one that cannot be written (a full disk) makes the exit status 120."""
     for stream in (sys.stdout, sys.stderr):
+        if stream is None or stream.closed:
+            continue
         try:
             stream.flush()
-        except (OSError, ValueError):
-            pass
+        except OSError as error:
+            code = EXIT_UNWRITTEN
+            if stream is sys.stdout:
+                say_unwritten(error)
     os._exit(code)
 
 
@@ -146,14 +154,27 @@ def no_network():
         socket.socket.connect, socket.create_connection, socket.getaddrinfo = saved
 
 
-def write(output: str) -> None:
-    """Print `output`; a reader that has gone (`validate.py | head -1`) ends it quietly."""
+def write(output: str) -> bool:
+    """Print `output`; a reader that has gone (`validate.py | head -1`), or no standard output
+    at all, ends it quietly. False where it cannot be written otherwise (a full disk), which
+    is said on standard error."""
+    if sys.stdout is None:
+        return True
     try:
         print(output)
         sys.stdout.flush()
-    except BrokenPipeError:
+    except OSError as error:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit does not fail again
+        if not isinstance(error, BrokenPipeError):
+            say_unwritten(error)
+            return False
+    return True
+
+
+def say_unwritten(error: OSError) -> None:
+    if sys.stderr is not None:
+        print(f"validate.py: its output could not be written ({error.strerror or error})", file=sys.stderr)
 
 
 def render(report: Report, format: str, root: Path) -> str:
