@@ -477,6 +477,47 @@ def test_many_runs_of_marks_an_at_follows_are_read_in_time_linear_in_the_text(te
         assert sum(1 for _ in MARKUP.finditer(text)) >= 2_000
 
 
+HIDING = "<a hidden hidden hidden hidden hidden hidden hidden hidden>z</a>"
+
+
+@pytest.mark.parametrize("text", ["1" + "<!-->" * 40 + "x", "1" + "<!---->" * 40 + "x", "1" + HIDING * 12 + "x",
+                                  "<!-->" * 3_000 + "x@<", "Mar" + "<!---->" * 40 + "x"])
+def test_a_run_of_markup_items_is_read_in_time_linear_in_the_text(text):
+    """A run of comments or hidden elements is not read every way it could be split (a comment
+    ending at each later -->, an element hidden by each of its words): 24 empty comments after
+    a digit took 12 s, and each more doubled it."""
+    from validator.privacy.markup import MARKUP
+    with stopped_after(10):
+        list(MARKUP.finditer(text))
+
+
+HIDDEN_PIECES = st.sampled_from(["1", "2", "x", " ", "-", "<b>", "</b>", "<i hidden>", "<i hidden hidden>",
+                                 "<s style='display:none' hidden>", "</i>", "</s>", "<!-- -->", "@"])
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(text=st.lists(HIDDEN_PIECES, max_size=12).map("".join))
+def test_an_element_marked_hidden_read_once_is_read_as_every_way_finds_it(text):
+    """An element marked hidden is read once, whichever of its words hides it: its end is the
+    same, so the markup pattern finds what it finds trying each."""
+    from validator.privacy.markup import _HIDDEN, MARKUP
+    assert _HIDDEN.startswith("(?>") and _HIDDEN.endswith(")")
+    for at in (True, False):
+        tried = re.compile(MARKUP.written[at].replace(_HIDDEN, _HIDDEN[3:-1]), MARKUP._FLAGS)
+        once = re.compile(MARKUP.written[at], MARKUP._FLAGS)
+        assert [m.span() for m in once.finditer(text)] == [m.span() for m in tried.finditer(text)]
+
+
+def test_up_to_five_items_of_markup_in_a_row_join_what_they_part():
+    """Five items of markup between two digits are read away; a sixth is more than the pattern
+    reads (`limits.CANNOT_CATCH`; a page's tags are read away in any number as a browser shows
+    them, `rendered`)."""
+    from validator.privacy.markup import MARKUP
+    five, six = "1<b></b>-[a](b)\\.<!---->2", "1" + "<b>" * 6 + "2"  # tags, a link, an escape, a comment
+    assert MARKUP.search(five).span() == (1, len(five) - 1)
+    assert MARKUP.search(six) is None
+
+
 @contextmanager
 def stopped_after(seconds: int):
     """A reading still going after `seconds` fails with TimeoutError (the regular expression

@@ -22,11 +22,14 @@ _BLOCK = ("address|article|aside|blockquote|body|br|caption|dd|details|div|dl|dt
           "|figure|footer|form|h[1-6]|head|header|hr|html|legend|li|main|nav|ol|option|p|pre|section"
           "|select|summary|table|tbody|td|textarea|tfoot|th|thead|title|tr|ul")
 _ATTRIBUTES = r"""(?:[ \t\n/](?:"[^"]{0,1000}"|'[^']{0,1000}'|[^<>"']){0,1000})?"""
-_MARKUP_ITEM = (rf"<!--.{{0,2000}}?-->|<!-->|<!--->|<![^<>-][^<>]{{0,1000}}>|<\?[^<>]{{0,1000}}>|</>"
+# An item of markup. A comment ends at its first -->, as every reader ends it (read once: trying
+# each later --> too made runs of comments take time that doubled with each); an element marked
+# hidden is read once, whichever of its words hides it (its end is the same).
+_MARKUP_ITEM = (rf"(?><!--.{{0,2000}}?-->)|<!-->|<!--->|<![^<>-][^<>]{{0,1000}}>|<\?[^<>]{{0,1000}}>|</>"
                 rf"|</?(?!(?:{_BLOCK})\b)[A-Za-z][A-Za-z0-9-]{{0,30}}{_ATTRIBUTES}>"
                 r"|!?\[[^\]\n]{0,200}\](?:\([^)\n]{0,500}\)|\[[^\]\n]{0,200}\])|\\[!-/:-@\[-`{-~]")
-_HIDDEN = (rf"<[A-Za-z][A-Za-z0-9-]{{0,30}}[ \t\n/][^<>]{{0,1000}}?(?:\bhidden\b|display\s*:\s*none)"
-           rf"[^<>]{{0,1000}}>[^<]{{0,200}}</[A-Za-z][A-Za-z0-9-]{{0,30}}\s*>")
+_HIDDEN = (rf"(?><[A-Za-z][A-Za-z0-9-]{{0,30}}[ \t\n/][^<>]{{0,1000}}?(?:\bhidden\b|display\s*:\s*none)"
+           rf"[^<>]{{0,1000}}>[^<]{{0,200}}</[A-Za-z][A-Za-z0-9-]{{0,30}}\s*>)")
 # A month's name (English, as `dates` reads them): its first three letters, and its last four.
 _MONTHS = "(?:" + "|".join(name.lower() for name in calendar.month_abbr if name) + ")"
 _MONTH_ENDS = "(?<=" + "|".join(sorted({name[-4:].lower() for name in calendar.month_name if len(name) >= 4})) + ")"
@@ -36,9 +39,11 @@ _MONTH_ENDS = "(?<=" + "|".join(sorted({name[-4:].lower() for name in calendar.m
 _BEFORE = (rf"(?:(?<=[0-9])|(?<=[0-9][ ./-])|(?<=[0-9][ ./-]{{2}})|(?<=[0-9]st|[0-9]nd|[0-9]rd|[0-9]th)"
            rf"|(?<={_MONTHS})|{_MONTH_ENDS})")
 _AFTER = rf"(?=[ ,./-]{{0,2}}(?:[0-9]|{_MONTHS}[a-z]{{0,6}}\b)|(?:st|nd|rd|th)\b)"
-# Markup items in a row, maybe with separators between them (1970<b>-</b>03), up to twenty:
+# Markup items in a row, maybe with separators between them (1970<b>-</b>03), up to five:
 # bounded, so that a text of nothing but tags is read in linear time (`rendered` reads HTML whole).
-_ITEMS = rf"(?:{_HIDDEN}|{_MARKUP_ITEM})(?:[ ,./-]{{0,2}}(?:{_HIDDEN}|{_MARKUP_ITEM})){{0,20}}"
+# An empty comment (<!-->) may also start one that ends at a later -->: the ways of reading a run
+# of them grow with each, so more than five would cost much more (twenty-one took seconds).
+_ITEMS = rf"(?:{_HIDDEN}|{_MARKUP_ITEM})(?:[ ,./-]{{0,2}}(?:{_HIDDEN}|{_MARKUP_ITEM})){{0,4}}"
 # Marks in a row, "(?:\*{1,3}|_{2,3}|~~|`{1,3})+" as first written, read without trying each way of
 # splitting a run (a run no match could end took time that doubled with every mark): where
 # nothing follows, mark by mark as that reads them first (`_MARKS`); where what follows is no
@@ -103,7 +108,8 @@ class Markup:
         """The matches of the pattern as written (`written`), in order: those of all its other
         alternatives, and where none matches, the last, a run of marks an @ follows. The other
         alternatives' next match is looked for again only where a run's match holds its start
-        (so each stretch of the text is searched once: a search for it reads on to the match)."""
+        (none of them, as written, can start inside a run, but the search stays right if one
+        could); looking again after every run read the rest of the text each time."""
         pos = max(pos, 0)  # as a pattern's own search reads a negative start
         runs = _runs_before_an_at(text, pos, endpos) if "@" in text else ()
         at = pos
