@@ -107,6 +107,7 @@ SHAPES = {
     "marks of alternate signs": "*`",
     "marks of alternate signs, an @ after each 64": "*`" * 32 + "@",
     "an address with bold before its @, a line each": "Contact **ops**" "@example.invalid\n",
+    "empty comments, a digit before each eight, an @ beside one": "1" + "<!-->" * 8 + "x@<",
 }
 _SHAPE_RUN = """
 import sys, time
