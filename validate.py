@@ -2,7 +2,8 @@
 """Validate this data package: python validate.py [PATH/datapackage.json] [--format text|json|github]
 
 Runs from any working directory. Exit 0 valid, 1 findings, 2 bad invocation (or the
-dependencies are not installed), 3 an internal error (a bug; --traceback shows it).
+dependencies are not installed), 3 an internal error (a bug; --traceback shows it), 120 its
+output could not be written (a full disk).
 See docs/validating.md for what it checks.
 """
 import gc
