@@ -21,6 +21,12 @@ from validator.registry import registered
 VALIDATE = str(ROOT / "validate.py")
 
 
+def buffered_environment() -> dict[str, str]:
+    """This environment with Python's streams buffered, as they are by default (some machines
+    set PYTHONUNBUFFERED, which would hide output left unflushed)."""
+    return {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+
 def run(*args, cwd=None, python=sys.executable, **kwargs):
     return subprocess.run([python, *kwargs.pop("flags", []), VALIDATE, *args], cwd=cwd,
                           capture_output=True, text=True, **kwargs)
@@ -224,7 +230,7 @@ def test_all_the_command_prints_is_written_before_it_ends(package, tmp_path, to_
     as main() prints it in-process. Its streams are buffered, as they are by default."""
     package.edit("figures", "f-party-branches", value="79001")
     command = [sys.executable, VALIDATE, *(arg.format(descriptor=package.descriptor) for arg in args)]
-    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    buffered = buffered_environment()
     if to_a_file:
         with open(tmp_path / "out", "w") as out, open(tmp_path / "err", "w") as err:
             returncode = subprocess.run(command, stdout=out, stderr=err, cwd=tmp_path, env=buffered).returncode
@@ -256,7 +262,7 @@ def test_a_missing_or_unwritable_stream_gives_the_interpreter_s_exit_status_and_
     (a full disk) gives status 120, said in one line, never a traceback."""
     if "/dev/full" in redirect and not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full here")
-    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    buffered = buffered_environment()
     result = subprocess.run(["bash", "-c", f'"$0" "$1" {redirect}', sys.executable, VALIDATE],
                             capture_output=True, text=True, env=buffered)
     assert result.returncode == code, result.stderr

@@ -107,9 +107,10 @@ class Markup:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         """The matches of the pattern as written (`written`), in order: those of all its other
         alternatives, and where none matches, the last, a run of marks an @ follows. The other
-        alternatives' next match is looked for again only where a run's match holds its start
-        (none of them, as written, can start inside a run, but the search stays right if one
-        could); looking again after every run read the rest of the text each time."""
+        alternatives' search goes on past a run's match unchanged: none of them can start at a
+        mark inside a run (each starts at <, [, ! or a backslash, or right after a digit, a
+        letter, a separator or an @), and looking for them again after every run would read the
+        rest of the text each time. The property tests hold the matches to `written`."""
         pos = max(pos, 0)  # as a pattern's own search reads a negative start
         runs = _runs_before_an_at(text, pos, endpos) if "@" in text else ()
         at = pos
@@ -123,9 +124,6 @@ class Markup:
                 run = self._last.match(text, start, endpos)
                 yield run
                 at = run.end()
-                if match is not None and match.start() < at:  # held by the run: look again after it
-                    found = self._all_but_the_last(text, at, endpos)
-                    match = next(found, None)
         while match is not None:
             yield match
             match = next(found, None)
@@ -146,8 +144,8 @@ class Markup:
         return next(self.finditer(text, pos, endpos), None)
 
 
-_SIGNS = "*_~`"
-_MARK_BEFORE_AN_AT = re.compile(r"[*_~`]@")
+_SIGNS = "*_~`"  # of emphasis and code marks
+_MARK_BEFORE_AN_AT = re.compile(f"[{re.escape(_SIGNS)}]@")
 
 
 def _runs_before_an_at(text: str, pos: int, endpos: int):
