@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from conftest import ROOT, VALID_ID, copy_of_the_repository, examples, assert_findings, write, write_exceptions
 from validator.cli import FORMATS, render
 from validator.privacy.detectors import DETECTORS, found_in, may_hold, row_may_hold
+from validator.privacy.encodings import DECODERS, may_change
 from validator.privacy.exceptions import fingerprint
 from validator.privacy.readings import MARGIN, Readings
 
@@ -597,6 +598,21 @@ def test_the_chain_read_as_seen_is_the_chain_of_its_own_decoders(text, code, sty
             made._changed_by_all = lambda index: {None}
         return [(r.text, list(r.origin)) for r in made.as_seen]
     assert readings(reuse=True) == readings(reuse=False)
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(text=st.lists(st.one_of(ENCODED_PIECES, st.sampled_from(["u+0031,u+0032", "+", "U", "abcdef0000fedcba", "f"])),
+                     max_size=16).map("".join))
+@example(text="U+0031 U+0032")
+@example(text="u+0031,u+0032")
+@example(text="abcdef0000fedcba 3132333435363738")
+def test_a_decoder_said_to_leave_a_text_as_it_is_changes_nothing_in_it(text):
+    """`may_change` may say yes wrongly, never no wrongly: where it says a decoder cannot
+    change a text (none of the signs, or not the run, its matches hold), no match of the
+    decoder's pattern in the text decodes to anything else."""
+    for pattern, decode in DECODERS:
+        if not may_change(pattern, text):
+            assert all(decode(match) == match.group() for match in pattern.finditer(text)), (pattern.pattern[:30], text)
 
 
 @pytest.mark.parametrize("shape", ["hex", "base64"])

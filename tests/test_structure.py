@@ -4,11 +4,14 @@ import running back up, and the list of repository files (CONTRIBUTING.md's "Rep
 layout") and ignored paths in one place."""
 import ast
 import re
+from fnmatch import fnmatchcase
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import validator
-from conftest import ROOT, assert_findings
+from conftest import ROOT, assert_findings, examples
 from validator import LAYERS, Finding, Report, validate_package
 from validator import layout
 from validator.registry import ARTICLE, NOTHING, registered
@@ -85,6 +88,37 @@ def test_contributing_lists_the_repository_files_the_validator_allows():
     section = CONTRIBUTING.split("\n## Repository layout\n", 1)[1].split("\n## ", 1)[0]
     listed = set(re.findall(r"^- `([^`]+)`", section, re.M))
     assert listed == set(layout.REPOSITORY_FILES)
+
+
+def _documented_part_by_part(path: str) -> bool:
+    """What CONTRIBUTING.md's patterns say: a path matches one when it has as many parts and
+    each part matches the pattern's part as a shell reads a name ("*" never crosses a "/")."""
+    parts = path.split("/")
+    return any(len(parts) == len(pattern.split("/")) and all(fnmatchcase(part, piece) for part, piece
+               in zip(parts, pattern.split("/"))) for pattern in layout.REPOSITORY_FILES)
+
+
+@st.composite
+def _paths_near_the_patterns(draw) -> str:
+    """A pattern of the layout with each "*" (and maybe one more character) replaced by a
+    few characters drawn from those that matter: the separator, dots, line breaks, wildcards."""
+    signs = st.sampled_from("ab/._-\n*?[]\\")
+    pattern = draw(st.sampled_from(layout.REPOSITORY_FILES))
+    path = "".join(draw(st.text(signs, max_size=4)) if char == "*" else char for char in pattern)
+    if path and draw(st.booleans()):
+        at = draw(st.integers(0, len(path) - 1))
+        path = path[:at] + draw(signs) + path[at + 1:]
+    return path
+
+
+@given(st.one_of(_paths_near_the_patterns(), st.text(st.sampled_from("ab/.\n*py"), max_size=12)))
+@settings(max_examples=examples(600), deadline=None)
+@example("validator/x/rows.py")
+@example("docs/index.htm")
+@example("README.md\n")
+@example(".ci/run/")
+def test_a_path_is_documented_as_the_patterns_read_it_part_by_part(path):
+    assert layout.documented(path) == _documented_part_by_part(path)
 
 
 def test_every_file_of_this_repository_is_one_the_validator_allows():

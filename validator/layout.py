@@ -46,8 +46,7 @@ BINARY_FILES = ("docs/screenshot.png", "docs/screenshot-phone.png")
 
 
 def documented(path: str) -> bool:
-    parts = path.split("/")
-    return any(_matches(parts, pattern.split("/")) for pattern in REPOSITORY_FILES)
+    return _DOCUMENTED.fullmatch(path) is not None
 
 
 def documented_folder(path: str) -> bool:
@@ -59,3 +58,13 @@ def documented_folder(path: str) -> bool:
 
 def _matches(parts: list[str], pattern: list[str]) -> bool:
     return len(parts) == len(pattern) and all(fnmatchcase(p, q) for p, q in zip(parts, pattern))
+
+
+def _as_pattern(pattern: str) -> str:
+    """A pattern of `REPOSITORY_FILES` as a regular expression: "*" any run of characters
+    but "/", "?" any one but "/", everything else itself (the patterns use no brackets)."""
+    return "".join("[^/]*" if char == "*" else "[^/]" if char == "?" else re.escape(char) for char in pattern)
+
+
+# Every pattern in one expression, which reads a path once (a package lists some 400 files).
+_DOCUMENTED = re.compile("|".join(_as_pattern(pattern) for pattern in REPOSITORY_FILES), re.DOTALL)

@@ -176,14 +176,21 @@ DECODERS = ((MARKUP, without_markup), (LINK, link_text), (_BASE64, _from_base64)
              (_BACKSLASH_BYTES, _from_backslash_bytes), (_BACKSLASH, _from_backslash),
              (_WHITE_ESCAPE, _from_white_escape),
              (_CSS_ESCAPE, _from_css_escape), (_CODE_POINTS, _from_code_points))
-# For each decoder whose every match holds one of a few characters, those characters: where a
-# text holds none of them, the decoder leaves it as it is (`may_change`).
+# For each decoder whose every match holds one of a few characters (or pairs of them), those:
+# where a text holds none of them, the decoder leaves it as it is (`may_change`).
 _SIGNS = {MARKUP: "<*_~`[\\", LINK: "[", _PERCENT: "%", _QUOTED_PRINTABLE: "=", _ENTITY: "&",
-          _BACKSLASH_BYTES: "\\", _BACKSLASH: "\\", _WHITE_ESCAPE: "\\", _CSS_ESCAPE: "\\", _CODE_POINTS: "+"}
+          _BACKSLASH_BYTES: "\\", _BACKSLASH: "\\", _WHITE_ESCAPE: "\\", _CSS_ESCAPE: "\\",
+          _CODE_POINTS: ("U+", "u+")}
+
+
+# For a decoder whose every match holds a run that a simpler pattern finds sooner, that pattern:
+# sixteen hexadecimal digits in a row (eight bytes).
+_HOLDS = {_HEX_BYTES: re.compile(r"[0-9A-Fa-f]{16}")}
 
 
 def may_change(pattern: re.Pattern, text: str) -> bool:
     """Whether the decoder of `pattern` may change `text` (it may say yes wrongly, never no
-    wrongly): a text without any of the characters each of its matches holds, it cannot."""
-    signs = _SIGNS.get(pattern)
-    return signs is None or any(sign in text for sign in signs)
+    wrongly): a text without any of the signs each of its matches holds, or without the run
+    each holds, it cannot."""
+    signs, holds = _SIGNS.get(pattern), _HOLDS.get(pattern)
+    return (signs is None or any(sign in text for sign in signs)) and (holds is None or holds.search(text) is not None)
