@@ -407,6 +407,10 @@ def assert_markup_found_as_written(text: str, before: int, after: int) -> None:
     assert [(m.span(), m.groups()) for m in MARKUP.finditer(text, pos, endpos)] == whole
     first = MARKUP.search(text, pos, endpos)
     assert ((first.span(), first.groups()) if first else None) == (whole[0] if whole else None)
+    if (before, after) == (0, 0):  # the whole text, as callers search it: without bounds
+        assert [(m.span(), m.groups()) for m in MARKUP.finditer(text)] == whole
+        first = MARKUP.search(text)
+        assert ((first.span(), first.groups()) if first else None) == (whole[0] if whole else None)
 
 
 # Emphasis and code marks, alone, in runs and escaped, beside what the markup pattern reads
@@ -448,6 +452,8 @@ RUN_PIECES = st.sampled_from(["*", "_", "~", "`", "**", "__", "~~", "``", "___",
 @example(text="x~~~@", bounds=(2, 0))   # a pair of tildes after a lone one
 @example(text="~~~@", bounds=(0, 0))    # an odd number of tildes: none is read from the first
 @example(text="*_*@", bounds=(0, 0))    # a lone underscore stops a run before its @
+@example(text="*@x@*x@*x", bounds=(0, 0))  # a run, then other alternatives' matches, each found
+@example(text="@__@__@__", bounds=(0, 0))  # other alternatives' matches before and after runs
 def test_a_run_of_marks_an_at_follows_is_found_where_the_pattern_as_written_finds_it(text, bounds):
     """The markup decoder finds a run of marks an @ follows from the @ (`markup._runs_before_an_at`),
     not by trying the pattern at each mark: it finds what the pattern as written finds, within
