@@ -121,6 +121,33 @@ def test_a_path_is_documented_as_the_patterns_read_it_part_by_part(path):
     assert layout.documented(path) == _documented_part_by_part(path)
 
 
+def _a_documented_folder_part_by_part(path: str) -> bool:
+    """A folder of documented files: a path of fewer parts than a pattern, each part matching
+    the pattern's part there as a shell reads a name."""
+    parts = path.split("/")
+    return any(len(parts) < len(pattern.split("/")) and all(fnmatchcase(part, piece) for part, piece
+               in zip(parts, pattern.split("/"))) for pattern in layout.REPOSITORY_FILES)
+
+
+@given(st.one_of(_paths_near_the_patterns().map(lambda path: path.rsplit("/", 1)[0]),
+                 st.text(st.sampled_from("ab/.\n*py"), max_size=12)))
+@settings(max_examples=examples(600), deadline=None)
+@example("validator/privacy")
+@example(".github/workflows")
+@example("docs")
+@example("notes")
+@example("validator/privacy/detectors/x")
+@example("")
+def test_a_folder_is_one_documented_files_are_in_as_the_patterns_read_it_part_by_part(path):
+    assert layout.documented_folder(path) == _a_documented_folder_part_by_part(path)
+
+
+def test_the_folders_of_the_documented_files_are_those_the_layout_names():
+    assert [folder for folder in ("docs", ".github", ".github/workflows", "validator/privacy/detectors",
+                                  "tests", "notes", "docs/index.html", "data", "") if layout.documented_folder(folder)] \
+        == ["docs", ".github", ".github/workflows", "validator/privacy/detectors", "tests"]
+
+
 def test_every_file_of_this_repository_is_one_the_validator_allows():
     assert validate_package(ROOT / "datapackage.json").findings == []
 
