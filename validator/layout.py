@@ -7,7 +7,6 @@ file that is published (`listing.published`) is refused: nothing travels uncheck
 """
 from __future__ import annotations
 
-import functools
 import re
 
 # Patterns match a whole relative path, part by part ("*" never crosses a "/").
@@ -46,12 +45,12 @@ BINARY_FILES = ("docs/screenshot.png", "docs/screenshot-phone.png")
 
 
 def documented(path: str) -> bool:
-    return _patterns()[0].fullmatch(path) is not None
+    return _DOCUMENTED.fullmatch(path) is not None
 
 
 def documented_folder(path: str) -> bool:
     """Whether `path` is a folder that documented files are in (`docs`, `.github/workflows`)."""
-    return _patterns()[1].fullmatch(path) is not None
+    return _FOLDERS.fullmatch(path) is not None
 
 
 def _as_pattern(pattern: str) -> str:
@@ -60,12 +59,8 @@ def _as_pattern(pattern: str) -> str:
     return "".join("[^/]*" if char == "*" else "[^/]" if char == "?" else re.escape(char) for char in pattern)
 
 
-@functools.cache
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    """Every pattern in one expression, which reads a path once (a package lists some 400
-    files); and the folders of each, its parts but the last, one, two... deep. Made when first
-    needed."""
-    files = "|".join(_as_pattern(pattern) for pattern in REPOSITORY_FILES)
-    folders = "|".join(_as_pattern("/".join(pattern.split("/")[:depth])) for pattern in REPOSITORY_FILES
-                       for depth in range(1, pattern.count("/") + 1))
-    return re.compile(files, re.DOTALL), re.compile(folders, re.DOTALL)
+# Every pattern in one expression, which reads a path once (a package lists some 400 files);
+# and the folders of each, its parts but the last, one, two... deep.
+_DOCUMENTED = re.compile("|".join(_as_pattern(pattern) for pattern in REPOSITORY_FILES), re.DOTALL)
+_FOLDERS = re.compile("|".join(_as_pattern("/".join(pattern.split("/")[:depth])) for pattern in REPOSITORY_FILES
+                               for depth in range(1, pattern.count("/") + 1)), re.DOTALL)
