@@ -612,6 +612,7 @@ def test_the_chain_read_as_seen_is_the_chain_of_its_own_decoders(text, code, sty
 @example(text="U+0031 U+0032")
 @example(text="u+0031,u+0032")
 @example(text="abcdef0000fedcba 3132333435363738")
+@example(text="4A4B4C4D4E4F5051")  # hex bytes in capitals, which decode
 def test_a_decoder_said_to_leave_a_text_as_it_is_changes_nothing_in_it(text):
     """`may_change` may say yes wrongly, never no wrongly: where it says a decoder cannot
     change a text (none of the signs, or not the run, its matches hold), no match of the
