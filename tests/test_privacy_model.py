@@ -404,12 +404,10 @@ def assert_markup_found_as_written(text: str, before: int, after: int) -> None:
     pos, endpos = before, len(text) - after
     written = re.compile(MARKUP.written[MARKUP._for(text) is MARKUP.with_at], MARKUP._FLAGS)
     whole = [(m.span(), m.groups()) for m in written.finditer(text, pos, endpos)]
-    assert [(m.span(), m.groups()) for m in MARKUP.finditer(text, pos, endpos)] == whole
-    first = MARKUP.search(text, pos, endpos)
-    assert ((first.span(), first.groups()) if first else None) == (whole[0] if whole else None)
-    if (before, after) == (0, 0):  # the whole text, as callers search it: without bounds
-        assert [(m.span(), m.groups()) for m in MARKUP.finditer(text)] == whole
-        first = MARKUP.search(text)
+    # the bounds given, and for the whole text also none, as callers search it
+    for bounds in [(pos, endpos)] + ([()] if (before, after) == (0, 0) else []):
+        assert [(m.span(), m.groups()) for m in MARKUP.finditer(text, *bounds)] == whole
+        first = MARKUP.search(text, *bounds)
         assert ((first.span(), first.groups()) if first else None) == (whole[0] if whole else None)
 
 

@@ -90,12 +90,14 @@ def test_contributing_lists_the_repository_files_the_validator_allows():
     assert listed == set(layout.REPOSITORY_FILES)
 
 
-def _documented_part_by_part(path: str) -> bool:
-    """What CONTRIBUTING.md's patterns say: a path matches one when it has as many parts and
-    each part matches the pattern's part as a shell reads a name ("*" never crosses a "/")."""
+def _part_by_part(path: str, folder: bool = False) -> bool:
+    """What CONTRIBUTING.md's patterns say: a path is a documented file when it has as many
+    parts as a pattern and each part matches the pattern's part as a shell reads a name ("*"
+    never crosses a "/"); a documented folder (`folder`) when it has fewer, each matching."""
     parts = path.split("/")
-    return any(len(parts) == len(pattern.split("/")) and all(fnmatchcase(part, piece) for part, piece
-               in zip(parts, pattern.split("/"))) for pattern in layout.REPOSITORY_FILES)
+    return any((len(parts) < len(pattern.split("/")) if folder else len(parts) == len(pattern.split("/")))
+               and all(fnmatchcase(part, piece) for part, piece in zip(parts, pattern.split("/")))
+               for pattern in layout.REPOSITORY_FILES)
 
 
 @st.composite
@@ -111,26 +113,22 @@ def _paths_near_the_patterns(draw) -> str:
     return path
 
 
-@given(st.one_of(_paths_near_the_patterns(), st.text(st.sampled_from("ab/.\n*py"), max_size=12)))
+# Short paths of the characters that matter, anywhere.
+_ANY_SHORT_PATH = st.text(st.sampled_from("ab/.\n*py"), max_size=12)
+
+
+@given(st.one_of(_paths_near_the_patterns(), _ANY_SHORT_PATH))
 @settings(max_examples=examples(600), deadline=None)
 @example("validator/x/rows.py")
 @example("docs/index.htm")
 @example("README.md\n")
 @example(".ci/run/")
 def test_a_path_is_documented_as_the_patterns_read_it_part_by_part(path):
-    assert layout.documented(path) == _documented_part_by_part(path)
-
-
-def _a_documented_folder_part_by_part(path: str) -> bool:
-    """A folder of documented files: a path of fewer parts than a pattern, each part matching
-    the pattern's part there as a shell reads a name."""
-    parts = path.split("/")
-    return any(len(parts) < len(pattern.split("/")) and all(fnmatchcase(part, piece) for part, piece
-               in zip(parts, pattern.split("/"))) for pattern in layout.REPOSITORY_FILES)
+    assert layout.documented(path) == _part_by_part(path)
 
 
 @given(st.one_of(_paths_near_the_patterns().map(lambda path: path.rsplit("/", 1)[0]),
-                 st.text(st.sampled_from("ab/.\n*py"), max_size=12)))
+                 _ANY_SHORT_PATH))
 @settings(max_examples=examples(600), deadline=None)
 @example("validator/privacy")
 @example(".github/workflows")
@@ -139,7 +137,7 @@ def _a_documented_folder_part_by_part(path: str) -> bool:
 @example("validator/privacy/detectors/x")
 @example("")
 def test_a_folder_is_one_documented_files_are_in_as_the_patterns_read_it_part_by_part(path):
-    assert layout.documented_folder(path) == _a_documented_folder_part_by_part(path)
+    assert layout.documented_folder(path) == _part_by_part(path, folder=True)
 
 
 def test_the_folders_of_the_documented_files_are_those_the_layout_names():
