@@ -87,11 +87,12 @@ class Markup:
     _FLAGS = re.DOTALL | re.IGNORECASE
 
     def __init__(self, *alternatives: str, beside_an_at: tuple[str, ...], last: str):
+        def either(*these: str) -> str:
+            return rf"{_MARKUP_STARTS}(?:{'|'.join(these)})"
         with_at = alternatives[:2] + beside_an_at + alternatives[2:]
-        self.written = {at: rf"{_MARKUP_STARTS}(?:{'|'.join(these + (last,))})"
-                        for at, these in ((True, with_at), (False, alternatives))}
-        self._with_at = rf"{_MARKUP_STARTS}(?:{'|'.join(with_at)})"
-        self.without_at = re.compile(rf"{_MARKUP_STARTS}(?:{'|'.join(alternatives)})", self._FLAGS)
+        self.written = {True: either(*with_at, last), False: either(*alternatives, last)}
+        self._with_at = either(*with_at)
+        self.without_at = re.compile(either(*alternatives), self._FLAGS)
         # where it matches: one of its first characters read, then it looked for from there
         self._starts_without_at = re.compile(rf"{_MARKUP_FIRST}(?<=(?={self.without_at.pattern}).)", self._FLAGS)
         self._last = re.compile(last, self._FLAGS)
