@@ -11,6 +11,13 @@
    fresh clone of the committed repository (no `.hypothesis/`, no caches), `--suite-runs`
    times, with this venv's Python: wall seconds, and the load average before each run, since
    the machine is shared.
+3. The suite's floor, once the suite's runs are over (so that its load is in no run's load
+   average), `--suite-runs` times: what pytest costs before any test does its own work.
+   Collecting the suite in a fresh clone (`--collect-only`: pytest collects it in one process,
+   as each of the two workers does before it runs its share), and as many tests as the suite
+   collects that each do nothing (`assert True`, in a folder of their own, with the suite's
+   `-n auto --dist loadgroup` and no plugin of this repository), so that the suite's time less
+   the two is what its tests' own work costs.
 
 The Markdown goes to stdout, progress to stderr. It needs git and the network (PyPI).
 """
@@ -18,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -69,6 +77,33 @@ def suite(workdir: Path, runs: int) -> list[tuple[float, float]]:
     return results
 
 
+COLLECTED = re.compile(r"^([0-9]+)(?:/[0-9]+)? tests? collected", re.MULTILINE)  # selected/all
+
+
+def floor(workdir: Path, run: int) -> tuple[float, float, int]:
+    """(seconds to collect the suite in a fresh clone, in one process; seconds to run as many
+    tests that do nothing, as the suite runs its tests; how many)."""
+    clone = workdir / f"clone-collected-{run}"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    start = time.perf_counter()
+    collected = subprocess.run([sys.executable, "-m", "pytest", "-q", "--collect-only"], cwd=clone,
+                               capture_output=True, text=True)
+    collecting = time.perf_counter() - start
+    count = COLLECTED.search(collected.stdout)
+    if collected.returncode != 0 or count is None:
+        sys.exit(f"the suite's collection in {clone} failed (exit {collected.returncode}):\n"
+                 f"{collected.stdout[-2000:]}{collected.stderr[-2000:]}")
+    empty = workdir / f"tests-that-do-nothing-{run}"
+    empty.mkdir()
+    (empty / "pytest.ini").write_text("[pytest]\naddopts = -n auto --dist loadgroup\n", encoding="utf-8")
+    module = ["import pytest", "", "", f"@pytest.mark.parametrize('case', range({count.group(1)}))",
+              "def test_nothing(case):", "    assert True", ""]
+    (empty / "test_nothing.py").write_text("\n".join(module), encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=empty, capture_output=True, check=True)
+    return collecting, time.perf_counter() - start, int(count.group(1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--suite-runs", type=int, default=3)
@@ -87,6 +122,13 @@ def main() -> None:
         print("| suite runs | median wall s | min wall s | load averages before |\n|--:|--:|--:|---|")
         print(f"| {len(runs)} | {statistics.median(walls):.1f} | {min(walls):.1f} | "
               f"{', '.join(f'{load:.2f}' for _, load in runs)} |")
+        floors = [floor(Path(workdir), run) for run in range(args.suite_runs)]
+        collecting = statistics.median(seconds for seconds, _, _ in floors)
+        nothing = statistics.median(seconds for _, seconds, _ in floors)
+        print(f"\nThe floor, medians of {len(floors)}: collecting the suite, in one process, "
+              f"{collecting:.1f} s; {floors[0][2]:,} tests that do nothing, with the suite's "
+              f"`-n auto` ({os.cpu_count()} CPUs here), {nothing:.1f} s; the suite less both, what its "
+              f"tests' own work costs: {statistics.median(walls) - collecting - nothing:.1f} s.")
 
 
 if __name__ == "__main__":
