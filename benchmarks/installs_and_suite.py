@@ -16,8 +16,8 @@
    Collecting the suite in a fresh clone (`--collect-only`: pytest collects it in one process,
    as each of the two workers does before it runs its share), and as many tests as the suite
    collects that each do nothing (`assert True`, in a folder of their own, with the suite's
-   `-n auto --dist loadgroup` and no plugin of this repository), so that the suite's time less
-   the two is what its tests' own work costs.
+   `-n` and `--dist` as pyproject.toml gives them, and no plugin of this repository), so that
+   the suite's time less the two is what its tests' own work costs.
 
 The Markdown goes to stdout, progress to stderr. It needs git and the network (PyPI).
 """
@@ -26,11 +26,13 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shlex
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,6 +82,19 @@ def suite(workdir: Path, runs: int) -> list[tuple[float, float]]:
 COLLECTED = re.compile(r"^([0-9]+)(?:/[0-9]+)? tests? collected", re.MULTILINE)  # selected/all
 
 
+def workers_options() -> list[str]:
+    """The suite's options that say how its tests are spread over processes (`-n`, `--dist`),
+    as pyproject.toml gives them to pytest."""
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        given = shlex.split(tomllib.load(f)["tool"]["pytest"]["ini_options"]["addopts"])
+    named = ("-n", "--numprocesses", "--dist")  # each followed by its value, or joined to it
+    kept = [part for index, part in enumerate(given)
+            if part.startswith(named) or index and given[index - 1] in named]
+    if not any(part.startswith(("-n", "--numprocesses")) for part in kept):
+        sys.exit(f"pyproject.toml's pytest addopts name no number of workers: {given}")
+    return kept
+
+
 def floor(workdir: Path, run: int) -> tuple[float, float, int]:
     """(seconds to collect the suite in a fresh clone, in one process; seconds to run as many
     tests that do nothing, as the suite runs its tests; how many)."""
@@ -95,7 +110,7 @@ def floor(workdir: Path, run: int) -> tuple[float, float, int]:
                  f"{collected.stdout[-2000:]}{collected.stderr[-2000:]}")
     empty = workdir / f"tests-that-do-nothing-{run}"
     empty.mkdir()
-    (empty / "pytest.ini").write_text("[pytest]\naddopts = -n auto --dist loadgroup\n", encoding="utf-8")
+    (empty / "pytest.ini").write_text(f"[pytest]\naddopts = {shlex.join(workers_options())}\n", encoding="utf-8")
     module = ["import pytest", "", "", f"@pytest.mark.parametrize('case', range({count.group(1)}))",
               "def test_nothing(case):", "    assert True", ""]
     (empty / "test_nothing.py").write_text("\n".join(module), encoding="utf-8")
@@ -127,7 +142,7 @@ def main() -> None:
         nothing = statistics.median(seconds for _, seconds, _ in floors)
         print(f"\nThe floor, medians of {len(floors)}: collecting the suite, in one process, "
               f"{collecting:.1f} s; {floors[0][2]:,} tests that do nothing, with the suite's "
-              f"`-n auto` ({os.cpu_count()} CPUs here), {nothing:.1f} s; the suite less both, what its "
+              f"`{shlex.join(workers_options())}` ({os.cpu_count()} CPUs here), {nothing:.1f} s; the suite less both, what its "
               f"tests' own work costs: {statistics.median(walls) - collecting - nothing:.1f} s.")
 
 
