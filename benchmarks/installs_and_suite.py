@@ -16,8 +16,8 @@
    Collecting the suite in a fresh clone (`--collect-only`: pytest collects it in one process,
    as each of the two workers does before it runs its share), and as many tests as the suite
    collects that each do nothing (`assert True`, in a folder of their own, with the suite's
-   `-n` and `--dist` as pyproject.toml gives them, and no plugin of this repository), so that
-   the suite's time less the two is what its tests' own work costs.
+   `-n` and `--dist` as the clone's pyproject.toml gives them, and no plugin or conftest of this
+   repository), so that the suite's time less the two is what its tests' own work costs.
 
 The Markdown goes to stdout, progress to stderr. It needs git and the network (PyPI).
 """
@@ -82,10 +82,13 @@ def suite(workdir: Path, runs: int) -> list[tuple[float, float]]:
 COLLECTED = re.compile(r"^([0-9]+)(?:/[0-9]+)? tests? collected", re.MULTILINE)  # selected/all
 
 
-def workers_options() -> list[str]:
+WORKERS = re.compile(r"^created: ([0-9]+)/[0-9]+ workers", re.MULTILINE)  # as xdist reports them
+
+
+def workers_options(clone: Path) -> list[str]:
     """The suite's options that say how its tests are spread over processes (`-n`, `--dist`),
-    as pyproject.toml gives them to pytest."""
-    with open(ROOT / "pyproject.toml", "rb") as f:
+    as the clone's pyproject.toml gives them to pytest."""
+    with open(clone / "pyproject.toml", "rb") as f:
         given = shlex.split(tomllib.load(f)["tool"]["pytest"]["ini_options"]["addopts"])
     named = ("-n", "--numprocesses", "--dist")  # each followed by its value, or joined to it
     kept = [part for index, part in enumerate(given)
@@ -95,9 +98,10 @@ def workers_options() -> list[str]:
     return kept
 
 
-def floor(workdir: Path, run: int) -> tuple[float, float, int]:
+def floor(workdir: Path, run: int) -> tuple[float, float, int, int, list[str]]:
     """(seconds to collect the suite in a fresh clone, in one process; seconds to run as many
-    tests that do nothing, as the suite runs its tests; how many)."""
+    tests that do nothing, with the suite's `workers_options`; how many; on how many workers, as
+    xdist reports them; those options)."""
     clone = workdir / f"clone-collected-{run}"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
     start = time.perf_counter()
@@ -110,13 +114,19 @@ def floor(workdir: Path, run: int) -> tuple[float, float, int]:
                  f"{collected.stdout[-2000:]}{collected.stderr[-2000:]}")
     empty = workdir / f"tests-that-do-nothing-{run}"
     empty.mkdir()
-    (empty / "pytest.ini").write_text(f"[pytest]\naddopts = {shlex.join(workers_options())}\n", encoding="utf-8")
+    options = workers_options(clone)
+    (empty / "pytest.ini").write_text(f"[pytest]\naddopts = {shlex.join(options)}\n", encoding="utf-8")
     module = ["import pytest", "", "", f"@pytest.mark.parametrize('case', range({count.group(1)}))",
               "def test_nothing(case):", "    assert True", ""]
     (empty / "test_nothing.py").write_text("\n".join(module), encoding="utf-8")
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=empty, capture_output=True, check=True)
-    return collecting, time.perf_counter() - start, int(count.group(1))
+    ran = subprocess.run([sys.executable, "-m", "pytest"], cwd=empty, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    workers = WORKERS.search(ran.stdout)
+    if ran.returncode != 0 or workers is None or f"{count.group(1)} passed" not in ran.stdout:
+        sys.exit(f"the tests that do nothing in {empty} did not all pass on workers "
+                 f"(exit {ran.returncode}):\n{ran.stdout[-2000:]}{ran.stderr[-2000:]}")
+    return collecting, seconds, int(count.group(1)), int(workers.group(1)), options
 
 
 def main() -> None:
@@ -138,11 +148,12 @@ def main() -> None:
         print(f"| {len(runs)} | {statistics.median(walls):.1f} | {min(walls):.1f} | "
               f"{', '.join(f'{load:.2f}' for _, load in runs)} |")
         floors = [floor(Path(workdir), run) for run in range(args.suite_runs)]
-        collecting = statistics.median(seconds for seconds, _, _ in floors)
-        nothing = statistics.median(seconds for _, seconds, _ in floors)
+        collecting = statistics.median(floor_run[0] for floor_run in floors)
+        nothing = statistics.median(floor_run[1] for floor_run in floors)
+        _, _, count, workers, options = floors[0]
         print(f"\nThe floor, medians of {len(floors)}: collecting the suite, in one process, "
-              f"{collecting:.1f} s; {floors[0][2]:,} tests that do nothing, with the suite's "
-              f"`{shlex.join(workers_options())}` ({os.cpu_count()} CPUs here), {nothing:.1f} s; the suite less both, what its "
+              f"{collecting:.1f} s; {count:,} tests that do nothing, with the suite's "
+              f"`{shlex.join(options)}` ({workers} workers), {nothing:.1f} s; the suite less both, what its "
               f"tests' own work costs: {statistics.median(walls) - collecting - nothing:.1f} s.")
 
 
