@@ -611,6 +611,25 @@ def test_the_chain_read_as_seen_is_the_chain_of_its_own_decoders(text, code, sty
 @example(text="u+0031,u+0032")
 @example(text="abcdef0000fedcba 3132333435363738")
 @example(text="4A4B4C4D4E4F5051")  # hex bytes in capitals, which decode
+# each form a decoder undoes, alone: a sign of another decoder's beside it would hide a wrong sign
+@example(text="1<b>2")
+@example(text="12**34")
+@example(text="12`34")
+@example(text="12__34")
+@example(text="12~~34")
+@example(text="[a](b)")
+@example(text="[a][b]")
+@example(text="%31%32")
+@example(text="=31=32")
+@example(text="&#57;")
+@example(text="&#x39;")
+@example(text="&lt;")
+@example(text="\\x31\\x32")
+@example(text="\\u0031")
+@example(text="1\\t1")
+@example(text="\\061\\062")
+@example(text="a { b: \\31 }")
+@example(text="MTIzNDU2Nzg5MDEyMzQ1Njc4OTA=")
 def test_a_decoder_said_to_leave_a_text_as_it_is_changes_nothing_in_it(text):
     """`may_change` may say yes wrongly, never no wrongly: where it says a decoder cannot
     change a text (none of the signs, or not the run, its matches hold), no match of the
