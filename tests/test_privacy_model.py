@@ -632,7 +632,7 @@ def test_the_chain_read_as_seen_is_the_chain_of_its_own_decoders(text, code, sty
 @example(text="MTIzNDU2Nzg5MDEyMzQ1Njc4OTA=")
 def test_a_decoder_said_to_leave_a_text_as_it_is_changes_nothing_in_it(text):
     """`may_change` may say yes wrongly, never no wrongly: where it says a decoder cannot
-    change a text (none of the signs, or not the run, its matches hold), no match of the
+    change a text (none of the signs its matches hold), no match of the
     decoder's pattern in the text decodes to anything else."""
     for pattern, decode in DECODERS:
         if not may_change(pattern, text):

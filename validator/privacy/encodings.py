@@ -183,14 +183,8 @@ _SIGNS = {MARKUP: "<*_~`[\\", LINK: "[", _PERCENT: "%", _QUOTED_PRINTABLE: "=", 
           _CODE_POINTS: ("U+", "u+")}
 
 
-# For a decoder whose every match holds a run that a simpler pattern finds sooner, that pattern:
-# sixteen hexadecimal digits in a row (eight bytes).
-_HOLDS = {_HEX_BYTES: re.compile(r"[0-9A-Fa-f]{16}")}
-
-
 def may_change(pattern: re.Pattern, text: str) -> bool:
     """Whether the decoder of `pattern` may change `text` (it may say yes wrongly, never no
-    wrongly): a text without any of the signs each of its matches holds, or without the run
-    each holds, it cannot."""
-    signs, holds = _SIGNS.get(pattern), _HOLDS.get(pattern)
-    return (signs is None or any(sign in text for sign in signs)) and (holds is None or holds.search(text) is not None)
+    wrongly): a text without any of the signs each of its matches holds, it cannot."""
+    signs = _SIGNS.get(pattern)
+    return signs is None or any(sign in text for sign in signs)
