@@ -61,12 +61,18 @@ def install(requirements: str, workdir: Path) -> tuple[float, int, float]:
     return seconds, packages, size_mib(venv)
 
 
+def fresh_clone(workdir: Path, name: str) -> Path:
+    """A clone of the committed repository in `workdir` (no `.hypothesis/`, no caches)."""
+    clone = workdir / name
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    return clone
+
+
 def suite(workdir: Path, runs: int) -> list[tuple[float, float]]:
     """(wall seconds, load average before) of each run of the suite in a fresh clone."""
     results = []
     for run in range(runs):
-        clone = workdir / f"clone-{run}"
-        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+        clone = fresh_clone(workdir, f"clone-{run}")
         load = os.getloadavg()[0]
         start = time.perf_counter()
         result = subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=clone,
@@ -102,8 +108,7 @@ def floor(workdir: Path, run: int) -> tuple[float, float, int, int, list[str]]:
     """(seconds to collect the suite in a fresh clone, in one process; seconds to run as many
     tests that do nothing, with the suite's `workers_options`; how many; on how many workers, as
     xdist reports them; those options)."""
-    clone = workdir / f"clone-collected-{run}"
-    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    clone = fresh_clone(workdir, f"clone-collected-{run}")
     start = time.perf_counter()
     collected = subprocess.run([sys.executable, "-m", "pytest", "-q", "--collect-only"], cwd=clone,
                                capture_output=True, text=True)
